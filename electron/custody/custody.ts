@@ -1,0 +1,237 @@
+/**
+ * The keystore core's one entry point, used by the Electron main process, the CLI and the tests.
+ * It composes the pure rules (key-lifecycle.ts) with the vault on disk (vault-store.ts); nothing
+ * it returns carries key material except `addKey`'s one-time value (R4).
+ */
+import { userInfo } from 'node:os';
+import type {
+  AuditEntry,
+  AuditVerification,
+  DecryptItemResult,
+  DecryptScope,
+  KeyInfo,
+  RevealedKey,
+  VaultStatus,
+  WorkflowSummary,
+} from '../../shared/domain';
+import { CustodyError, toErrorShape } from './custody-error';
+import { readAuditLog, verifyAuditChain } from './audit-log';
+import type { CustodyLocation } from './custody-paths';
+import * as rules from './key-lifecycle';
+import { formatKey, generateKey, parseKey } from './key-material';
+import { type Candidate, decryptItem } from './payload-decryptor';
+import { sealPayload } from './payload-codec';
+import type { SecretStore } from './secret-store';
+import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
+import { VaultStore } from './vault-store';
+
+export interface CustodyOptions {
+  location: CustodyLocation;
+  secrets: SecretStore;
+  clock?: () => Date;
+  user?: string;
+}
+
+export interface CapturedPayload {
+  source: string;
+  text: string;
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function candidateOf(workflowId: string, key: StoredKey): Candidate {
+  return {
+    material: Buffer.from(key.material, 'base64'),
+    id: key.id,
+    workflowId,
+    label: key.label,
+    status: key.status,
+    fingerprint: key.fingerprint,
+  };
+}
+
+/** R10: one workflow's keys in try order, or in "any workflow" mode every active key, then the rest newest first. */
+export function candidatesFor(state: VaultState, scope: DecryptScope): Candidate[] {
+  if (scope.mode === 'workflow') {
+    const workflow = rules.findWorkflow(state, scope.workflowId);
+    return rules.keysInTryOrder(workflow).map((k) => candidateOf(workflow.id, k));
+  }
+  const all = state.workflows.flatMap((w) => w.keys.map((k) => ({ w, k })));
+  const active = all.filter(({ k }) => k.status === 'active');
+  const inactive = all.filter(({ k }) => k.status !== 'active').sort((a, b) => b.k.createdAt.localeCompare(a.k.createdAt));
+  return [...active, ...inactive].map(({ w, k }) => candidateOf(w.id, k));
+}
+
+export class Custody {
+  readonly store: VaultStore;
+  private readonly clock: () => Date;
+
+  constructor(options: CustodyOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.store = new VaultStore({ location: options.location, secrets: options.secrets, user: options.user ?? osUser(), clock: this.clock });
+  }
+
+  get home(): string {
+    return this.store.home;
+  }
+
+  /** Never throws: a vault that cannot open is reported with the reason and what to do. */
+  async status(): Promise<VaultStatus> {
+    try {
+      if (!(await this.store.exists())) return { state: 'uninitialised', home: this.home };
+      await this.store.open();
+      return { state: 'ready', home: this.home };
+    } catch (error) {
+      return { state: 'unavailable', home: this.home, error: toErrorShape(error) };
+    }
+  }
+
+  init(): Promise<void> {
+    return this.store.init();
+  }
+
+  /** Forgets the vault key held in memory; the next call reads the keychain again. */
+  lock(): void {
+    this.store.lock();
+  }
+
+  private async state(): Promise<VaultState> {
+    return (await this.store.open()).state;
+  }
+
+  async listWorkflows(): Promise<WorkflowSummary[]> {
+    const state = await this.state();
+    const now = this.clock();
+    return state.workflows.map((w) => rules.summarizeWorkflow(w, now));
+  }
+
+  async getWorkflow(workflowId: string): Promise<WorkflowSummary> {
+    return rules.summarizeWorkflow(rules.findWorkflow(await this.state(), workflowId), this.clock());
+  }
+
+  async addWorkflow(input: rules.NewWorkflow): Promise<WorkflowSummary> {
+    const workflow = await this.store.transact((state, now) => rules.addWorkflow(state, input, now));
+    return rules.summarizeWorkflow(workflow, this.clock());
+  }
+
+  async updateWorkflow(workflowId: string, changes: rules.WorkflowChanges): Promise<WorkflowSummary> {
+    const workflow = await this.store.transact((state) => rules.updateWorkflow(state, workflowId, changes));
+    return rules.summarizeWorkflow(workflow, this.clock());
+  }
+
+  removeWorkflow(workflowId: string): Promise<{ deletedKeys: number }> {
+    return this.store.transact((state) => rules.removeWorkflow(state, workflowId));
+  }
+
+  /** Keys of a workflow, active first, then newest first. */
+  async listKeys(workflowId: string): Promise<KeyInfo[]> {
+    const workflow = rules.findWorkflow(await this.state(), workflowId);
+    return rules.keysInTryOrder(workflow).map((k) => rules.keyInfo(workflow.id, k));
+  }
+
+  /** R4: the value is in this answer and nowhere else, ever. Never log it. */
+  async addKey(workflowId: string, options: { label?: string } = {}): Promise<RevealedKey> {
+    const material = generateKey();
+    try {
+      const key = await this.store.transact((state, now) => rules.addKey(state, workflowId, { material, origin: 'generated', label: options.label }, now));
+      return { key: rules.keyInfo(workflowId, key), value: formatKey(material) };
+    } finally {
+      material.fill(0);
+    }
+  }
+
+  /** R5: `value` is the key text as copied from the dashboard. */
+  async importKey(workflowId: string, value: string, options: { label?: string } = {}): Promise<KeyInfo> {
+    const material = parseKey(value);
+    try {
+      const key = await this.store.transact((state, now) => rules.addKey(state, workflowId, { material, origin: 'imported', label: options.label }, now));
+      return rules.keyInfo(workflowId, key);
+    } finally {
+      material.fill(0);
+    }
+  }
+
+  async activateKey(workflowId: string, keyId: string): Promise<KeyInfo> {
+    return rules.keyInfo(workflowId, await this.store.transact((state, now) => rules.activateKey(state, workflowId, keyId, now)));
+  }
+
+  async deactivateKey(workflowId: string, keyId: string): Promise<KeyInfo> {
+    return rules.keyInfo(workflowId, await this.store.transact((state, now) => rules.deactivateKey(state, workflowId, keyId, now)));
+  }
+
+  async deleteKey(workflowId: string, keyId: string): Promise<KeyInfo> {
+    return rules.keyInfo(workflowId, await this.store.transact((state) => rules.deleteKey(state, workflowId, keyId)));
+  }
+
+  /** R11: the reveal dialog's Copy is audited, though the vault does not change. */
+  async recordKeyCopy(workflowId: string, keyId: string): Promise<void> {
+    await this.store.transact((state) => rules.recordKeyCopy(state, workflowId, keyId));
+  }
+
+  /** The keys to try for a scope, in R10 order. Holds key material: keep it inside the core. */
+  async candidates(scope: DecryptScope): Promise<Candidate[]> {
+    return candidatesFor(await this.state(), scope);
+  }
+
+  /**
+   * R10/R11: decrypts a batch, then records it once: "last matched" for each key that matched,
+   * and one audit summary.
+   */
+  async decrypt(payloads: readonly CapturedPayload[], scope: DecryptScope): Promise<DecryptItemResult[]> {
+    const candidates = await this.candidates(scope);
+    const results = payloads.map((p) => decryptItem(p.source, p.text, candidates));
+    await this.recordDecryptBatch(results, scope);
+    return results;
+  }
+
+  async recordDecryptBatch(results: readonly DecryptItemResult[], scope: DecryptScope): Promise<void> {
+    const matched = new Set<string>();
+    let failed = 0;
+    for (const r of results) {
+      if (r.ok && r.key.id) matched.add(r.key.id);
+      if (!r.ok) failed++;
+    }
+    await this.store.transact((state, now) => ({
+      state: rules.markMatched(state, matched, now),
+      event: {
+        action: 'decrypt.batch',
+        workflowId: scope.mode === 'workflow' ? scope.workflowId : null,
+        keyId: null,
+        fingerprint: null,
+        details: { items: results.length, decrypted: results.length - failed, failed, keysMatched: matched.size },
+      },
+      result: undefined,
+    }));
+  }
+
+  /** Seals a body as secureFetch would, with the workflow's active key. */
+  async encrypt(workflowId: string, plaintext: Uint8Array): Promise<{ payload: string; key: KeyInfo }> {
+    const workflow: StoredWorkflow = rules.findWorkflow(await this.state(), workflowId);
+    const active = rules.activeKeyOf(workflow);
+    if (!active) {
+      throw new CustodyError('NOT_FOUND', `Workflow "${workflowId}" has no active key to encrypt with. Activate a key first.`);
+    }
+    const material = Buffer.from(active.material, 'base64');
+    try {
+      return { payload: sealPayload(plaintext, material), key: rules.keyInfo(workflowId, active) };
+    } finally {
+      material.fill(0);
+    }
+  }
+
+  async auditEntries(): Promise<AuditEntry[]> {
+    await this.store.open();
+    return (await readAuditLog(this.store.auditLogPath)).entries;
+  }
+
+  async verifyAudit(): Promise<AuditVerification> {
+    const { state } = await this.store.open();
+    return verifyAuditChain(await this.store.chainKey(), await readAuditLog(this.store.auditLogPath), state.auditTail);
+  }
+}

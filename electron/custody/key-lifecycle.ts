@@ -1,0 +1,296 @@
+/**
+ * The rules of DESIGN §1 as pure functions over a vault state. Each returns the next state and
+ * the audit event that describes it; nothing here does I/O, so each rule is tested directly.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AuditAction, KeyInfo, WorkflowSummary } from '../../shared/domain';
+import { DEFAULT_ROTATION_DAYS } from '../../shared/domain';
+import { CustodyError } from './custody-error';
+import { fingerprintOf, formatKey } from './key-material';
+import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
+
+export interface AuditEvent {
+  action: AuditAction;
+  workflowId: string | null;
+  keyId: string | null;
+  fingerprint: string | null;
+  details: Record<string, string | number | boolean | null>;
+}
+
+export interface Transition<T> {
+  state: VaultState;
+  event: AuditEvent;
+  result: T;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function newKeyId(): string {
+  return `k_${randomBytes(8).toString('hex')}`;
+}
+
+export function findWorkflow(state: VaultState, workflowId: string): StoredWorkflow {
+  const workflow = state.workflows.find((w) => w.id === workflowId);
+  if (!workflow) throw new CustodyError('NOT_FOUND', `There is no workflow "${workflowId}". Check the id with "custody workflows list".`);
+  return workflow;
+}
+
+function findKey(workflow: StoredWorkflow, keyId: string): StoredKey {
+  const key = workflow.keys.find((k) => k.id === keyId);
+  if (!key) throw new CustodyError('NOT_FOUND', `Workflow "${workflow.id}" has no key ${keyId}.`);
+  return key;
+}
+
+function replaceWorkflow(state: VaultState, workflow: StoredWorkflow): VaultState {
+  return { ...state, workflows: state.workflows.map((w) => (w.id === workflow.id ? workflow : w)) };
+}
+
+function event(action: AuditAction, workflowId: string | null, key: StoredKey | null, details: AuditEvent['details'] = {}): AuditEvent {
+  return { action, workflowId, keyId: key?.id ?? null, fingerprint: key?.fingerprint ?? null, details };
+}
+
+/** R2: the public view of a key. Material is left behind by construction. */
+export function keyInfo(workflowId: string, key: StoredKey): KeyInfo {
+  return {
+    id: key.id,
+    workflowId,
+    label: key.label,
+    status: key.status,
+    origin: key.origin,
+    fingerprint: key.fingerprint,
+    createdAt: key.createdAt,
+    activatedAt: key.activatedAt,
+    deactivatedAt: key.deactivatedAt,
+    lastMatchedAt: key.lastMatchedAt,
+  };
+}
+
+export function activeKeyOf(workflow: StoredWorkflow): StoredKey | null {
+  return workflow.keys.find((k) => k.status === 'active') ?? null;
+}
+
+/** R12: active for longer than the workflow's rotation period. */
+export function isRotationDue(workflow: StoredWorkflow, now: Date): boolean {
+  const active = activeKeyOf(workflow);
+  if (!active?.activatedAt) return false;
+  return now.getTime() - Date.parse(active.activatedAt) > workflow.rotationDays * DAY_MS;
+}
+
+export function summarizeWorkflow(workflow: StoredWorkflow, now: Date): WorkflowSummary {
+  const active = activeKeyOf(workflow);
+  return {
+    id: workflow.id,
+    name: workflow.name,
+    notes: workflow.notes,
+    rotationDays: workflow.rotationDays,
+    createdAt: workflow.createdAt,
+    keyCount: workflow.keys.length,
+    activeKeyId: active?.id ?? null,
+    noActiveKey: active === null,
+    rotationDue: isRotationDue(workflow, now),
+  };
+}
+
+/** R10: the active key first, then inactive keys newest first. */
+export function keysInTryOrder(workflow: StoredWorkflow): StoredKey[] {
+  const inactive = workflow.keys.filter((k) => k.status !== 'active').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const active = activeKeyOf(workflow);
+  return active ? [active, ...inactive] : inactive;
+}
+
+export interface NewWorkflow {
+  id: string;
+  name?: string;
+  notes?: string;
+  rotationDays?: number;
+}
+
+/** R1: a workflow id is unique in the vault. */
+export function addWorkflow(state: VaultState, input: NewWorkflow, now: Date): Transition<StoredWorkflow> {
+  if (state.workflows.some((w) => w.id === input.id)) {
+    throw new CustodyError('ALREADY_EXISTS', `A workflow "${input.id}" is already in the vault.`);
+  }
+  const workflow: StoredWorkflow = {
+    id: input.id,
+    name: input.name?.trim() || input.id,
+    notes: input.notes ?? '',
+    rotationDays: input.rotationDays ?? DEFAULT_ROTATION_DAYS,
+    createdAt: now.toISOString(),
+    keys: [],
+  };
+  return {
+    state: { ...state, workflows: [...state.workflows, workflow] },
+    event: event('workflow.add', workflow.id, null, { name: workflow.name }),
+    result: workflow,
+  };
+}
+
+export interface WorkflowChanges {
+  name?: string;
+  notes?: string;
+  rotationDays?: number;
+}
+
+export function updateWorkflow(state: VaultState, workflowId: string, changes: WorkflowChanges): Transition<StoredWorkflow> {
+  const current = findWorkflow(state, workflowId);
+  const next: StoredWorkflow = {
+    ...current,
+    name: changes.name?.trim() || current.name,
+    notes: changes.notes ?? current.notes,
+    rotationDays: changes.rotationDays ?? current.rotationDays,
+  };
+  return {
+    state: replaceWorkflow(state, next),
+    event: event('workflow.update', workflowId, null, { name: next.name, rotationDays: next.rotationDays }),
+    result: next,
+  };
+}
+
+/** R1: refused while a key is active; otherwise the workflow and its inactive keys go. */
+export function removeWorkflow(state: VaultState, workflowId: string): Transition<{ deletedKeys: number }> {
+  const workflow = findWorkflow(state, workflowId);
+  const active = activeKeyOf(workflow);
+  if (active) {
+    throw new CustodyError(
+      'WORKFLOW_HAS_ACTIVE_KEY',
+      `Workflow "${workflowId}" has an active key (${active.fingerprint}). Deactivate it before removing the workflow.`,
+    );
+  }
+  return {
+    state: { ...state, workflows: state.workflows.filter((w) => w.id !== workflowId) },
+    event: event('workflow.remove', workflowId, null, {
+      deletedKeys: workflow.keys.length,
+      deletedFingerprints: workflow.keys.map((k) => `${k.id}:${k.fingerprint}`).join(','),
+    }),
+    result: { deletedKeys: workflow.keys.length },
+  };
+}
+
+/** R5: the same key value (same fingerprint) may be in the vault only once, in any workflow. */
+function refuseDuplicate(state: VaultState, fingerprint: string): void {
+  for (const workflow of state.workflows) {
+    const existing = workflow.keys.find((k) => k.fingerprint === fingerprint);
+    if (existing) {
+      throw new CustodyError(
+        'DUPLICATE_KEY',
+        `This key is already in the vault as ${existing.id} of workflow "${workflow.id}" (fingerprint ${fingerprint}).`,
+      );
+    }
+  }
+}
+
+export interface NewKey {
+  material: Uint8Array;
+  origin: 'generated' | 'imported';
+  label?: string;
+}
+
+/** R4/R5: the first key of a workflow becomes active; any later key starts inactive. */
+export function addKey(state: VaultState, workflowId: string, input: NewKey, now: Date): Transition<StoredKey> {
+  const workflow = findWorkflow(state, workflowId);
+  const fingerprint = fingerprintOf(input.material);
+  refuseDuplicate(state, fingerprint);
+  const first = workflow.keys.length === 0;
+  const at = now.toISOString();
+  const key: StoredKey = {
+    id: newKeyId(),
+    label: input.label?.trim() ?? '',
+    status: first ? 'active' : 'inactive',
+    origin: input.origin,
+    fingerprint,
+    createdAt: at,
+    activatedAt: first ? at : null,
+    deactivatedAt: null,
+    lastMatchedAt: null,
+    material: formatKey(input.material),
+  };
+  return {
+    state: replaceWorkflow(state, { ...workflow, keys: [...workflow.keys, key] }),
+    event: event(input.origin === 'generated' ? 'key.add' : 'key.import', workflowId, key, { status: key.status }),
+    result: key,
+  };
+}
+
+/** R6: the key becomes active and the previous active key inactive, in one state. */
+export function activateKey(state: VaultState, workflowId: string, keyId: string, now: Date): Transition<StoredKey> {
+  const workflow = findWorkflow(state, workflowId);
+  const target = findKey(workflow, keyId);
+  if (target.status === 'active') {
+    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is already the active key of "${workflowId}".`);
+  }
+  const at = now.toISOString();
+  const previous = activeKeyOf(workflow);
+  const keys = workflow.keys.map((k): StoredKey => {
+    if (k.id === keyId) return { ...k, status: 'active', activatedAt: at, deactivatedAt: null };
+    if (k.status === 'active') return { ...k, status: 'inactive', deactivatedAt: at };
+    return k;
+  });
+  const activated = keys.find((k) => k.id === keyId) as StoredKey;
+  return {
+    state: replaceWorkflow(state, { ...workflow, keys }),
+    event: event('key.activate', workflowId, activated, {
+      previousKeyId: previous?.id ?? null,
+      previousFingerprint: previous?.fingerprint ?? null,
+    }),
+    result: activated,
+  };
+}
+
+/** R7: the workflow is left with no active key. */
+export function deactivateKey(state: VaultState, workflowId: string, keyId: string, now: Date): Transition<StoredKey> {
+  const workflow = findWorkflow(state, workflowId);
+  const target = findKey(workflow, keyId);
+  if (target.status !== 'active') {
+    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is not active; only the active key can be deactivated.`);
+  }
+  const deactivated: StoredKey = { ...target, status: 'inactive', deactivatedAt: now.toISOString() };
+  return {
+    state: replaceWorkflow(state, { ...workflow, keys: workflow.keys.map((k) => (k.id === keyId ? deactivated : k)) }),
+    event: event('key.deactivate', workflowId, deactivated),
+    result: deactivated,
+  };
+}
+
+/** R8: only an inactive key can be deleted, whoever asks. */
+export function deleteKey(state: VaultState, workflowId: string, keyId: string): Transition<StoredKey> {
+  const workflow = findWorkflow(state, workflowId);
+  const target = findKey(workflow, keyId);
+  if (target.status === 'active') {
+    throw new CustodyError(
+      'ACTIVE_KEY_DELETE_REFUSED',
+      `Key ${keyId} is the active key of "${workflowId}" and cannot be deleted. Activate another key or deactivate this one first.`,
+    );
+  }
+  return {
+    state: replaceWorkflow(state, { ...workflow, keys: workflow.keys.filter((k) => k.id !== keyId) }),
+    event: event('key.delete', workflowId, target),
+    result: target,
+  };
+}
+
+/** R11: a copy of a revealed key is recorded, though nothing in the vault changes. */
+export function recordKeyCopy(state: VaultState, workflowId: string, keyId: string): Transition<StoredKey> {
+  const key = findKey(findWorkflow(state, workflowId), keyId);
+  return { state, event: event('key.copy', workflowId, key), result: key };
+}
+
+/** R2 "last time it decrypted a payload": set once per batch for every key that matched. */
+export function markMatched(state: VaultState, keyIds: ReadonlySet<string>, now: Date): VaultState {
+  if (keyIds.size === 0) return state;
+  const at = now.toISOString();
+  return {
+    ...state,
+    workflows: state.workflows.map((w) =>
+      w.keys.some((k) => keyIds.has(k.id)) ? { ...w, keys: w.keys.map((k) => (keyIds.has(k.id) ? { ...k, lastMatchedAt: at } : k)) } : w,
+    ),
+  };
+}
+
+/** R3, checked after every transition before anything is written. */
+export function assertOneActiveKeyPerWorkflow(state: VaultState): void {
+  for (const workflow of state.workflows) {
+    if (workflow.keys.filter((k) => k.status === 'active').length > 1) {
+      throw new CustodyError('INTERNAL', `Refusing to write: workflow "${workflow.id}" would have more than one active key.`);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import { CustodyError } from './custody-error';
+import type { SecretStore } from './secret-store';
+
+type Keytar = {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+};
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+function whatToDo(): string {
+  if (process.platform === 'linux') {
+    return 'Start a Secret Service (GNOME Keyring, KWallet or KeePassXC with Secret Service enabled), unlock it, and try again.';
+  }
+  if (process.platform === 'darwin') return 'Unlock the login keychain in Keychain Access and allow access when asked, then try again.';
+  return 'Make sure Windows Credential Manager is available for your account, then try again.';
+}
+
+function unavailable(detail: string): CustodyError {
+  return new CustodyError('KEYCHAIN_UNAVAILABLE', `The OS keychain could not be used (${detail}). ${whatToDo()}`);
+}
+
+/** Keychain errors quote no secret, but are kept to their first line so nothing odd is echoed. */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].slice(0, 200);
+}
+
+/**
+ * The real keychain, through keytar. Every call is bounded by a time-out, since a Secret Service
+ * that waits on an unlock prompt nobody answers would otherwise hang the app or the CLI.
+ */
+export function createKeytarSecretStore(timeoutMs = Number(process.env.CUSTODY_KEYCHAIN_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS): SecretStore {
+  let keytar: Keytar | null = null;
+  const load = async (): Promise<Keytar> => {
+    if (keytar) return keytar;
+    try {
+      const loaded = (await import('keytar')) as Keytar & { default?: Keytar };
+      keytar = loaded.default ?? loaded;
+      return keytar;
+    } catch (error) {
+      throw unavailable(`keytar could not be loaded: ${describe(error)}`);
+    }
+  };
+
+  async function call<T>(operation: (k: Keytar) => Promise<T>): Promise<T> {
+    const k = await load();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(unavailable(`no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([operation(k), timeout]);
+    } catch (error) {
+      if (error instanceof CustodyError) throw error;
+      throw unavailable(describe(error));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    get: (service, account) => call((k) => k.getPassword(service, account)),
+    set: (service, account, value) => call((k) => k.setPassword(service, account, value)),
+    delete: (service, account) => call((k) => k.deletePassword(service, account)),
+  };
+}

@@ -1,0 +1,107 @@
+// Never log key material or plaintext: both pass through here.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Layout, Plaintext } from '../../shared/domain';
+import { LAYOUTS } from '../../shared/domain';
+import { CustodyError } from './custody-error';
+import { decodeBase64Strict, encodeBase64Url } from './base64';
+
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+export const MIN_PAYLOAD_BYTES = NONCE_BYTES + TAG_BYTES;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function malformed(why: string): CustodyError {
+  return new CustodyError('MALFORMED_PAYLOAD', `This is not a secureFetch payload: ${why}.`);
+}
+
+/**
+ * DESIGN §2: accepts standard or URL-safe base64, padded or not, with white space and line breaks
+ * anywhere, or the same captured as a JSON string literal. Returns the raw bytes.
+ */
+export function decodePayload(captured: string): Buffer {
+  let text = captured.trim();
+  if (text.startsWith('"')) {
+    let unwrapped: unknown;
+    try {
+      unwrapped = JSON.parse(text);
+    } catch {
+      throw malformed('it starts with a quote but is not a complete JSON string');
+    }
+    if (typeof unwrapped !== 'string') throw malformed('the JSON value is not a string');
+    text = unwrapped;
+  }
+  text = text.replace(/\s+/g, '');
+  if (text.length === 0) throw malformed('it is empty');
+  const bytes = decodeBase64Strict(text);
+  if (bytes === null) throw malformed('it is not base64 or base64url text');
+  if (bytes.length < MIN_PAYLOAD_BYTES) {
+    throw malformed(`it decodes to ${bytes.length} bytes, fewer than the ${MIN_PAYLOAD_BYTES} of a nonce and a tag`);
+  }
+  return bytes;
+}
+
+function split(bytes: Buffer, layout: Layout): { nonce: Buffer; tag: Buffer; ciphertext: Buffer } {
+  const nonce = bytes.subarray(0, NONCE_BYTES);
+  if (layout === 'nonce-tag-ciphertext') {
+    return {
+      nonce,
+      tag: bytes.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES),
+      ciphertext: bytes.subarray(NONCE_BYTES + TAG_BYTES),
+    };
+  }
+  return {
+    nonce,
+    ciphertext: bytes.subarray(NONCE_BYTES, bytes.length - TAG_BYTES),
+    tag: bytes.subarray(bytes.length - TAG_BYTES),
+  };
+}
+
+/** AES-256-GCM open; `null` when authentication fails. Unauthenticated plaintext never escapes. */
+export function openWithLayout(bytes: Buffer, key: Uint8Array, layout: Layout): Buffer | null {
+  const { nonce, tag, ciphertext } = split(bytes, layout);
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+  decipher.setAuthTag(tag);
+  const head = decipher.update(ciphertext);
+  try {
+    const tail = decipher.final();
+    return tail.length === 0 ? head : Buffer.concat([head, tail]);
+  } catch {
+    return null;
+  }
+}
+
+export interface PayloadMatch {
+  /** Index of the matching key among the candidates. */
+  index: number;
+  layout: Layout;
+  plaintext: Buffer;
+}
+
+/** R10: candidates in priority order; each key is tried in Kinde's layout, then WebCrypto's. */
+export function openPayload(bytes: Buffer, candidates: readonly Uint8Array[]): PayloadMatch | null {
+  for (let index = 0; index < candidates.length; index++) {
+    for (const layout of LAYOUTS) {
+      const plaintext = openWithLayout(bytes, candidates[index], layout);
+      if (plaintext !== null) return { index, layout, plaintext };
+    }
+  }
+  return null;
+}
+
+/** Encrypts as secureFetch does: AES-256-GCM, `nonce || tag || ciphertext`, base64url. */
+export function sealPayload(plaintext: Uint8Array, key: Uint8Array): string {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return encodeBase64Url(Buffer.concat([nonce, cipher.getAuthTag(), ciphertext]));
+}
+
+/** Bytes as a person should see them: text when valid UTF-8, otherwise base64, never mangled. */
+export function describePlaintext(bytes: Buffer): Plaintext {
+  try {
+    return { utf8: true, text: utf8.decode(bytes), base64: null, byteLength: bytes.length };
+  } catch {
+    return { utf8: false, text: null, base64: bytes.toString('base64'), byteLength: bytes.length };
+  }
+}

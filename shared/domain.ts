@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { CustodyErrorSchema } from './errors';
+
+/** R1: the Kinde workflow id, e.g. `onUserTokenGeneration`. */
+export const WORKFLOW_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+export const WorkflowIdSchema = z
+  .string()
+  .regex(WORKFLOW_ID_PATTERN, 'a workflow id is 1–128 of A-Z a-z 0-9 _ . : -');
+export const KeyIdSchema = z.string().regex(/^k_[0-9a-f]{16}$/, 'a key id looks like k_ followed by 16 hex digits');
+export const DEFAULT_ROTATION_DAYS = 90;
+export const RotationDaysSchema = z.number().int().min(1).max(3650);
+export const WorkflowNameSchema = z.string().trim().min(1).max(200);
+export const NotesSchema = z.string().max(4000);
+export const LabelSchema = z.string().trim().max(200);
+
+export const KeyStatusSchema = z.enum(['active', 'inactive']);
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+export const KeyOriginSchema = z.enum(['generated', 'imported']);
+export type KeyOrigin = z.infer<typeof KeyOriginSchema>;
+
+const IsoTime = z.string();
+
+/** R2: everything about a key except its material. This is all that ever leaves the core. */
+export const KeyInfoSchema = z.object({
+  id: KeyIdSchema,
+  workflowId: WorkflowIdSchema,
+  label: z.string(),
+  status: KeyStatusSchema,
+  origin: KeyOriginSchema,
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+  createdAt: IsoTime,
+  activatedAt: IsoTime.nullable(),
+  deactivatedAt: IsoTime.nullable(),
+  lastMatchedAt: IsoTime.nullable(),
+});
+export type KeyInfo = z.infer<typeof KeyInfoSchema>;
+
+export const WorkflowSummarySchema = z.object({
+  id: WorkflowIdSchema,
+  name: z.string(),
+  notes: z.string(),
+  rotationDays: RotationDaysSchema,
+  createdAt: IsoTime,
+  keyCount: z.number().int(),
+  activeKeyId: KeyIdSchema.nullable(),
+  /** "No active key" badge (R7). */
+  noActiveKey: z.boolean(),
+  /** "Rotation due" badge (R12). */
+  rotationDue: z.boolean(),
+});
+export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
+
+/** R4: the only shape that carries a key value, returned once by the call that created it. */
+export const RevealedKeySchema = z.object({
+  key: KeyInfoSchema,
+  value: z.string(),
+});
+export type RevealedKey = z.infer<typeof RevealedKeySchema>;
+
+export const LAYOUTS = ['nonce-tag-ciphertext', 'nonce-ciphertext-tag'] as const;
+export const LayoutSchema = z.enum(LAYOUTS);
+export type Layout = z.infer<typeof LayoutSchema>;
+
+/** Plaintext is bytes: `text` when it is valid UTF-8, otherwise `base64` (never mangled into U+FFFD). */
+export const PlaintextSchema = z.object({
+  utf8: z.boolean(),
+  text: z.string().nullable(),
+  base64: z.string().nullable(),
+  byteLength: z.number().int(),
+});
+export type Plaintext = z.infer<typeof PlaintextSchema>;
+
+export const DecryptMatchSchema = z.object({
+  ok: z.literal(true),
+  source: z.string(),
+  layout: LayoutSchema,
+  key: z.object({
+    id: z.string().nullable(),
+    workflowId: z.string().nullable(),
+    label: z.string().nullable(),
+    status: KeyStatusSchema.nullable(),
+    fingerprint: z.string(),
+    /** Position of the key among the candidates tried (0 = first). */
+    index: z.number().int(),
+  }),
+  plaintext: PlaintextSchema,
+});
+export const DecryptFailureSchema = z.object({
+  ok: z.literal(false),
+  source: z.string(),
+  error: CustodyErrorSchema,
+});
+export const DecryptItemResultSchema = z.discriminatedUnion('ok', [DecryptMatchSchema, DecryptFailureSchema]);
+export type DecryptItemResult = z.infer<typeof DecryptItemResultSchema>;
+export type DecryptMatch = z.infer<typeof DecryptMatchSchema>;
+
+export const DecryptScopeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('workflow'), workflowId: WorkflowIdSchema }),
+  z.object({ mode: z.literal('any') }),
+]);
+export type DecryptScope = z.infer<typeof DecryptScopeSchema>;
+
+export const AUDIT_ACTIONS = [
+  'vault.init',
+  'workflow.add',
+  'workflow.update',
+  'workflow.remove',
+  'key.add',
+  'key.import',
+  'key.activate',
+  'key.deactivate',
+  'key.delete',
+  'key.copy',
+  'decrypt.batch',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  time: IsoTime,
+  action: AuditActionSchema,
+  workflowId: z.string().nullable(),
+  keyId: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  user: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  mac: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  /** What is wrong and where, when `ok` is false. */
+  problem: z.string().nullable(),
+  firstBadSeq: z.number().int().nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+export const VaultStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ready'), home: z.string() }),
+  z.object({ state: z.literal('uninitialised'), home: z.string() }),
+  z.object({ state: z.literal('unavailable'), home: z.string(), error: CustodyErrorSchema }),
+]);
+export type VaultStatus = z.infer<typeof VaultStatusSchema>;

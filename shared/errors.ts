@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Every error code of DESIGN §4. A failure anywhere in the product carries one of these. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'DUPLICATE_KEY',
+  'ACTIVE_KEY_DELETE_REFUSED',
+  'WORKFLOW_HAS_ACTIVE_KEY',
+  'MALFORMED_PAYLOAD',
+  'NO_MATCHING_KEY',
+  'INVALID_KEY',
+  'VAULT_LOCKED',
+  'VAULT_BUSY',
+  'VAULT_CORRUPT',
+  'VAULT_KEY_MISSING',
+  'KEYCHAIN_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const CustodyErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+});
+export type CustodyErrorShape = z.infer<typeof CustodyErrorSchema>;
+
+/** The envelope every IPC answer travels in: the renderer never sees a thrown error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CustodyErrorShape };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: CustodyErrorSchema }),
+  ]);
+}
