@@ -18,7 +18,7 @@ import { CustodyError, toErrorShape } from './custody-error';
 import { readAuditLog, verifyAuditChain } from './audit-log';
 import type { CustodyLocation } from './custody-paths';
 import * as rules from './key-lifecycle';
-import { formatKey, generateKey, parseKey } from './key-material';
+import { fingerprintOf, formatKey, generateKey, parseKey } from './key-material';
 import { type Candidate, decryptItem } from './payload-decryptor';
 import { sealPayload } from './payload-codec';
 import type { SecretStore } from './secret-store';
@@ -169,9 +169,12 @@ export class Custody {
     return rules.keyInfo(workflowId, await this.store.transact((state) => rules.deleteKey(state, workflowId, keyId)));
   }
 
-  /** R11: the reveal dialog's Copy is audited, though the vault does not change. */
-  async recordKeyCopy(workflowId: string, keyId: string): Promise<void> {
-    await this.store.transact((state) => rules.recordKeyCopy(state, workflowId, keyId));
+  /** R11: the reveal dialog's Copy is audited; `value` must be the key's own. Never log it. */
+  async recordKeyCopy(workflowId: string, keyId: string, value: string): Promise<void> {
+    const material = parseKey(value);
+    const fingerprint = fingerprintOf(material);
+    material.fill(0);
+    await this.store.transact((state) => rules.recordKeyCopy(state, workflowId, keyId, fingerprint));
   }
 
   /** The keys to try for a scope, in R10 order. Holds key material: keep it inside the core. */

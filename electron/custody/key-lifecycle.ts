@@ -268,9 +268,15 @@ export function deleteKey(state: VaultState, workflowId: string, keyId: string):
   };
 }
 
-/** R11: a copy of a revealed key is recorded, though nothing in the vault changes. */
-export function recordKeyCopy(state: VaultState, workflowId: string, keyId: string): Transition<StoredKey> {
+/**
+ * R11: a copy of a just-revealed key is recorded, though nothing in the vault changes. The copied
+ * value must be that key's own, so a copy can never be used to smuggle other text.
+ */
+export function recordKeyCopy(state: VaultState, workflowId: string, keyId: string, copiedFingerprint: string): Transition<StoredKey> {
   const key = findKey(findWorkflow(state, workflowId), keyId);
+  if (key.fingerprint !== copiedFingerprint) {
+    throw new CustodyError('INVALID_INPUT', `The value to copy is not key ${keyId}; nothing was copied.`);
+  }
   return { state, event: event('key.copy', workflowId, key), result: key };
 }
 
