@@ -34,7 +34,7 @@ function corrupt(path: string, why: string): CustodyError {
 }
 
 /** The header is authenticated as AAD, so a changed generation or id is caught like a changed key. */
-function aadOf(header: VaultHeader): Buffer {
+export function aadOf(header: VaultHeader): Buffer {
   return Buffer.from(JSON.stringify([header.format, header.version, header.vaultId, header.generation, header.writtenAt]));
 }
 

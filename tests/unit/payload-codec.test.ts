@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { parseKey } from '../../electron/custody/key-material';
+import { decodePayload, openPayload, sealPayload } from '../../electron/custody/payload-codec';
+import { candidatesFromRawKeys, decryptItem } from '../../electron/custody/payload-decryptor';
+import { loadVectors } from '../support/vectors';
+
+const vectors = loadVectors();
+
+describe('secureFetch payload vectors (DESIGN §2)', () => {
+  it('has vectors to run', () => {
+    expect(vectors.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it.each(vectors.map((v) => [v.name, v] as const))('%s', (_name, vector) => {
+    const result = decryptItem('vector', vector.payload, candidatesFromRawKeys(vector.keys.map(parseKey)));
+    if (vector.expect === 'ok') {
+      expect(result).toMatchObject({ ok: true, layout: vector.layout, key: { index: vector.matchedKeyIndex } });
+      if (!result.ok) return;
+      expect(result.plaintext.utf8).toBe(true);
+      expect(result.plaintext.text).toBe(vector.plaintext);
+    } else {
+      expect(result).toMatchObject({ ok: false, error: { code: vector.code } });
+    }
+  });
+});
+
+describe('payload codec', () => {
+  const key = randomBytes(32);
+
+  it('round-trips what it encrypts, in Kinde layout, as base64url', () => {
+    const payload = sealPayload(Buffer.from('{"a":1}'), key);
+    expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(openPayload(decodePayload(payload), [key])).toMatchObject({ index: 0, layout: 'nonce-tag-ciphertext' });
+  });
+
+  it('keeps non-UTF-8 plaintext as exact bytes instead of mangling it', () => {
+    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x80, 0x41]);
+    const result = decryptItem('bin', sealPayload(bytes, key), candidatesFromRawKeys([key]));
+    expect(result.ok && result.plaintext).toEqual({ utf8: false, text: null, base64: bytes.toString('base64'), byteLength: 5 });
+  });
+
+  it('never returns plaintext when the tag does not verify', () => {
+    const payload = Buffer.from(decodePayload(sealPayload(Buffer.from('secret'), key)));
+    payload[payload.length - 1] ^= 1;
+    expect(openPayload(payload, [key])).toBeNull();
+  });
+
+  it.each([
+    ['a quote without an end', '"abc'],
+    ['a JSON number', '12'],
+    ['mixed junk', 'abc$def'],
+    ['a length that no base64 has', 'A'.repeat(41)],
+  ])('refuses %s as MALFORMED_PAYLOAD', (_what, text) => {
+    expect(decryptItem('x', text, candidatesFromRawKeys([key]))).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
+  });
+});
