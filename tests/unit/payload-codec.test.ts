@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { decodeBase64Strict } from '../../electron/custody/base64';
 import { parseKey } from '../../electron/custody/key-material';
 import { decodePayload, openPayload, sealPayload } from '../../electron/custody/payload-codec';
 import { candidatesFromRawKeys, decryptItem } from '../../electron/custody/payload-decryptor';
@@ -53,5 +54,24 @@ describe('payload codec', () => {
     ['a length that no base64 has', 'A'.repeat(41)],
   ])('refuses %s as MALFORMED_PAYLOAD', (_what, text) => {
     expect(decryptItem('x', text, candidatesFromRawKeys([key]))).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
+  });
+});
+
+describe('strict base64', () => {
+  it.each([
+    ['a non-ASCII letter Node would truncate to a valid one', 'QU\u0146B'],
+    ['a stray = in the middle', 'QQ==QUFB'],
+    ['a character outside both alphabets', 'QUFB.QUF'],
+    ['three padding characters', 'QQ==='],
+  ])('refuses %s', (_what, text) => {
+    expect(decodeBase64Strict(text)).toBeNull();
+  });
+
+  it.each([
+    ['standard, padded', 'QUFBQQ==', 'AAAA'],
+    ['URL-safe, unpadded', '-_-_', '\u00fb\u00ff\u00bf'],
+    ['standard, unpadded', 'QUFBQQ', 'AAAA'],
+  ])('accepts %s', (_what, text, bytes) => {
+    expect(decodeBase64Strict(text)).toEqual(Buffer.from(bytes, 'latin1'));
   });
 });
