@@ -70,9 +70,13 @@ export const PlaintextSchema = z.object({
 });
 export type Plaintext = z.infer<typeof PlaintextSchema>;
 
+/** Where a capture came from, when its container says (a HAR entry's URL and time). */
+export const CaptureMetaSchema = z.object({ url: z.string().optional(), time: z.string().optional() });
+
 export const DecryptMatchSchema = z.object({
   ok: z.literal(true),
   source: z.string(),
+  meta: CaptureMetaSchema.optional(),
   layout: LayoutSchema,
   key: z.object({
     id: z.string().nullable(),
@@ -88,11 +92,25 @@ export const DecryptMatchSchema = z.object({
 export const DecryptFailureSchema = z.object({
   ok: z.literal(false),
   source: z.string(),
+  meta: CaptureMetaSchema.optional(),
   error: CustodyErrorSchema,
 });
 export const DecryptItemResultSchema = z.discriminatedUnion('ok', [DecryptMatchSchema, DecryptFailureSchema]);
 export type DecryptItemResult = z.infer<typeof DecryptItemResultSchema>;
 export type DecryptMatch = z.infer<typeof DecryptMatchSchema>;
+
+/** Counts a person reads during and after a batch. */
+export const BatchCountsSchema = z.object({
+  done: z.number().int(),
+  /** Known up front for a folder or a list of inputs; null while streaming NDJSON. */
+  total: z.number().int().nullable(),
+  decrypted: z.number().int(),
+  noMatchingKey: z.number().int(),
+  malformed: z.number().int(),
+  /** Items that failed for another reason (unreadable file, not a HAR file, …). */
+  otherErrors: z.number().int(),
+});
+export type BatchCounts = z.infer<typeof BatchCountsSchema>;
 
 export const DecryptScopeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('workflow'), workflowId: WorkflowIdSchema }),

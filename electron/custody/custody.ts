@@ -19,7 +19,10 @@ import { readAuditLog, verifyAuditChain } from './audit-log';
 import type { CustodyLocation } from './custody-paths';
 import * as rules from './key-lifecycle';
 import { fingerprintOf, formatKey, generateKey, parseKey } from './key-material';
-import { type Candidate, decryptItem } from './payload-decryptor';
+import type { CaptureItem } from './capture-sources';
+import { type BatchOptions, type BatchSummary, runDecryptBatch } from './decrypt-batch';
+import type { WorkerPool } from './decrypt-pool';
+import type { Candidate } from './payload-decryptor';
 import { sealPayload } from './payload-codec';
 import type { SecretStore } from './secret-store';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
@@ -74,7 +77,12 @@ export class Custody {
 
   constructor(options: CustodyOptions) {
     this.clock = options.clock ?? (() => new Date());
-    this.store = new VaultStore({ location: options.location, secrets: options.secrets, user: options.user ?? osUser(), clock: this.clock });
+    this.store = new VaultStore({
+      location: options.location,
+      secrets: options.secrets,
+      user: options.user ?? osUser(),
+      clock: this.clock,
+    });
   }
 
   get home(): string {
@@ -139,7 +147,9 @@ export class Custody {
   async addKey(workflowId: string, options: { label?: string } = {}): Promise<RevealedKey> {
     const material = generateKey();
     try {
-      const key = await this.store.transact((state, now) => rules.addKey(state, workflowId, { material, origin: 'generated', label: options.label }, now));
+      const key = await this.store.transact((state, now) =>
+        rules.addKey(state, workflowId, { material, origin: 'generated', label: options.label }, now),
+      );
       return { key: rules.keyInfo(workflowId, key), value: formatKey(material) };
     } finally {
       material.fill(0);
@@ -150,7 +160,9 @@ export class Custody {
   async importKey(workflowId: string, value: string, options: { label?: string } = {}): Promise<KeyInfo> {
     const material = parseKey(value);
     try {
-      const key = await this.store.transact((state, now) => rules.addKey(state, workflowId, { material, origin: 'imported', label: options.label }, now));
+      const key = await this.store.transact((state, now) =>
+        rules.addKey(state, workflowId, { material, origin: 'imported', label: options.label }, now),
+      );
       return rules.keyInfo(workflowId, key);
     } finally {
       material.fill(0);
@@ -162,7 +174,10 @@ export class Custody {
   }
 
   async deactivateKey(workflowId: string, keyId: string): Promise<KeyInfo> {
-    return rules.keyInfo(workflowId, await this.store.transact((state, now) => rules.deactivateKey(state, workflowId, keyId, now)));
+    return rules.keyInfo(
+      workflowId,
+      await this.store.transact((state, now) => rules.deactivateKey(state, workflowId, keyId, now)),
+    );
   }
 
   async deleteKey(workflowId: string, keyId: string): Promise<KeyInfo> {
@@ -182,32 +197,64 @@ export class Custody {
     return candidatesFor(await this.state(), scope);
   }
 
-  /**
-   * R10/R11: decrypts a batch, then records it once: "last matched" for each key that matched,
-   * and one audit summary.
-   */
+  /** R10/R11 for a handful of pasted payloads: decrypts them and records the batch once. */
   async decrypt(payloads: readonly CapturedPayload[], scope: DecryptScope): Promise<DecryptItemResult[]> {
-    const candidates = await this.candidates(scope);
-    const results = payloads.map((p) => decryptItem(p.source, p.text, candidates));
-    await this.recordDecryptBatch(results, scope);
+    const results: DecryptItemResult[] = [];
+    async function* items() {
+      yield* payloads;
+    }
+    await this.decryptBatch(
+      items(),
+      scope,
+      (r) => {
+        results.push(r);
+      },
+      { total: payloads.length },
+    );
     return results;
   }
 
-  async recordDecryptBatch(results: readonly DecryptItemResult[], scope: DecryptScope): Promise<void> {
-    const matched = new Set<string>();
-    let failed = 0;
-    for (const r of results) {
-      if (r.ok && r.key.id) matched.add(r.key.id);
-      if (!r.ok) failed++;
+  /**
+   * R10/R11 for a batch of any size: results arrive in order through `onResult`; at the end (or on
+   * cancel) each matched key's "last matched" is set once and one audit summary is appended.
+   * `options.pool` makes a worker pool from the candidates, for batches worth parallelising.
+   */
+  async decryptBatch(
+    items: AsyncIterable<CaptureItem>,
+    scope: DecryptScope,
+    onResult: (result: DecryptItemResult) => void | Promise<void>,
+    options: Omit<BatchOptions, 'pool'> & { pool?: (candidates: Candidate[]) => WorkerPool } = {},
+  ): Promise<BatchSummary> {
+    const candidates = await this.candidates(scope);
+    const pool = options.pool?.(candidates) ?? null;
+    let summary: BatchSummary;
+    try {
+      summary = await runDecryptBatch(items, candidates, onResult, { ...options, pool });
+    } finally {
+      await pool?.close();
+      candidates.forEach((c) => c.material.fill(0));
     }
+    await this.recordDecryptBatch(summary, scope);
+    return summary;
+  }
+
+  private async recordDecryptBatch(summary: BatchSummary, scope: DecryptScope): Promise<void> {
     await this.store.transact((state, now) => ({
-      state: rules.markMatched(state, matched, now),
+      state: rules.markMatched(state, summary.matchedKeyIds, now),
       event: {
         action: 'decrypt.batch',
         workflowId: scope.mode === 'workflow' ? scope.workflowId : null,
         keyId: null,
         fingerprint: null,
-        details: { items: results.length, decrypted: results.length - failed, failed, keysMatched: matched.size },
+        details: {
+          items: summary.done,
+          decrypted: summary.decrypted,
+          noMatchingKey: summary.noMatchingKey,
+          malformed: summary.malformed,
+          otherErrors: summary.otherErrors,
+          keysMatched: summary.matchedKeyIds.size,
+          cancelled: summary.cancelled,
+        },
       },
       result: undefined,
     }));

@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Layout, Plaintext } from '../../shared/domain';
 import { LAYOUTS } from '../../shared/domain';
 import { CustodyError } from './custody-error';
-import { decodeBase64Strict, encodeBase64Url } from './base64';
+import { decodeBase64ByLength, encodeBase64Url, isBase64Text } from './base64';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -15,30 +15,42 @@ function malformed(why: string): CustodyError {
   return new CustodyError('MALFORMED_PAYLOAD', `This is not a secureFetch payload: ${why}.`);
 }
 
+/** Trimmed text of a capture, unwrapped when it was captured as a JSON string literal. */
+function payloadText(captured: string): string {
+  const text = captured.trim();
+  if (!text.startsWith('"')) return text;
+  let unwrapped: unknown;
+  try {
+    unwrapped = JSON.parse(text);
+  } catch {
+    throw malformed('it starts with a quote but is not a complete JSON string');
+  }
+  if (typeof unwrapped !== 'string') throw malformed('the JSON value is not a string');
+  return unwrapped.trim();
+}
+
+const withoutWhiteSpace = (text: string) => text.replace(/\s+/g, '');
+
 /**
  * DESIGN §2: accepts standard or URL-safe base64, padded or not, with white space and line breaks
- * anywhere, or the same captured as a JSON string literal. Returns the raw bytes.
+ * anywhere, or the same captured as a JSON string literal. Returns the raw bytes, which are only
+ * trusted once GCM authenticates them (see decodeBase64ByLength).
  */
 export function decodePayload(captured: string): Buffer {
-  let text = captured.trim();
-  if (text.startsWith('"')) {
-    let unwrapped: unknown;
-    try {
-      unwrapped = JSON.parse(text);
-    } catch {
-      throw malformed('it starts with a quote but is not a complete JSON string');
-    }
-    if (typeof unwrapped !== 'string') throw malformed('the JSON value is not a string');
-    text = unwrapped;
-  }
+  const text = payloadText(captured);
   if (text.length === 0) throw malformed('it is empty');
-  // Line breaks inside a capture are common but rare in bulk; strip them only when needed.
-  const bytes = decodeBase64Strict(text) ?? (/\s/.test(text) ? decodeBase64Strict(text.replace(/\s+/g, '')) : null);
+  // Line breaks inside a capture are common by hand but rare in bulk; strip them only when needed.
+  const bytes = decodeBase64ByLength(text) ?? (/\s/.test(text) ? decodeBase64ByLength(withoutWhiteSpace(text)) : null);
   if (bytes === null) throw malformed('it is not base64 or base64url text');
   if (bytes.length < MIN_PAYLOAD_BYTES) {
     throw malformed(`it decodes to ${bytes.length} bytes, fewer than the ${MIN_PAYLOAD_BYTES} of a nonce and a tag`);
   }
   return bytes;
+}
+
+/** When no key opens a payload: is that because it was never base64 at all? */
+export function notBase64Error(captured: string): CustodyError | null {
+  return isBase64Text(withoutWhiteSpace(payloadText(captured))) ? null : malformed('it is not base64 or base64url text');
 }
 
 function split(bytes: Buffer, layout: Layout): { nonce: Buffer; tag: Buffer; ciphertext: Buffer } {
@@ -78,10 +90,14 @@ export interface PayloadMatch {
   plaintext: Buffer;
 }
 
-/** R10: candidates in priority order; each key is tried in Kinde's layout, then WebCrypto's. */
+/**
+ * R10: candidates in priority order. Every key is tried in Kinde's layout before any is tried in
+ * WebCrypto's: only the right key and layout can authenticate, so the answer is the same as key by
+ * key, and the common case (Kinde's layout) costs one GCM attempt per key instead of two.
+ */
 export function openPayload(bytes: Buffer, candidates: readonly Uint8Array[]): PayloadMatch | null {
-  for (let index = 0; index < candidates.length; index++) {
-    for (const layout of LAYOUTS) {
+  for (const layout of LAYOUTS) {
+    for (let index = 0; index < candidates.length; index++) {
       const plaintext = openWithLayout(bytes, candidates[index], layout);
       if (plaintext !== null) return { index, layout, plaintext };
     }

@@ -2,7 +2,7 @@
 import type { DecryptItemResult, KeyStatus } from '../../shared/domain';
 import { CustodyError, toErrorShape } from './custody-error';
 import { fingerprintOf } from './key-material';
-import { decodePayload, describePlaintext, openPayload } from './payload-codec';
+import { decodePayload, describePlaintext, notBase64Error, openPayload } from './payload-codec';
 
 /** A key to try, with what a person needs to recognise it when it matches. */
 export interface Candidate {
@@ -33,7 +33,7 @@ export function decryptItem(source: string, captured: string, candidates: readon
   try {
     const bytes = decodePayload(captured);
     const match = openPayload(bytes, candidates.map((c) => c.material));
-    if (!match) throw noMatch(candidates.length);
+    if (!match) throw notBase64Error(captured) ?? noMatch(candidates.length);
     const { material: _material, ...key } = candidates[match.index];
     return { ok: true, source, layout: match.layout, key: { ...key, index: match.index }, plaintext: describePlaintext(match.plaintext) };
   } catch (error) {

@@ -245,7 +245,7 @@ describe('R10 decrypt order', () => {
     expect((await custody.listKeys('two'))[0].lastMatchedAt).toBe('2026-03-01T00:00:00.000Z');
     const batches = (await custody.auditEntries()).filter((e) => e.action === 'decrypt.batch');
     expect(batches).toHaveLength(1);
-    expect(batches[0].details).toMatchObject({ items: 3, decrypted: 2, failed: 1 });
+    expect(batches[0].details).toMatchObject({ items: 3, decrypted: 2, malformed: 1, keysMatched: 1, cancelled: false });
   });
 });
 

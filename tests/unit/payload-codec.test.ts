@@ -58,6 +58,15 @@ describe('payload codec', () => {
 });
 
 describe('strict base64', () => {
+  it('reports text with a letter Node would truncate to base64 as MALFORMED_PAYLOAD, not as a key problem', () => {
+    const sealed = sealPayload(Buffer.from('hello'), randomBytes(32));
+    const mangled = `${sealed.slice(0, 10)}\u0146${sealed.slice(11)}`;
+    expect(decryptItem('x', mangled, candidatesFromRawKeys([randomBytes(32)]))).toMatchObject({
+      ok: false,
+      error: { code: 'MALFORMED_PAYLOAD' },
+    });
+  });
+
   it.each([
     ['a non-ASCII letter Node would truncate to a valid one', 'QU\u0146B'],
     ['a stray = in the middle', 'QQ==QUFB'],
