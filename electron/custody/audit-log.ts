@@ -29,7 +29,13 @@ function macOf(chainKey: Uint8Array, previousMac: string, entry: Unsigned): stri
 }
 
 /** R11: the next link of the HMAC-SHA-256 chain. */
-export function chainEntry(chainKey: Uint8Array, previous: AuditEntry | null, event: AuditEvent, user: string, now: Date): AuditEntry {
+export function chainEntry(
+  chainKey: Uint8Array,
+  previous: AuditEntry | null,
+  event: AuditEvent,
+  user: string,
+  now: Date,
+): AuditEntry {
   const unsigned: Unsigned = {
     seq: (previous?.seq ?? 0) + 1,
     time: now.toISOString(),
@@ -61,7 +67,10 @@ export async function readLastAuditSeq(path: string): Promise<number> {
     const length = Math.min(size, TAIL_WINDOW_BYTES);
     const buffer = Buffer.alloc(length);
     await handle.read(buffer, 0, length, size - length);
-    const lines = buffer.toString('utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = buffer
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const last = lines.at(-1);
     if (!last) return 0;
     try {
@@ -135,7 +144,10 @@ export function verifyAuditChain(chainKey: Uint8Array, read: AuditRead, committe
   const lastSeq = previous?.seq ?? 0;
   const committedSeq = committedTail?.seq ?? 0;
   if (lastSeq < committedSeq) {
-    return fail(`the log ends at entry ${lastSeq} but the vault recorded entry ${committedSeq}: entries were removed from the end`, lastSeq + 1);
+    return fail(
+      `the log ends at entry ${lastSeq} but the vault recorded entry ${committedSeq}: entries were removed from the end`,
+      lastSeq + 1,
+    );
   }
   if (lastSeq > committedSeq || (previous && committedTail && !macEqual(previous.mac, committedTail.mac))) {
     return fail(`entry ${lastSeq} is not the last entry the vault recorded`, lastSeq);

@@ -21,5 +21,8 @@ export class CustodyError extends Error {
  */
 export function toErrorShape(error: unknown): CustodyErrorShape {
   if (error instanceof CustodyError) return error.toShape();
-  return { code: 'INTERNAL', message: 'An unexpected error occurred. Nothing was changed; try again, and report it if it persists.' };
+  return {
+    code: 'INTERNAL',
+    message: 'An unexpected error occurred. Nothing was changed; try again, and report it if it persists.',
+  };
 }

@@ -19,8 +19,8 @@ import { readAuditLog, verifyAuditChain } from './audit-log';
 import type { CustodyLocation } from './custody-paths';
 import * as rules from './key-lifecycle';
 import { fingerprintOf, formatKey, generateKey, parseKey } from './key-material';
-import type { CaptureItem } from './capture-sources';
-import { type BatchOptions, type BatchSummary, runDecryptBatch } from './decrypt-batch';
+import { type BatchOptions, type BatchSummary, itemChunks, runDecryptBatch } from './decrypt-batch';
+import type { ChunkInput, ChunkOutput, OutputMode } from './decrypt-chunk';
 import type { WorkerPool } from './decrypt-pool';
 import type { Candidate } from './payload-decryptor';
 import { sealPayload } from './payload-codec';
@@ -200,36 +200,29 @@ export class Custody {
   /** R10/R11 for a handful of pasted payloads: decrypts them and records the batch once. */
   async decrypt(payloads: readonly CapturedPayload[], scope: DecryptScope): Promise<DecryptItemResult[]> {
     const results: DecryptItemResult[] = [];
-    async function* items() {
-      yield* payloads;
-    }
-    await this.decryptBatch(
-      items(),
-      scope,
-      (r) => {
-        results.push(r);
-      },
-      { total: payloads.length },
-    );
+    await this.decryptBatch(itemChunks(payloads), scope, { kind: 'results' }, (output) => {
+      results.push(...(output.results ?? []));
+    });
     return results;
   }
 
   /**
-   * R10/R11 for a batch of any size: results arrive in order through `onResult`; at the end (or on
+   * R10/R11 for a batch of any size: outputs arrive in order through `onChunk`; at the end (or on
    * cancel) each matched key's "last matched" is set once and one audit summary is appended.
-   * `options.pool` makes a worker pool from the candidates, for batches worth parallelising.
+   * `pool` makes a worker pool from the candidates, for batches worth parallelising.
    */
   async decryptBatch(
-    items: AsyncIterable<CaptureItem>,
+    chunks: AsyncIterable<ChunkInput>,
     scope: DecryptScope,
-    onResult: (result: DecryptItemResult) => void | Promise<void>,
-    options: Omit<BatchOptions, 'pool'> & { pool?: (candidates: Candidate[]) => WorkerPool } = {},
+    mode: OutputMode,
+    onChunk: (output: ChunkOutput) => void | Promise<void>,
+    options: Omit<BatchOptions, 'pool'> & { pool?: (candidates: Candidate[], mode: OutputMode) => WorkerPool } = {},
   ): Promise<BatchSummary> {
     const candidates = await this.candidates(scope);
-    const pool = options.pool?.(candidates) ?? null;
+    const pool = options.pool?.(candidates, mode) ?? null;
     let summary: BatchSummary;
     try {
-      summary = await runDecryptBatch(items, candidates, onResult, { ...options, pool });
+      summary = await runDecryptBatch(chunks, candidates, mode, onChunk, { ...options, pool });
     } finally {
       await pool?.close();
       candidates.forEach((c) => c.material.fill(0));

@@ -31,7 +31,8 @@ export function newKeyId(): string {
 
 export function findWorkflow(state: VaultState, workflowId: string): StoredWorkflow {
   const workflow = state.workflows.find((w) => w.id === workflowId);
-  if (!workflow) throw new CustodyError('NOT_FOUND', `There is no workflow "${workflowId}". Check the id with "custody workflows list".`);
+  if (!workflow)
+    throw new CustodyError('NOT_FOUND', `There is no workflow "${workflowId}". Check the id with "custody workflows list".`);
   return workflow;
 }
 
@@ -45,7 +46,12 @@ function replaceWorkflow(state: VaultState, workflow: StoredWorkflow): VaultStat
   return { ...state, workflows: state.workflows.map((w) => (w.id === workflow.id ? workflow : w)) };
 }
 
-function event(action: AuditAction, workflowId: string | null, key: StoredKey | null, details: AuditEvent['details'] = {}): AuditEvent {
+function event(
+  action: AuditAction,
+  workflowId: string | null,
+  key: StoredKey | null,
+  details: AuditEvent['details'] = {},
+): AuditEvent {
   return { action, workflowId, keyId: key?.id ?? null, fingerprint: key?.fingerprint ?? null, details };
 }
 
@@ -272,7 +278,12 @@ export function deleteKey(state: VaultState, workflowId: string, keyId: string):
  * R11: a copy of a just-revealed key is recorded, though nothing in the vault changes. The copied
  * value must be that key's own, so a copy can never be used to smuggle other text.
  */
-export function recordKeyCopy(state: VaultState, workflowId: string, keyId: string, copiedFingerprint: string): Transition<StoredKey> {
+export function recordKeyCopy(
+  state: VaultState,
+  workflowId: string,
+  keyId: string,
+  copiedFingerprint: string,
+): Transition<StoredKey> {
   const key = findKey(findWorkflow(state, workflowId), keyId);
   if (key.fingerprint !== copiedFingerprint) {
     throw new CustodyError('INVALID_INPUT', `The value to copy is not key ${keyId}; nothing was copied.`);
@@ -287,7 +298,9 @@ export function markMatched(state: VaultState, keyIds: ReadonlySet<string>, now:
   return {
     ...state,
     workflows: state.workflows.map((w) =>
-      w.keys.some((k) => keyIds.has(k.id)) ? { ...w, keys: w.keys.map((k) => (keyIds.has(k.id) ? { ...k, lastMatchedAt: at } : k)) } : w,
+      w.keys.some((k) => keyIds.has(k.id))
+        ? { ...w, keys: w.keys.map((k) => (keyIds.has(k.id) ? { ...k, lastMatchedAt: at } : k)) }
+        : w,
     ),
   };
 }

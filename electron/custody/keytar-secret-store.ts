@@ -13,7 +13,8 @@ function whatToDo(): string {
   if (process.platform === 'linux') {
     return 'Start a Secret Service (GNOME Keyring, KWallet or KeePassXC with Secret Service enabled), unlock it, and try again.';
   }
-  if (process.platform === 'darwin') return 'Unlock the login keychain in Keychain Access and allow access when asked, then try again.';
+  if (process.platform === 'darwin')
+    return 'Unlock the login keychain in Keychain Access and allow access when asked, then try again.';
   return 'Make sure Windows Credential Manager is available for your account, then try again.';
 }
 
@@ -31,7 +32,9 @@ function describe(error: unknown): string {
  * The real keychain, through keytar. Every call is bounded by a time-out, since a Secret Service
  * that waits on an unlock prompt nobody answers would otherwise hang the app or the CLI.
  */
-export function createKeytarSecretStore(timeoutMs = Number(process.env.CUSTODY_KEYCHAIN_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS): SecretStore {
+export function createKeytarSecretStore(
+  timeoutMs = Number(process.env.CUSTODY_KEYCHAIN_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
+): SecretStore {
   let keytar: Keytar | null = null;
   const load = async (): Promise<Keytar> => {
     if (keytar) return keytar;

@@ -1,5 +1,6 @@
 // Never log key material or plaintext: both pass through here.
-import type { DecryptItemResult, KeyStatus } from '../../shared/domain';
+import type { DecryptItemResult, KeyStatus, Layout, Plaintext } from '../../shared/domain';
+import type { CustodyErrorShape } from '../../shared/errors';
 import { CustodyError, toErrorShape } from './custody-error';
 import { fingerprintOf } from './key-material';
 import { decodePayload, describePlaintext, notBase64Error, openPayload } from './payload-codec';
@@ -16,7 +17,14 @@ export interface Candidate {
 
 /** Keys from a key file: known only by fingerprint and position. */
 export function candidatesFromRawKeys(keys: readonly Buffer[]): Candidate[] {
-  return keys.map((material) => ({ material, id: null, workflowId: null, label: null, status: null, fingerprint: fingerprintOf(material) }));
+  return keys.map((material) => ({
+    material,
+    id: null,
+    workflowId: null,
+    label: null,
+    status: null,
+    fingerprint: fingerprintOf(material),
+  }));
 }
 
 function noMatch(count: number): CustodyError {
@@ -28,15 +36,45 @@ function noMatch(count: number): CustodyError {
   );
 }
 
+/** What opening one capture gave, before it is tied to a source and a key's description. */
+export type Opened = { ok: true; index: number; layout: Layout; plaintext: Plaintext } | { ok: false; error: CustodyErrorShape };
+
 /** R10 for one captured payload: the first candidate whose GCM tag verifies wins. */
-export function decryptItem(source: string, captured: string, candidates: readonly Candidate[]): DecryptItemResult {
+export function openCapture(captured: string, materials: readonly Uint8Array[]): Opened {
   try {
-    const bytes = decodePayload(captured);
-    const match = openPayload(bytes, candidates.map((c) => c.material));
-    if (!match) throw notBase64Error(captured) ?? noMatch(candidates.length);
-    const { material: _material, ...key } = candidates[match.index];
-    return { ok: true, source, layout: match.layout, key: { ...key, index: match.index }, plaintext: describePlaintext(match.plaintext) };
+    const match = openPayload(decodePayload(captured), materials);
+    if (!match) throw notBase64Error(captured) ?? noMatch(materials.length);
+    return { ok: true, index: match.index, layout: match.layout, plaintext: describePlaintext(match.plaintext) };
   } catch (error) {
-    return { ok: false, source, error: toErrorShape(error) };
+    return { ok: false, error: toErrorShape(error) };
   }
+}
+
+/** The public description of each candidate, made once per batch and shared by its results. */
+export type CandidateInfo = Omit<Candidate, 'material'>;
+
+export function describeCandidates(candidates: readonly Candidate[]): CandidateInfo[] {
+  return candidates.map(({ material: _material, ...info }) => info);
+}
+
+export function resultOfOpened(source: string, opened: Opened, infos: readonly CandidateInfo[]): DecryptItemResult {
+  if (!opened.ok) return { ok: false, source, error: opened.error };
+  return {
+    ok: true,
+    source,
+    layout: opened.layout,
+    key: { ...infos[opened.index], index: opened.index },
+    plaintext: opened.plaintext,
+  };
+}
+
+export function decryptItem(source: string, captured: string, candidates: readonly Candidate[]): DecryptItemResult {
+  return resultOfOpened(
+    source,
+    openCapture(
+      captured,
+      candidates.map((c) => c.material),
+    ),
+    describeCandidates(candidates),
+  );
 }

@@ -98,7 +98,13 @@ export async function writeVault(path: string, header: VaultHeader, state: Vault
 }
 
 export function newHeader(now: Date): VaultHeader {
-  return { format: FORMAT, version: VERSION, vaultId: randomBytes(8).toString('hex'), generation: 0, writtenAt: now.toISOString() };
+  return {
+    format: FORMAT,
+    version: VERSION,
+    vaultId: randomBytes(8).toString('hex'),
+    generation: 0,
+    writtenAt: now.toISOString(),
+  };
 }
 
 export function nextHeader(header: VaultHeader, now: Date): VaultHeader {

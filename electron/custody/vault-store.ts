@@ -65,7 +65,10 @@ export class VaultStore {
   async open(): Promise<OpenedVault> {
     const text = await readVaultText(this.vaultPath);
     if (text === null) {
-      throw new CustodyError('VAULT_LOCKED', `There is no vault in ${this.home} yet. Run "custody init" or start the app to create one.`);
+      throw new CustodyError(
+        'VAULT_LOCKED',
+        `There is no vault in ${this.home} yet. Run "custody init" or start the app to create one.`,
+      );
     }
     const { generation, vaultId } = parseVaultHeader(text, this.vaultPath);
     if (this.cache && this.cache.generation === generation && this.cache.vaultId === vaultId) return this.cache.opened;
@@ -83,7 +86,13 @@ export class VaultStore {
       }
       this.vaultKey = await provisionVaultKey(this.options.secrets, this.options.location.keychainService);
       const now = this.options.clock();
-      const entry = chainEntry(await this.chainKey(), null, { action: 'vault.init', workflowId: null, keyId: null, fingerprint: null, details: {} }, this.options.user, now);
+      const entry = chainEntry(
+        await this.chainKey(),
+        null,
+        { action: 'vault.init', workflowId: null, keyId: null, fingerprint: null, details: {} },
+        this.options.user,
+        now,
+      );
       const state: VaultState = { ...EMPTY_VAULT, auditTail: entry };
       await writeVault(this.vaultPath, newHeader(now), state, this.vaultKey);
       await appendAuditEntry(this.auditPath, entry);

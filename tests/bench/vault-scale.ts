@@ -61,7 +61,11 @@ async function seed(keyCount: number): Promise<{ home: string; custody: () => Cu
 }
 
 async function baselineOpen(path: string, vaultKey: Buffer): Promise<unknown> {
-  const { nonce, sealed: sealedText, ...header } = JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof aadOf>[0] & {
+  const {
+    nonce,
+    sealed: sealedText,
+    ...header
+  } = JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof aadOf>[0] & {
     nonce: string;
     sealed: string;
   };

@@ -1,0 +1,164 @@
+/**
+ * Where captured payloads come from (issue 5): one raw body per file, a folder of them, NDJSON
+ * lines, or the POST bodies of a HAR 1.2 file. Everything is streamed as an async sequence, and a
+ * source that cannot be read becomes one failed item instead of stopping the batch.
+ */
+import { createReadStream } from 'node:fs';
+import { opendir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { CustodyErrorShape } from '../../shared/errors';
+
+export interface CaptureMeta {
+  url?: string;
+  time?: string;
+}
+
+export type CaptureItem =
+  { source: string; text: string; meta?: CaptureMeta } | { source: string; error: CustodyErrorShape; meta?: CaptureMeta };
+
+export const DEFAULT_NDJSON_FIELDS = ['payload', 'body'] as const;
+
+function unreadable(path: string, error: unknown): CaptureItem {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'it does not exist'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : 'it could not be read';
+  return { source: path, error: { code: 'INVALID_INPUT', message: `Cannot read ${path}: ${why}.` } };
+}
+
+export async function* fileCapture(path: string): AsyncGenerator<CaptureItem> {
+  try {
+    yield { source: path, text: await readFile(path, 'utf8') };
+  } catch (error) {
+    yield unreadable(path, error);
+  }
+}
+
+/** Files below a folder, recursively, in a stable (sorted) order; hidden files are skipped. */
+export async function* walkFolder(folder: string): AsyncGenerator<string> {
+  let names: string[];
+  try {
+    const dir = await opendir(folder);
+    names = [];
+    for await (const entry of dir) if (!entry.name.startsWith('.')) names.push(entry.name);
+  } catch {
+    return;
+  }
+  names.sort();
+  for (const name of names) {
+    const path = join(folder, name);
+    const dir = await opendir(path).catch(() => null);
+    if (dir) {
+      await dir.close();
+      yield* walkFolder(path);
+    } else {
+      yield path;
+    }
+  }
+}
+
+/** The count shown before a folder batch starts. */
+export async function countFolderFiles(folder: string): Promise<number> {
+  let count = 0;
+  for await (const _path of walkFolder(folder)) count++;
+  return count;
+}
+
+export async function* folderCaptures(folder: string): AsyncGenerator<CaptureItem> {
+  for await (const path of walkFolder(folder)) yield* fileCapture(path);
+}
+
+/** One NDJSON line: a payload, bare or as a JSON string, or an object holding it; null when blank. */
+export function ndjsonLineItem(source: string, line: string, fields: readonly string[]): CaptureItem | null {
+  const text = line.trim();
+  if (text === '') return null;
+  if (!text.startsWith('{')) return { source, text };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { source, error: { code: 'MALFORMED_PAYLOAD', message: `${source} is not valid JSON.` } };
+  }
+  const record = value as Record<string, unknown>;
+  const field = fields.find((f) => typeof record[f] === 'string');
+  if (!field) {
+    return {
+      source,
+      error: {
+        code: 'MALFORMED_PAYLOAD',
+        message: `${source} has no string member ${fields.map((f) => `"${f}"`).join(' or ')}.`,
+      },
+    };
+  }
+  return { source, text: record[field] as string };
+}
+
+/**
+ * NDJSON: each line is a payload (bare or as a JSON string) or an object whose `field` holds it.
+ * Lines are read one at a time, so a file of any size uses bounded memory.
+ */
+export async function* ndjsonCaptures(input: Readable, name: string, field?: string): AsyncGenerator<CaptureItem> {
+  const fields = field ? [field] : DEFAULT_NDJSON_FIELDS;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  try {
+    for await (const line of lines) {
+      number++;
+      const item = ndjsonLineItem(`${name}:${number}`, line, fields);
+      if (item) yield item;
+    }
+  } catch (error) {
+    yield unreadable(name, error);
+  }
+}
+
+export function ndjsonFileCaptures(path: string, field?: string): AsyncGenerator<CaptureItem> {
+  return ndjsonCaptures(createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 }), path, field);
+}
+
+interface HarEntry {
+  startedDateTime?: unknown;
+  request?: { method?: unknown; url?: unknown; postData?: { text?: unknown; encoding?: unknown } };
+}
+
+/** HAR 1.2: the body of every POST request, with its URL and time. */
+export async function* harCaptures(path: string): AsyncGenerator<CaptureItem> {
+  let har: unknown;
+  try {
+    har = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      yield { source: path, error: { code: 'INVALID_INPUT', message: `${path} is not a HAR file (it is not JSON).` } };
+    } else {
+      yield unreadable(path, error);
+    }
+    return;
+  }
+  const entries = (har as { log?: { entries?: unknown } } | null)?.log?.entries;
+  if (!Array.isArray(entries)) {
+    yield { source: path, error: { code: 'INVALID_INPUT', message: `${path} is not a HAR file (no log.entries).` } };
+    return;
+  }
+  for (const [index, entry] of (entries as HarEntry[]).entries()) {
+    const request = entry?.request;
+    if (typeof request?.method !== 'string' || request.method.toUpperCase() !== 'POST') continue;
+    const meta: CaptureMeta = {
+      url: typeof request.url === 'string' ? request.url : undefined,
+      time: typeof entry.startedDateTime === 'string' ? entry.startedDateTime : undefined,
+    };
+    const source = `${path}#${index + 1}`;
+    const body = request.postData?.text;
+    if (typeof body !== 'string') {
+      yield { source, meta, error: { code: 'MALFORMED_PAYLOAD', message: `${source}: the POST request has no body text.` } };
+      continue;
+    }
+    yield { source, meta, text: request.postData?.encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body };
+  }
+}

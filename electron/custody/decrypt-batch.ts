@@ -1,0 +1,125 @@
+/**
+ * Runs a batch of captures through R10 decryption in order, chunk by chunk, on this thread or on a
+ * worker pool; reports progress, honours cancellation, and keeps memory bounded by the number of
+ * chunks in flight, whatever the size of the input.
+ */
+import type { BatchCounts } from '../../shared/domain';
+import type { CaptureItem } from './capture-sources';
+import { type ChunkInput, type ChunkOutput, type OutputMode, decryptChunk } from './decrypt-chunk';
+import { type Candidate, describeCandidates } from './payload-decryptor';
+
+export interface DecryptPool {
+  readonly size: number;
+  run(chunk: ChunkInput): Promise<ChunkOutput>;
+}
+
+export interface BatchOptions {
+  signal?: AbortSignal;
+  total?: number | null;
+  onProgress?: (counts: BatchCounts) => void;
+  /** Decrypt on worker threads (created for the batch's output mode); without it, on this thread. */
+  pool?: DecryptPool | null;
+  /** Progress is reported at most this often (and once at the end). */
+  progressIntervalMs?: number;
+}
+
+export interface BatchSummary extends BatchCounts {
+  cancelled: boolean;
+  matchedKeyIds: Set<string>;
+}
+
+/**
+ * A chunk is small enough that its results die young: results that outlive a young-generation
+ * collection get copied, and for large plaintexts that copying costs more than decrypting.
+ */
+const CHUNK_ITEMS = 256;
+const CHUNK_CHARS = 1024 * 1024;
+
+/** Groups single captures (files, HAR entries, pastes) into chunks. */
+export async function* itemChunks(items: AsyncIterable<CaptureItem> | Iterable<CaptureItem>): AsyncGenerator<ChunkInput> {
+  let chunk: CaptureItem[] = [];
+  let chars = 0;
+  const add = (item: CaptureItem): ChunkInput | null => {
+    chunk.push(item);
+    chars += 'text' in item ? item.text.length : 0;
+    if (chunk.length < CHUNK_ITEMS && chars < CHUNK_CHARS) return null;
+    const full: ChunkInput = { kind: 'items', items: chunk };
+    chunk = [];
+    chars = 0;
+    return full;
+  };
+  // A plain list is walked without an await per item.
+  if (Symbol.iterator in items) {
+    for (const item of items) {
+      const full = add(item);
+      if (full) yield full;
+    }
+  } else {
+    for await (const item of items) {
+      const full = add(item);
+      if (full) yield full;
+    }
+  }
+  if (chunk.length > 0) yield { kind: 'items', items: chunk };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `onChunk` receives every chunk's output in input order; results or lines, as `mode` asks. */
+export async function runDecryptBatch(
+  chunks: AsyncIterable<ChunkInput>,
+  candidates: readonly Candidate[],
+  mode: OutputMode,
+  onChunk: (output: ChunkOutput) => void | Promise<void>,
+  options: BatchOptions = {},
+): Promise<BatchSummary> {
+  const summary: BatchSummary = {
+    done: 0,
+    total: options.total ?? null,
+    decrypted: 0,
+    noMatchingKey: 0,
+    malformed: 0,
+    otherErrors: 0,
+    cancelled: false,
+    matchedKeyIds: new Set(),
+  };
+  const interval = options.progressIntervalMs ?? 100;
+  let lastProgress = 0;
+  const progress = (force: boolean) => {
+    const now = Date.now();
+    if (!options.onProgress || (!force && now - lastProgress < interval)) return;
+    lastProgress = now;
+    const { cancelled: _c, matchedKeyIds: _m, ...counts } = summary;
+    options.onProgress(counts);
+  };
+  const emit = async (output: ChunkOutput) => {
+    summary.done += output.items;
+    summary.decrypted += output.counts.decrypted;
+    summary.noMatchingKey += output.counts.noMatchingKey;
+    summary.malformed += output.counts.malformed;
+    summary.otherErrors += output.counts.otherErrors;
+    for (const id of output.matchedKeyIds) summary.matchedKeyIds.add(id);
+    await onChunk(output);
+    progress(false);
+  };
+
+  const pool = options.pool;
+  const infos = describeCandidates(candidates);
+  const inFlight: Promise<ChunkOutput>[] = [];
+  const maxInFlight = pool ? pool.size * 2 : 0;
+  for await (const chunk of chunks) {
+    if (options.signal?.aborted) break;
+    if (!pool) {
+      await emit(decryptChunk(chunk, candidates, infos, mode));
+      await yieldToEventLoop();
+      continue;
+    }
+    inFlight.push(pool.run(chunk));
+    if (inFlight.length >= maxInFlight) await emit(await (inFlight.shift() as Promise<ChunkOutput>));
+  }
+  // Chunks already handed to workers are finished and reported even after a cancel, in order.
+  while (inFlight.length > 0) await emit(await (inFlight.shift() as Promise<ChunkOutput>));
+  summary.cancelled = options.signal?.aborted ?? false;
+  progress(true);
+  return summary;
+}

@@ -1,0 +1,95 @@
+import { availableParallelism } from 'node:os';
+import { type Transferable, Worker } from 'node:worker_threads';
+import { CustodyError } from './custody-error';
+import type { DecryptPool } from './decrypt-batch';
+import {
+  type ChunkInput,
+  type ChunkOutput,
+  type OutputMode,
+  type WorkerReply,
+  type WorkerRequest,
+  chunkOutput,
+  requestFor,
+} from './decrypt-chunk';
+import { type Candidate, describeCandidates } from './payload-decryptor';
+
+interface Pending {
+  resolve: (reply: WorkerReply) => void;
+  reject: (error: Error) => void;
+}
+
+export interface WorkerPool extends DecryptPool {
+  close(): Promise<void>;
+}
+
+/** One worker per core: decryption is CPU-bound and the coordinating thread only moves bytes. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * NDJSON bytes move to the worker without a copy when they own a large ArrayBuffer; a small one
+ * may be a slice of Node's shared buffer pool, which must never be detached, so it is copied.
+ */
+function transferList(request: WorkerRequest): Transferable[] {
+  if (request.kind !== 'ndjson') return [];
+  if (request.bytes.buffer.byteLength > Buffer.poolSize && request.bytes.buffer instanceof ArrayBuffer)
+    return [request.bytes.buffer];
+  request.bytes = new Uint8Array(request.bytes);
+  return [request.bytes.buffer as ArrayBuffer];
+}
+
+/**
+ * Decrypt workers for one batch. The candidates' key material is copied to each worker once, at
+ * start, and dropped with the workers when the batch closes the pool. `workerScript` is the built
+ * decrypt-worker file (the CLI bundle and the app each ship one).
+ */
+export function createWorkerPool(
+  workerScript: string,
+  candidates: readonly Candidate[],
+  mode: OutputMode,
+  size = defaultWorkerCount(),
+): WorkerPool {
+  const workerCandidates = candidates.map((c) => ({ ...c, material: new Uint8Array(c.material) }));
+  const infos = describeCandidates(candidates);
+  const pending = new Map<number, Pending>();
+  const load = new Map<Worker, number>();
+  let nextId = 0;
+  let failure: Error | null = null;
+
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(workerScript, { workerData: { candidates: workerCandidates, mode } });
+    load.set(worker, 0);
+    worker.on('message', ({ id, reply }: { id: number; reply: WorkerReply }) => {
+      load.set(worker, (load.get(worker) ?? 1) - 1);
+      pending.get(id)?.resolve(reply);
+      pending.delete(id);
+    });
+    worker.on('error', () => {
+      failure = new CustodyError('INTERNAL', 'A decrypt worker stopped unexpectedly. The batch was interrupted; run it again.');
+      for (const p of pending.values()) p.reject(failure);
+      pending.clear();
+    });
+    return worker;
+  });
+
+  return {
+    size,
+    async run(chunk: ChunkInput): Promise<ChunkOutput> {
+      if (failure) throw failure;
+      const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
+      load.set(worker, (load.get(worker) ?? 0) + 1);
+      const id = nextId++;
+      const request = requestFor(chunk, mode);
+      const reply = await new Promise<WorkerReply>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, request }, transferList(request));
+      });
+      return chunkOutput(chunk, reply, infos);
+    },
+    async close(): Promise<void> {
+      await Promise.all(workers.map((w) => w.terminate()));
+      workerCandidates.forEach((c) => c.material.fill(0));
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * How decrypt results are written out: the CLI's `--json` lines (DESIGN §6) and the NDJSON, JSON
+ * and CSV exports. Plaintext is included only when asked for, since the file then holds secrets.
+ */
+import type { DecryptItemResult } from '../../shared/domain';
+
+export const EXPORT_FORMATS = ['ndjson', 'json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  plaintext: boolean;
+}
+
+/** One result as the object of a `--json` line. */
+export function reportObject(result: DecryptItemResult, options: ReportOptions): Record<string, unknown> {
+  const where = result.meta
+    ? { ...(result.meta.url ? { url: result.meta.url } : {}), ...(result.meta.time ? { time: result.meta.time } : {}) }
+    : {};
+  if (!result.ok) return { source: result.source, ok: false, error: result.error, ...where };
+  const plaintext = options.plaintext
+    ? result.plaintext.utf8
+      ? { plaintext: result.plaintext.text }
+      : { plaintext: result.plaintext.base64, plaintextEncoding: 'base64' }
+    : {};
+  return {
+    source: result.source,
+    ok: true,
+    ...plaintext,
+    plaintextBytes: result.plaintext.byteLength,
+    layout: result.layout,
+    key: result.key,
+    ...where,
+  };
+}
+
+export function reportLine(result: DecryptItemResult, options: ReportOptions): string {
+  return JSON.stringify(reportObject(result, options));
+}
+
+const CSV_COLUMNS = [
+  'source',
+  'ok',
+  'workflow',
+  'key_id',
+  'key_label',
+  'key_status',
+  'fingerprint',
+  'layout',
+  'error_code',
+  'error_message',
+  'url',
+  'time',
+  'plaintext_bytes',
+] as const;
+
+/** RFC 4180 quoting, and a leading quote on anything a spreadsheet would run as a formula. */
+function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvHeader(options: ReportOptions): string {
+  return [...CSV_COLUMNS, ...(options.plaintext ? ['plaintext', 'plaintext_encoding'] : [])].join(',');
+}
+
+export function csvRow(result: DecryptItemResult, options: ReportOptions): string {
+  const key = result.ok ? result.key : null;
+  const fields = [
+    result.source,
+    result.ok,
+    key?.workflowId,
+    key?.id,
+    key?.label,
+    key?.status,
+    key?.fingerprint,
+    result.ok ? result.layout : null,
+    result.ok ? null : result.error.code,
+    result.ok ? null : result.error.message,
+    result.meta?.url,
+    result.meta?.time,
+    result.ok ? result.plaintext.byteLength : null,
+  ];
+  if (options.plaintext) {
+    fields.push(result.ok ? (result.plaintext.utf8 ? result.plaintext.text : result.plaintext.base64) : null);
+    fields.push(result.ok ? (result.plaintext.utf8 ? 'utf8' : 'base64') : null);
+  }
+  return fields.map(csvField).join(',');
+}
+
+/** Writes results in an export format, piece by piece, so an export of any size streams. */
+export function exportWriter(format: ExportFormat, options: ReportOptions) {
+  let first = true;
+  return {
+    head: (): string => (format === 'csv' ? `${csvHeader(options)}\n` : format === 'json' ? '[\n' : ''),
+    item: (result: DecryptItemResult): string => {
+      if (format === 'csv') return `${csvRow(result, options)}\n`;
+      if (format === 'ndjson') return `${reportLine(result, options)}\n`;
+      const separator = first ? '' : ',\n';
+      first = false;
+      return `${separator}${reportLine(result, options)}`;
+    },
+    tail: (): string => (format === 'json' ? '\n]\n' : ''),
+  };
+}
