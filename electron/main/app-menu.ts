@@ -1,0 +1,93 @@
+/**
+ * The native menus (issue 3: File — Add workflow, Import key, Decrypt…, Quit; Edit; View;
+ * Help — About). Items that belong to the UI push a 'menu.command' event to the renderer, which
+ * opens the matching screen or dialog. Pure: index.ts builds the Electron Menu from it.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { EventPayloadOf } from '../../shared/contract';
+
+export type MenuCommand = EventPayloadOf<'menu.command'>['command'];
+
+export interface MenuActions {
+  command(command: MenuCommand): void;
+  openWorkflowsDocs(): void;
+}
+
+export function appMenuTemplate(
+  platform: NodeJS.Platform,
+  productName: string,
+  actions: MenuActions,
+  options: { devTools: boolean },
+): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const about: MenuItemConstructorOptions = { label: `About ${productName}`, click: () => actions.command('about') };
+
+  const macAppMenu: MenuItemConstructorOptions = {
+    label: productName,
+    submenu: [
+      about,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'Add workflow…', accelerator: 'CmdOrCtrl+N', click: () => actions.command('add-workflow') },
+      { label: 'Import key…', accelerator: 'CmdOrCtrl+I', click: () => actions.command('import-key') },
+      { label: 'Decrypt…', accelerator: 'CmdOrCtrl+D', click: () => actions.command('decrypt') },
+      { type: 'separator' },
+      { label: 'Audit log', accelerator: 'CmdOrCtrl+L', click: () => actions.command('audit') },
+      ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(options.devTools
+        ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+        : []),
+    ],
+  };
+
+  const help: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [{ label: 'Kinde workflows documentation', click: () => actions.openWorkflowsDocs() }, { type: 'separator' }, about],
+  };
+
+  return [
+    ...(isMac ? [macAppMenu] : []),
+    file,
+    edit,
+    view,
+    ...(isMac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []),
+    help,
+  ];
+}

@@ -1,0 +1,41 @@
+/**
+ * Reads the capture files the user picked in the open dialog. Each file is one captured
+ * secureFetch payload; its name is the source the results are reported under.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CustodyError } from '../custody/custody-error';
+
+/** The contract bounds a capture at 16 MiB; a bigger file is refused before it is read. */
+export const MAX_CAPTURE_BYTES = 16 * 1024 * 1024;
+/** The contract's bound on one decrypt batch. */
+export const MAX_CAPTURE_FILES = 10_000;
+
+export interface CaptureFile {
+  source: string;
+  text: string;
+}
+
+export async function readCaptureFiles(paths: readonly string[]): Promise<CaptureFile[]> {
+  if (paths.length > MAX_CAPTURE_FILES) {
+    throw new CustodyError('INVALID_INPUT', `${paths.length} files were chosen; decrypt at most ${MAX_CAPTURE_FILES} at a time.`);
+  }
+  const captures: CaptureFile[] = [];
+  for (const file of paths) {
+    const source = path.basename(file);
+    let size: number;
+    try {
+      size = (await stat(file)).size;
+    } catch {
+      throw new CustodyError('NOT_FOUND', `"${source}" could not be read. Check that it still exists and that you may read it.`);
+    }
+    if (size > MAX_CAPTURE_BYTES) {
+      throw new CustodyError(
+        'INVALID_INPUT',
+        `"${source}" is larger than 16 MiB, too big to be a captured payload. Choose the capture file itself.`,
+      );
+    }
+    captures.push({ source, text: await readFile(file, 'utf8') });
+  }
+  return captures;
+}

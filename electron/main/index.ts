@@ -1,0 +1,127 @@
+/**
+ * The composition root (DESIGN §4): the one place that wires the custody core, the keychain
+ * adapter, the IPC handlers, the window, the protocol and the menus.
+ */
+import { BrowserWindow, Menu, app, session, shell } from 'electron';
+import path from 'node:path';
+import { Custody } from '../custody/custody';
+import { PRODUCT_NAME, resolveLocation } from '../custody/custody-paths';
+import { createKeytarSecretStore } from '../custody/keytar-secret-store';
+import { appMenuTemplate } from './app-menu';
+import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
+import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
+import { createElectronDesktopPort } from './electron-desktop-port';
+import { WORKFLOWS_DOCS_URL, isAllowedExternalUrl } from './external-links';
+import { describeUnexpectedError } from './ipc-dispatch';
+import { type EmitEvent, createHandlers } from './ipc-handlers';
+import { registerIpcHandlers, sendEvent } from './ipc-main';
+import { createMainWindow } from './main-window';
+import { openVaultOnStart } from './vault-startup';
+import { watchVaultFolder } from './vault-watcher';
+import { hardenSession, hardenWebContents } from './window-security';
+
+function logUnexpected(context: string, error: unknown): void {
+  console.error(`[custody] ${context} failed unexpectedly: ${describeUnexpectedError(error)}`);
+}
+
+function start(): void {
+  // Both must happen before `ready`.
+  registerAppScheme();
+  app.enableSandbox();
+
+  // `npm run dev` serves the renderer from Vite's dev server; a packaged app never does.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
+  const trusted = devServerOrigin ? [devServerOrigin] : [APP_ORIGIN];
+  const requestOrigins = devServerOrigin ? [devServerOrigin, devServerOrigin.replace(/^http/, 'ws')] : [APP_ORIGIN];
+  const devTools = !app.isPackaged;
+
+  let mainWindow: BrowserWindow | null = null;
+  const custody = new Custody({ location: resolveLocation(), secrets: createKeytarSecretStore() });
+  const emit: EmitEvent = (name, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) sendEvent(win, name, payload);
+  };
+  // After `ready`: on macOS the keychain may ask the user, which needs a running app.
+  const startup = app.whenReady().then(() => openVaultOnStart(custody));
+  const handlers = createHandlers({ custody, desktop: createElectronDesktopPort(() => mainWindow), emit, startup });
+  const openExternal = (url: string) => {
+    if (isAllowedExternalUrl(url)) shell.openExternal(url).catch((error: unknown) => logUnexpected('opening a link', error));
+  };
+  let stopWatching = (): void => undefined;
+
+  const openWindow = (): BrowserWindow => {
+    const win = createMainWindow({
+      preloadPath: path.join(__dirname, '../preload/index.js'),
+      entryUrl: devServerUrl ?? APP_ENTRY_URL,
+      devTools,
+    });
+    // On every load (also a reload) the page gets the vault's state without having to ask.
+    win.webContents.on('did-finish-load', () => {
+      handlers['vault.status']({})
+        .then((status) => sendEvent(win, 'vault.status', status))
+        .catch((error: unknown) => logUnexpected('pushing the vault status', error));
+    });
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+    });
+    return win;
+  };
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, trusted, openExternal));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    stopWatching();
+    custody.lock();
+  });
+  app.on('render-process-gone', (_event, _contents, details) =>
+    console.error(`[custody] renderer process gone: ${details.reason}`),
+  );
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession, requestOrigins);
+      serveRendererOverAppProtocol(path.join(__dirname, '../renderer'));
+      registerIpcHandlers(handlers, {
+        trusted,
+        validateResponses: !app.isPackaged,
+        onUnexpectedError: (channel, error) => logUnexpected(channel, error),
+        onRefusedSender: (channel, reason) => console.warn(`[ipc] ${channel} refused: ${reason}`),
+      });
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          appMenuTemplate(
+            process.platform,
+            PRODUCT_NAME,
+            {
+              command: (command) => emit('menu.command', { command }),
+              openWorkflowsDocs: () => openExternal(WORKFLOWS_DOCS_URL),
+            },
+            { devTools },
+          ),
+        ),
+      );
+      mainWindow = openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+      });
+      const status = await startup;
+      if (status.state === 'ready')
+        stopWatching = watchVaultFolder(custody.home, () => emit('vault.changed', { reason: 'vault-folder' }));
+    })
+    .catch((error: unknown) => {
+      logUnexpected('start-up', error);
+      app.exit(1);
+    });
+}
+
+// One instance at a time: a second launch focuses the first window instead of opening another.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

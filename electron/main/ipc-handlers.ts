@@ -1,0 +1,105 @@
+/**
+ * One handler per contract channel, over the custody core and the desktop port. No Electron
+ * import: main registers these through ipc-main.ts, and the Chromium test bridge calls the very
+ * same functions. Requests arrive already validated by ipc-dispatch.ts.
+ *
+ * Key material passes through keys.add (the one-time reveal), keys.import and keys.copyRevealed:
+ * never log a request or an answer here.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { EventName, EventPayloadOf } from '../../shared/contract';
+import type { VaultStatus } from '../../shared/domain';
+import type { Custody } from '../custody/custody';
+import { readCaptureFiles } from './capture-files';
+import type { DesktopPort } from './desktop-port';
+import type { Handlers } from './ipc-dispatch';
+
+export type EmitEvent = <E extends EventName>(name: E, payload: EventPayloadOf<E>) => void;
+
+export interface HandlerDependencies {
+  custody: Custody;
+  desktop: DesktopPort;
+  /** Pushes a main → renderer event (every window in the app; the page in the test bridge). */
+  emit: EmitEvent;
+  /**
+   * The app's start-up (vault-startup.ts). Every call waits for it, so no request races the
+   * first-start initialisation; while no vault exists, its failure is the vault's status.
+   */
+  startup: Promise<VaultStatus>;
+}
+
+function auditExportName(now: Date): string {
+  return `workflow-key-custody-audit-${now.toISOString().slice(0, 10)}.jsonl`;
+}
+
+export function createHandlers({ custody, desktop, emit, startup }: HandlerDependencies): Handlers {
+  /** After any change the renderer refetches what it shows; the reason names the operation. */
+  const changed =
+    (reason: string) =>
+    <T>(value: T): T => {
+      emit('vault.changed', { reason });
+      return value;
+    };
+
+  const handlers: Handlers = {
+    // Without this, a first start that could not reach the keychain would look "uninitialised".
+    'vault.status': async () => {
+      const status = await custody.status();
+      if (status.state !== 'uninitialised') return status;
+      const started = await startup;
+      return started.state === 'unavailable' ? started : status;
+    },
+    'vault.init': async () => {
+      await custody.init();
+      const status = await custody.status();
+      emit('vault.status', status);
+      return changed('vault.init')(status);
+    },
+
+    'workflows.list': () => custody.listWorkflows(),
+    'workflows.add': (request) => custody.addWorkflow(request).then(changed('workflows.add')),
+    'workflows.update': ({ workflowId, ...changes }) =>
+      custody.updateWorkflow(workflowId, changes).then(changed('workflows.update')),
+    'workflows.remove': ({ workflowId }) => custody.removeWorkflow(workflowId).then(changed('workflows.remove')),
+
+    'keys.list': ({ workflowId }) => custody.listKeys(workflowId),
+    // The answer carries the new key's value (R4): it goes to the caller and nowhere else.
+    'keys.add': ({ workflowId, label }) => custody.addKey(workflowId, { label }).then(changed('keys.add')),
+    // Audited first, so a value that is not this key's own never reaches the clipboard.
+    'keys.copyRevealed': async ({ workflowId, keyId, value }) => {
+      await custody.recordKeyCopy(workflowId, keyId, value);
+      desktop.writeClipboard(value);
+      return changed('keys.copyRevealed')(null);
+    },
+    'keys.import': ({ workflowId, value, label }) => custody.importKey(workflowId, value, { label }).then(changed('keys.import')),
+    'keys.activate': ({ workflowId, keyId }) => custody.activateKey(workflowId, keyId).then(changed('keys.activate')),
+    'keys.deactivate': ({ workflowId, keyId }) => custody.deactivateKey(workflowId, keyId).then(changed('keys.deactivate')),
+    'keys.delete': ({ workflowId, keyId }) => custody.deleteKey(workflowId, keyId).then(changed('keys.delete')),
+
+    // A decrypt batch updates "last matched" and appends an audit summary (R10/R11).
+    'payloads.decrypt': ({ payloads, scope }) => custody.decrypt(payloads, scope).then(changed('payloads.decrypt')),
+    'payloads.encrypt': ({ workflowId, plaintext }) => custody.encrypt(workflowId, Buffer.from(plaintext, 'utf8')),
+    'payloads.openCaptures': async () => ({ payloads: await readCaptureFiles(await desktop.chooseCaptureFiles()) }),
+
+    'audit.list': () => custody.auditEntries(),
+    'audit.verify': () => custody.verifyAudit(),
+    // The export is the log itself, one entry per line, so `verify` logic can be applied to it later.
+    'audit.export': async () => {
+      const entries = await custody.auditEntries();
+      const path = await desktop.chooseExportPath(auditExportName(new Date()));
+      if (path === null) return { path: null };
+      await writeFile(path, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), { mode: 0o600 });
+      return { path };
+    },
+  };
+
+  return Object.fromEntries(
+    Object.entries(handlers).map(([channel, handler]) => [
+      channel,
+      async (request: never) => {
+        await startup;
+        return (handler as (request: never) => Promise<unknown>)(request);
+      },
+    ]),
+  ) as unknown as Handlers;
+}

@@ -1,0 +1,21 @@
+/**
+ * What the app does with the vault when it starts (issue 3): a first start initialises a vault
+ * against the keychain; any failure becomes an 'unavailable' status with what to do, so the
+ * window shows why instead of a blank screen. Shared by main and the Chromium test bridge.
+ */
+import type { VaultStatus } from '../../shared/domain';
+import type { Custody } from '../custody/custody';
+import { toErrorShape } from '../custody/custody-error';
+
+export async function openVaultOnStart(custody: Pick<Custody, 'status' | 'init' | 'home'>): Promise<VaultStatus> {
+  const status = await custody.status();
+  if (status.state !== 'uninitialised') return status;
+  try {
+    await custody.init();
+  } catch (error) {
+    const shape = toErrorShape(error);
+    // The CLI may have created the vault in the meantime: then it simply opens.
+    if (shape.code !== 'ALREADY_EXISTS') return { state: 'unavailable', home: custody.home, error: shape };
+  }
+  return custody.status();
+}
