@@ -3,8 +3,9 @@
  * the audit event that describes it; nothing here does I/O, so each rule is tested directly.
  */
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { AuditAction, KeyInfo, WorkflowSummary } from '../../shared/domain';
-import { DEFAULT_ROTATION_DAYS } from '../../shared/domain';
+import { DEFAULT_ROTATION_DAYS, LabelSchema, NotesSchema, RotationDaysSchema, WorkflowIdSchema, WorkflowNameSchema } from '../../shared/domain';
 import { CustodyError } from './custody-error';
 import { fingerprintOf, formatKey } from './key-material';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
@@ -24,6 +25,21 @@ export interface Transition<T> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Input is checked here too, not only at the IPC or CLI edge: a bad value must never reach the vault. */
+function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CustodyError('INVALID_INPUT', `Invalid ${what}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
+  return parsed.data;
+}
+
+function validChanges(changes: WorkflowChanges): WorkflowChanges {
+  return {
+    name: changes.name === undefined ? undefined : valid(WorkflowNameSchema, changes.name, 'workflow name'),
+    notes: changes.notes === undefined ? undefined : valid(NotesSchema, changes.notes, 'notes'),
+    rotationDays: changes.rotationDays === undefined ? undefined : valid(RotationDaysSchema, changes.rotationDays, 'rotation period (days)'),
+  };
+}
 
 export function newKeyId(): string {
   return `k_${randomBytes(8).toString('hex')}`;
@@ -112,7 +128,8 @@ export interface NewWorkflow {
 }
 
 /** R1: a workflow id is unique in the vault. */
-export function addWorkflow(state: VaultState, input: NewWorkflow, now: Date): Transition<StoredWorkflow> {
+export function addWorkflow(state: VaultState, raw: NewWorkflow, now: Date): Transition<StoredWorkflow> {
+  const input = { ...validChanges(raw), id: valid(WorkflowIdSchema, raw.id, 'workflow id') };
   if (state.workflows.some((w) => w.id === input.id)) {
     throw new CustodyError('ALREADY_EXISTS', `A workflow "${input.id}" is already in the vault.`);
   }
@@ -137,8 +154,9 @@ export interface WorkflowChanges {
   rotationDays?: number;
 }
 
-export function updateWorkflow(state: VaultState, workflowId: string, changes: WorkflowChanges): Transition<StoredWorkflow> {
+export function updateWorkflow(state: VaultState, workflowId: string, raw: WorkflowChanges): Transition<StoredWorkflow> {
   const current = findWorkflow(state, workflowId);
+  const changes = validChanges(raw);
   const next: StoredWorkflow = {
     ...current,
     name: changes.name?.trim() || current.name,
@@ -200,7 +218,7 @@ export function addKey(state: VaultState, workflowId: string, input: NewKey, now
   const at = now.toISOString();
   const key: StoredKey = {
     id: newKeyId(),
-    label: input.label?.trim() ?? '',
+    label: input.label === undefined ? '' : valid(LabelSchema, input.label, 'label'),
     status: first ? 'active' : 'inactive',
     origin: input.origin,
     fingerprint,

@@ -295,3 +295,21 @@ describe('R12 rotation due', () => {
     expect((await custody.getWorkflow('wf')).rotationDue).toBe(false);
   });
 });
+
+describe('R1 input checks in the core', () => {
+  it.each([
+    ['an id with a space', { id: 'bad id!' }],
+    ['an empty id', { id: '' }],
+    ['an id of 129 characters', { id: 'a'.repeat(129) }],
+    ['a rotation of 0 days', { id: 'wf', rotationDays: 0 }],
+  ])('refuses %s as INVALID_INPUT and leaves the vault openable', async (_what, input) => {
+    await expect(custody.addWorkflow(input)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await fx.another().listWorkflows()).toEqual([]);
+  });
+
+  it('refuses an invalid rotation period on update', async () => {
+    await custody.addWorkflow({ id: 'wf' });
+    await expect(custody.updateWorkflow('wf', { rotationDays: -3 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await fx.another().getWorkflow('wf')).rotationDays).toBe(90);
+  });
+});
