@@ -1,0 +1,70 @@
+import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
+import type { CliContext } from './cli-context';
+import { usageOf } from './cli-usage';
+import { registerAuditCommand } from './commands/audit-command';
+import { registerDecryptCommand } from './commands/decrypt-command';
+import { registerEncryptCommand } from './commands/encrypt-command';
+import { registerFingerprintCommand } from './commands/fingerprint-command';
+import { registerInitCommand } from './commands/init-command';
+import { registerKeysCommand } from './commands/keys-command';
+import { registerWorkflowsCommand } from './commands/workflows-command';
+import { EXIT_OK, EXIT_USAGE, HelpShown, UsageError } from './exit-codes';
+
+const EXAMPLES = `
+Key values are never taken from the command line: only from a file or stdin (-).
+Exit status: 0 success, 1 an operation failed (stderr names the error code), 2 usage.
+The vault is in CUSTODY_HOME if set, otherwise the app's folder; CUSTODY_KEYCHAIN_SERVICE names the keychain item.
+
+Examples:
+  custody init
+  custody workflows add onUserTokenGeneration --name "Token generation"
+  custody keys add onUserTokenGeneration --label 2026-q1 > new-key.txt
+  custody keys import onUserTokenGeneration --key-file dashboard-key.txt
+  custody keys activate onUserTokenGeneration k_0123456789abcdef --yes
+  custody decrypt --workflow onUserTokenGeneration captured-body.txt
+  pbpaste | custody decrypt --any --json
+  custody fingerprint --key-file - < deployed-key.txt
+  custody audit --verify
+`;
+
+/**
+ * Commander reports misuse through the failing command's exit callback; turning it into a
+ * UsageError there keeps that command's usage line, and keeps commander from calling process.exit.
+ */
+function routeErrors(command: Command): void {
+  command.exitOverride((error: CommanderError) => {
+    // Help asked for exits 0; help shown because a command was missing is a usage error.
+    if (['commander.help', 'commander.helpDisplayed', 'commander.version'].includes(error.code)) {
+      throw new HelpShown(error.exitCode === 0 ? EXIT_OK : EXIT_USAGE);
+    }
+    throw new UsageError(error.message.replace(/^error: /, ''), usageOf(command));
+  });
+  command.commands.forEach(routeErrors);
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('custody')
+    .description(
+      'Workflow Key Custody: keep Kinde workflow encryption keys offline, sealed by the OS keychain, and decrypt captured secureFetch payloads.',
+    )
+    .version(version, '-V, --version')
+    .configureOutput({
+      writeOut: (text) => ctx.io.out(text),
+      writeErr: (text) => ctx.io.err(text),
+      // Usage errors are printed with the usage line by the runner, in one place.
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
+
+  registerInitCommand(program, ctx);
+  registerWorkflowsCommand(program, ctx);
+  registerKeysCommand(program, ctx);
+  registerDecryptCommand(program, ctx);
+  registerEncryptCommand(program, ctx);
+  registerAuditCommand(program, ctx);
+  registerFingerprintCommand(program, ctx);
+  routeErrors(program);
+  return program;
+}

@@ -1,0 +1,139 @@
+// Never log key material: `keys add` prints the new value once, to stdout, and nowhere else.
+import type { Command } from 'commander';
+import type { KeyInfo } from '../../../shared/domain';
+import type { Custody } from '../../custody/custody';
+import { formatKey } from '../../custody/key-material';
+import type { CliContext } from '../cli-context';
+import { keyIdArg, labelArg, workflowIdArg } from '../cli-usage';
+import { confirmDestructive } from '../confirm';
+import { describeKey } from '../key-description';
+import { readSingleKey } from '../key-file';
+import { jsonDocument, shortTime, textTable } from '../text-table';
+
+function keyTable(keys: readonly KeyInfo[]): string {
+  return textTable(
+    ['id', 'status', 'label', 'fingerprint', 'origin', 'created', 'last matched'],
+    keys.map((k) => [
+      k.id,
+      k.status,
+      k.label || '-',
+      k.fingerprint,
+      k.origin,
+      shortTime(k.createdAt),
+      shortTime(k.lastMatchedAt),
+    ]),
+  );
+}
+
+function statusNote(key: KeyInfo): string {
+  return key.status === 'active'
+    ? 'It is the active key (the workflow had no other key).'
+    : `It is inactive; make it the workflow's key with: custody keys activate ${key.workflowId} ${key.id}`;
+}
+
+type Lifecycle = 'activate' | 'deactivate' | 'delete';
+
+/**
+ * The confirmation question, naming the key and the consequence. It is asked even when the core
+ * will refuse the operation: whether it may happen is the core's decision alone (R9).
+ */
+async function questionFor(custody: Custody, action: Lifecycle, workflowId: string, keyId: string): Promise<string | null> {
+  const keys = await custody.listKeys(workflowId);
+  const key = keys.find((k) => k.id === keyId);
+  // No such key: the core answers NOT_FOUND and there is nothing to confirm.
+  if (!key) return null;
+  const named = `key ${describeKey(key)}, ${key.status}, of workflow ${workflowId}`;
+  if (action === 'activate') {
+    const previous = keys.find((k) => k.status === 'active' && k.id !== key.id);
+    const consequence = previous
+      ? `The active key ${describeKey(previous)} becomes inactive.`
+      : 'The workflow has no other active key.';
+    return `Activate ${named}? Payloads are then expected to be sealed with it. ${consequence}`;
+  }
+  if (action === 'deactivate') return `Deactivate ${named}? The workflow will have no active key until you activate one.`;
+  return `Delete ${named}? Its material leaves the vault for good: payloads sealed with it can no longer be decrypted here.`;
+}
+
+const PERFORM: Record<Lifecycle, (custody: Custody, workflowId: string, keyId: string) => Promise<KeyInfo>> = {
+  activate: (c, w, k) => c.activateKey(w, k),
+  deactivate: (c, w, k) => c.deactivateKey(w, k),
+  delete: (c, w, k) => c.deleteKey(w, k),
+};
+
+const REPORT: Record<Lifecycle, (key: KeyInfo) => string> = {
+  activate: (key) =>
+    `Activated ${describeKey(key)}: it is now the active key of ${key.workflowId}; any previous active key is inactive.`,
+  deactivate: (key) => `Deactivated ${describeKey(key)}: workflow ${key.workflowId} has no active key.`,
+  delete: (key) => `Deleted ${describeKey(key)} from workflow ${key.workflowId}; the audit log keeps its id and fingerprint.`,
+};
+
+const DESCRIPTION: Record<Lifecycle, string> = {
+  activate: 'make an inactive key the active one (the current active key becomes inactive)',
+  deactivate: 'deactivate the active key (the workflow then has no active key)',
+  delete: 'delete an inactive key (the active key cannot be deleted)',
+};
+
+export function registerKeysCommand(program: Command, ctx: CliContext): void {
+  const keys = program.command('keys').description("manage a workflow's encryption keys");
+
+  keys
+    .command('list')
+    .description("list a workflow's keys, active first (never their values)")
+    .argument('<workflow>', 'the workflow id')
+    .option('--json', 'print a JSON array')
+    .action(async (workflow: string, options: { json?: boolean }, command: Command) => {
+      const list = await ctx.custody().listKeys(workflowIdArg(command, workflow));
+      if (options.json) ctx.io.out(jsonDocument(list));
+      else if (list.length === 0) ctx.io.err(`Workflow ${workflow} has no keys. Add one with: custody keys add ${workflow}\n`);
+      else ctx.io.out(keyTable(list));
+    });
+
+  keys
+    .command('add')
+    .description('generate a key; its value is printed once, alone on stdout, and can never be shown again')
+    .argument('<workflow>', 'the workflow id')
+    .option('--label <label>', 'a label to recognise the key by')
+    .action(async (workflow: string, options: { label?: string }, command: Command) => {
+      const workflowId = workflowIdArg(command, workflow);
+      const label = options.label === undefined ? undefined : labelArg(command, options.label);
+      const { key, value } = await ctx.custody().addKey(workflowId, { label });
+      ctx.io.out(`${value}\n`);
+      ctx.io.err(`Added ${describeKey(key)} to workflow ${workflowId}. ${statusNote(key)}\n`);
+      ctx.io.err('Copy the value now: it cannot be viewed again.\n');
+    });
+
+  keys
+    .command('import')
+    .description('import a key copied from the Kinde dashboard, from a file or stdin (never from the command line)')
+    .argument('<workflow>', 'the workflow id')
+    .requiredOption('--key-file <file>', 'file holding the key, or - for stdin')
+    .option('--label <label>', 'a label to recognise the key by')
+    .action(async (workflow: string, options: { keyFile: string; label?: string }, command: Command) => {
+      const workflowId = workflowIdArg(command, workflow);
+      const label = options.label === undefined ? undefined : labelArg(command, options.label);
+      const material = await readSingleKey(ctx.io, options.keyFile);
+      let key: KeyInfo;
+      try {
+        key = await ctx.custody().importKey(workflowId, formatKey(material), { label });
+      } finally {
+        material.fill(0);
+      }
+      ctx.io.out(`Imported ${describeKey(key)} into workflow ${workflowId}. ${statusNote(key)}\n`);
+    });
+
+  for (const action of ['activate', 'deactivate', 'delete'] as const) {
+    keys
+      .command(action)
+      .description(DESCRIPTION[action])
+      .argument('<workflow>', 'the workflow id')
+      .argument('<key-id>', 'the key id, as shown by custody keys list')
+      .option('--yes', 'do not ask for confirmation (required when not on a terminal)')
+      .action(async (workflow: string, keyIdText: string, options: { yes?: boolean }, command: Command) => {
+        const workflowId = workflowIdArg(command, workflow);
+        const keyId = keyIdArg(command, keyIdText);
+        const custody = ctx.custody();
+        await confirmDestructive(ctx, command, options.yes, () => questionFor(custody, action, workflowId, keyId));
+        ctx.io.out(`${REPORT[action](await PERFORM[action](custody, workflowId, keyId))}\n`);
+      });
+  }
+}

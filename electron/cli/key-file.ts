@@ -1,0 +1,49 @@
+// Never log key material: key files hold secrets; only fingerprints and line numbers may be shown.
+import { CustodyError } from '../custody/custody-error';
+import { parseKey } from '../custody/key-material';
+import type { CliIo } from './cli-io';
+import { readSource, sourceName } from './input-source';
+
+/** Far larger than any list of 44-character keys; anything bigger is not a key file. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+/**
+ * DESIGN §6: one key per line, blank lines ignored. Key values come only from a file or stdin,
+ * never from argv, where other users of the machine could read them.
+ */
+export async function readKeyFile(io: CliIo, path: string): Promise<Buffer[]> {
+  const bytes = await readSource(io, path, 'keys');
+  try {
+    if (bytes.length > MAX_KEY_FILE_BYTES) {
+      throw new CustodyError('INVALID_KEY', `${sourceName(path)} is too large to be a key file (one key per line).`);
+    }
+    const keys: Buffer[] = [];
+    bytes
+      .toString('utf8')
+      .split(/\r?\n/)
+      .forEach((line, index) => {
+        if (line.trim() === '') return;
+        try {
+          keys.push(parseKey(line));
+        } catch (error) {
+          keys.forEach((key) => key.fill(0));
+          const why = error instanceof CustodyError ? error.message : 'it is not a key.';
+          throw new CustodyError('INVALID_KEY', `Line ${index + 1} of ${sourceName(path)}: ${why}`);
+        }
+      });
+    if (keys.length === 0) throw new CustodyError('INVALID_KEY', `${sourceName(path)} holds no key (one key per line).`);
+    return keys;
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+/** For commands that act with one key: a file with several is refused rather than guessed at. */
+export async function readSingleKey(io: CliIo, path: string): Promise<Buffer> {
+  const keys = await readKeyFile(io, path);
+  if (keys.length !== 1) {
+    keys.forEach((key) => key.fill(0));
+    throw new CustodyError('INVALID_KEY', `${sourceName(path)} holds ${keys.length} keys; this command takes exactly one.`);
+  }
+  return keys[0];
+}

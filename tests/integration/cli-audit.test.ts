@@ -1,0 +1,101 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditVerification } from '../../shared/domain';
+import { type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
+
+/**
+ * R11: `custody audit --verify` detects an edited, removed or reordered entry, tested by doing
+ * exactly that to audit.jsonl. Verifying never changes the file it checks.
+ */
+let sandbox: CliSandbox;
+let pristine: Buffer;
+const WF = 'onUserTokenGeneration';
+
+beforeAll(async () => {
+  sandbox = await createCliSandbox();
+  for (const args of [
+    ['init'],
+    ['workflows', 'add', WF],
+    ['keys', 'add', WF],
+    ['keys', 'add', WF],
+    ['workflows', 'add', 'other'],
+  ]) {
+    const run = await sandbox.run(args);
+    expect(run.code, run.stderr).toBe(0);
+  }
+  pristine = await readFile(sandbox.auditPath);
+});
+afterAll(() => sandbox.cleanup());
+beforeEach(() => writeFile(sandbox.auditPath, pristine));
+
+function linesOf(bytes: Buffer): string[] {
+  return bytes.toString('utf8').trimEnd().split('\n');
+}
+
+async function tamper(change: (lines: string[]) => string[]): Promise<void> {
+  await writeFile(sandbox.auditPath, `${change(linesOf(pristine)).join('\n')}\n`);
+}
+
+async function verify(): Promise<{ code: number | null; result: AuditVerification; stderr: string }> {
+  const before = await readFile(sandbox.auditPath);
+  const run = await sandbox.run(['audit', '--verify', '--json']);
+  expect(await readFile(sandbox.auditPath)).toEqual(before);
+  return { code: run.code, result: JSON.parse(run.stdout) as AuditVerification, stderr: run.stderr };
+}
+
+async function expectDetected(firstBadSeq: number): Promise<void> {
+  const { code, result, stderr } = await verify();
+  expect(code).toBe(1);
+  expect(result).toMatchObject({ ok: false, firstBadSeq });
+  expect(stderr).toContain('error VAULT_CORRUPT: The audit log failed verification');
+  const human = await sandbox.run(['audit', '--verify']);
+  expect(human.code).toBe(1);
+  expect(human.stdout).toBe('');
+}
+
+describe('R11 audit --verify', () => {
+  it('passes on the log as the CLI wrote it', async () => {
+    expect(linesOf(pristine)).toHaveLength(5);
+    const { code, result } = await verify();
+    expect(code).toBe(0);
+    expect(result).toEqual({ ok: true, entries: 5, problem: null, firstBadSeq: null });
+    expect((await sandbox.run(['audit', '--verify'])).stdout).toContain('5 entries, the chain is intact');
+  });
+
+  it('detects an edited entry (a key event retold as another workflow)', async () => {
+    await tamper((lines) =>
+      lines.map((line, i) => (i === 2 ? line.replace(`"workflowId":"${WF}"`, '"workflowId":"other"') : line)),
+    );
+    expect(linesOf(await readFile(sandbox.auditPath))[2]).toContain('"workflowId":"other"');
+    await expectDetected(3);
+  });
+
+  it('detects a removed entry in the middle', async () => {
+    await tamper((lines) => lines.filter((_, i) => i !== 2));
+    await expectDetected(3);
+  });
+
+  it('detects a removed last entry', async () => {
+    await tamper((lines) => lines.slice(0, -1));
+    await expectDetected(5);
+  });
+
+  it('detects two entries swapped', async () => {
+    await tamper((lines) => [lines[0], lines[1], lines[3], lines[2], lines[4]]);
+    await expectDetected(3);
+  });
+
+  it('lists the entries, oldest first, as text or as JSON lines', async () => {
+    const text = await sandbox.run(['audit']);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^SEQ\s+TIME\s+ACTION\s+WORKFLOW\s+KEY\s+FINGERPRINT\s+USER\s+DETAILS$/);
+    const json = await sandbox.run(['audit', '--json']);
+    expect(linesOf(Buffer.from(json.stdout)).map((l) => (JSON.parse(l) as { action: string }).action)).toEqual([
+      'vault.init',
+      'workflow.add',
+      'key.add',
+      'key.add',
+      'workflow.add',
+    ]);
+  });
+});

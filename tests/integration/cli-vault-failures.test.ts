@@ -1,0 +1,155 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VAULT_KEY_ACCOUNT, lockFilePath } from '../../electron/custody/custody-paths';
+import { type CliRun, type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
+import { type FakeBus, startBareBus, startSilentBus } from '../support/no-secret-service';
+
+/**
+ * DESIGN §3: each vault failure produced by the real situation, through the CLI, with the exact
+ * code, exit status 1, a message saying what to do, and not one byte written.
+ */
+let sandbox: CliSandbox;
+const WF = 'onUserTokenGeneration';
+const WRITES: readonly (readonly string[])[] = [
+  ['workflows', 'add', 'another'],
+  ['keys', 'add', WF],
+  ['workflows', 'rename', WF, 'Renamed'],
+];
+
+beforeEach(async () => {
+  sandbox = await createCliSandbox();
+  for (const args of [['init'], ['workflows', 'add', WF], ['keys', 'add', WF]]) {
+    const run = await sandbox.run(args);
+    expect(run.code, run.stderr).toBe(0);
+  }
+});
+afterEach(() => sandbox.cleanup());
+
+function expectFailure(run: CliRun, code: string): void {
+  expect(run.code, run.stderr).toBe(1);
+  expect(run.stderr).toContain(`error ${code}:`);
+  expect(run.stdout).toBe('');
+}
+
+async function expectEveryCommandFails(code: string, env?: NodeJS.ProcessEnv): Promise<CliRun[]> {
+  const before = await sandbox.snapshot();
+  const runs: CliRun[] = [];
+  for (const args of [['workflows', 'list'], ['keys', 'list', WF], ['audit', '--verify'], ...WRITES]) {
+    const run = await sandbox.run(args, { env });
+    expectFailure(run, code);
+    runs.push(run);
+  }
+  expect(await sandbox.snapshot()).toEqual(before);
+  return runs;
+}
+
+describe('VAULT_KEY_MISSING: the keychain item was deleted', () => {
+  it('refuses every command, never creates a fresh key over the existing vault, and writes nothing', async () => {
+    expect(await sandbox.keychain.delete(sandbox.service, VAULT_KEY_ACCOUNT)).toBe(true);
+    const [first] = await expectEveryCommandFails('VAULT_KEY_MISSING');
+    expect(first.stderr).toContain(sandbox.service);
+    const before = await sandbox.snapshot();
+    expectFailure(await sandbox.run(['init']), 'ALREADY_EXISTS');
+    expect(await sandbox.snapshot()).toEqual(before);
+    expect(await sandbox.keychain.get(sandbox.service, VAULT_KEY_ACCOUNT)).toBeNull();
+  });
+});
+
+describe('KEYCHAIN_UNAVAILABLE: no Secret Service', () => {
+  let bus: FakeBus | null = null;
+  afterEach(async () => {
+    await bus?.stop();
+    bus = null;
+  });
+
+  it('on a session bus where no Secret Service runs: fails fast, says what to do, writes nothing', async () => {
+    bus = await startBareBus();
+    const runs = await expectEveryCommandFails('KEYCHAIN_UNAVAILABLE', { DBUS_SESSION_BUS_ADDRESS: bus.address });
+    expect(runs[0].stderr).toMatch(/Secret Service/);
+    for (const run of runs) expect(run.ms).toBeLessThan(5_000);
+  });
+
+  it('with no session bus to reach at all', async () => {
+    await expectEveryCommandFails('KEYCHAIN_UNAVAILABLE', {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/custody-test-bus',
+    });
+  });
+
+  it('when the keychain call hangs: gives up after CUSTODY_KEYCHAIN_TIMEOUT_MS and the process exits', async () => {
+    bus = await startSilentBus();
+    const before = await sandbox.snapshot();
+    const run = await sandbox.run(['workflows', 'add', 'another'], {
+      env: { DBUS_SESSION_BUS_ADDRESS: bus.address, CUSTODY_KEYCHAIN_TIMEOUT_MS: '1000' },
+    });
+    expectFailure(run, 'KEYCHAIN_UNAVAILABLE');
+    expect(run.stderr).toContain('no answer within');
+    expect(run.ms).toBeLessThan(10_000);
+    expect(await sandbox.snapshot()).toEqual(before);
+  });
+
+  it('init without a Secret Service creates no vault', async () => {
+    bus = await startBareBus();
+    const fresh = await createCliSandbox();
+    try {
+      expectFailure(await fresh.run(['init'], { env: { DBUS_SESSION_BUS_ADDRESS: bus.address } }), 'KEYCHAIN_UNAVAILABLE');
+      expect(await fresh.snapshot()).toEqual({ vault: null, audit: null });
+      expect(await fresh.keychain.get(fresh.service, VAULT_KEY_ACCOUNT)).toBeNull();
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+});
+
+describe('VAULT_CORRUPT: a flipped byte in vault.json', () => {
+  it('refuses every command and leaves the damaged file as it is, for recovery', async () => {
+    const bytes = await readFile(sandbox.vaultPath);
+    const at = bytes.indexOf('"sealed": "') + 20;
+    bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
+    await writeFile(sandbox.vaultPath, bytes);
+    const [first] = await expectEveryCommandFails('VAULT_CORRUPT');
+    expect(first.stderr).toContain('backup');
+  });
+});
+
+describe('VAULT_BUSY: another writer holds the lock', () => {
+  it('a writer that cannot get the lock in CUSTODY_LOCK_WAIT_MS fails and writes nothing; readers still read', async () => {
+    const release = await lockfile.lock(sandbox.home, { lockfilePath: lockFilePath(sandbox.home), realpath: false });
+    try {
+      const before = await sandbox.snapshot();
+      for (const args of WRITES) {
+        const run = await sandbox.run(args, { env: { CUSTODY_LOCK_WAIT_MS: '300' } });
+        expectFailure(run, 'VAULT_BUSY');
+        expect(run.ms).toBeLessThan(5_000);
+      }
+      expect(await sandbox.snapshot()).toEqual(before);
+      const read = await sandbox.run(['workflows', 'list', '--json']);
+      expect(read.code, read.stderr).toBe(0);
+    } finally {
+      await release();
+    }
+    expect((await sandbox.run(['workflows', 'add', 'another'])).code).toBe(0);
+  });
+});
+
+describe('two CLIs writing at the same time (DESIGN §3 lock)', () => {
+  it('lose no update: every workflow added by either is in the vault, and the audit chain verifies', async () => {
+    const chain = async (prefix: string) => {
+      for (let i = 0; i < 6; i++) {
+        const run = await sandbox.run(['workflows', 'add', `${prefix}-${i}`]);
+        expect(run.code, run.stderr).toBe(0);
+      }
+    };
+    await Promise.all([chain('a'), chain('b'), chain('c')]);
+    const list = JSON.parse((await sandbox.run(['workflows', 'list', '--json'])).stdout) as { id: string }[];
+    expect(list.map((w) => w.id).sort()).toEqual(
+      [WF, ...['a', 'b', 'c'].flatMap((p) => [0, 1, 2, 3, 4, 5].map((i) => `${p}-${i}`))].sort(),
+    );
+    const verify = await sandbox.run(['audit', '--verify', '--json']);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, entries: 3 + 18 });
+    await expect(readFile(join(sandbox.home, 'vault.lock'))).rejects.toMatchObject({
+      code: expect.stringMatching(/ENOENT|EISDIR/),
+    });
+  });
+});
