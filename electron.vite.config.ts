@@ -35,7 +35,11 @@ export default defineConfig({
       // Everything is bundled except keytar (a native module), so the package needs no other node_modules.
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The decrypt worker is its own file: worker threads load it by path (decrypt-batches.ts).
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'decrypt-worker': resolve(__dirname, 'electron/custody/decrypt-worker.ts'),
+        },
         external: ['keytar'],
         onwarn: quietDependencyAnnotations,
         // The core loads keytar lazily; a plain require() also resolves inside app.asar.

@@ -5,8 +5,13 @@
  * Adding a channel is one entry here plus one handler in main.
  */
 import { z } from 'zod';
+import { CustodyErrorSchema } from './errors';
 import {
   AuditEntrySchema,
+  BatchCountsSchema,
+  CaptureKindSchema,
+  CaptureSelectionSchema,
+  ExportFormatSchema,
   AuditVerificationSchema,
   DecryptItemResultSchema,
   DecryptScopeSchema,
@@ -28,6 +33,7 @@ const KeyRef = z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema }).st
 /** A pasted key or capture is bounded so a runaway paste cannot exhaust main's memory. */
 const KeyText = z.string().max(1_000);
 const CapturedPayloadSchema = z.object({ source: z.string().max(4_096), text: z.string().max(16 * 1024 * 1024) }).strict();
+const BatchRef = z.object({ batchId: z.string().max(64) }).strict();
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -89,6 +95,36 @@ export const channels = {
   /** Shows the OS open dialog in main; the page never gets a path it did not ask the user for. */
   'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) })),
 
+  /**
+   * Issue 5 batches. `choose` shows the OS open dialog in main (files, a folder, NDJSON or HAR
+   * files) and keeps the paths there; the page gets a label and a count. `start` runs the batch
+   * off the UI thread and streams `batch.*` events; results stay in main for `export`.
+   */
+  'batches.choose': channel(
+    z.object({ kind: CaptureKindSchema, field: z.string().trim().min(1).max(128).optional() }).strict(),
+    z.object({ selection: CaptureSelectionSchema.nullable() }),
+  ),
+  'batches.start': channel(
+    z
+      .object({
+        scope: DecryptScopeSchema,
+        input: z.discriminatedUnion('from', [
+          z.object({ from: z.literal('selection'), selectionId: z.string().max(64) }).strict(),
+          z.object({ from: z.literal('paste'), payloads: z.array(CapturedPayloadSchema).min(1).max(10_000) }).strict(),
+        ]),
+      })
+      .strict(),
+    z.object({ batchId: z.string(), total: z.number().int().nullable() }),
+  ),
+  'batches.cancel': channel(BatchRef, z.null()),
+  /** Shows the save dialog in main; plaintext goes into the file only when asked (it then holds secrets). */
+  'batches.export': channel(
+    z.object({ batchId: z.string().max(64), format: ExportFormatSchema, includePlaintext: z.boolean() }).strict(),
+    z.object({ path: z.string().nullable() }),
+  ),
+  /** Drops a finished batch's results from main's memory. */
+  'batches.discard': channel(BatchRef, z.null()),
+
   'audit.list': channel(None, z.array(AuditEntrySchema)),
   'audit.verify': channel(None, AuditVerificationSchema),
   /** Shows the OS save dialog in main and writes the log there; null when the user cancels. */
@@ -106,9 +142,24 @@ export const events = {
   /** Something in the vault changed (from this window, another window, or the CLI). */
   'vault.changed': z.object({ reason: z.string() }),
   'vault.status': VaultStatusSchema,
+  'batch.progress': z.object({ batchId: z.string(), counts: BatchCountsSchema }),
+  /** Results of a batch, in order, a chunk at a time (the page shows at most the first BATCH_RESULTS_SHOWN). */
+  'batch.results': z.object({ batchId: z.string(), results: z.array(DecryptItemResultSchema) }),
+  'batch.finished': z.object({
+    batchId: z.string(),
+    counts: BatchCountsSchema,
+    cancelled: z.boolean(),
+    /** Set when the batch stopped on an error of its own (not a per-item one). */
+    error: CustodyErrorSchema.nullable(),
+  }),
   /** A native menu item was chosen. */
   'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'about']) }),
 } as const;
+
+/** Results sent to the page per batch; counts cover every item, and export every kept one. */
+export const BATCH_RESULTS_SHOWN = 10_000;
+/** Results main keeps for export; a larger batch is for `custody decrypt --output`. */
+export const BATCH_RESULTS_KEPT = 100_000;
 
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -3,9 +3,7 @@ import { CustodyErrorSchema } from './errors';
 
 /** R1: the Kinde workflow id, e.g. `onUserTokenGeneration`. */
 export const WORKFLOW_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
-export const WorkflowIdSchema = z
-  .string()
-  .regex(WORKFLOW_ID_PATTERN, 'a workflow id is 1–128 of A-Z a-z 0-9 _ . : -');
+export const WorkflowIdSchema = z.string().regex(WORKFLOW_ID_PATTERN, 'a workflow id is 1–128 of A-Z a-z 0-9 _ . : -');
 export const KeyIdSchema = z.string().regex(/^k_[0-9a-f]{16}$/, 'a key id looks like k_ followed by 16 hex digits');
 export const DEFAULT_ROTATION_DAYS = 90;
 export const RotationDaysSchema = z.number().int().min(1).max(3650);
@@ -111,6 +109,24 @@ export const BatchCountsSchema = z.object({
   otherErrors: z.number().int(),
 });
 export type BatchCounts = z.infer<typeof BatchCountsSchema>;
+
+/** Batch inputs the app opens through a dialog in main (issue 5). */
+export const CaptureKindSchema = z.enum(['files', 'folder', 'ndjson', 'har']);
+export type CaptureKind = z.infer<typeof CaptureKindSchema>;
+
+/** What the user picked, as the page may know it: a label and a count, never a path it did not see. */
+export const CaptureSelectionSchema = z.object({
+  id: z.string(),
+  kind: CaptureKindSchema,
+  label: z.string(),
+  /** Files in the selection (a folder is counted before the batch starts). */
+  files: z.number().int(),
+});
+export type CaptureSelection = z.infer<typeof CaptureSelectionSchema>;
+
+export const EXPORT_FORMATS = ['ndjson', 'json', 'csv'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const DecryptScopeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('workflow'), workflowId: WorkflowIdSchema }),

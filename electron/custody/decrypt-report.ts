@@ -2,10 +2,7 @@
  * How decrypt results are written out: the CLI's `--json` lines (DESIGN §6) and the NDJSON, JSON
  * and CSV exports. Plaintext is included only when asked for, since the file then holds secrets.
  */
-import type { DecryptItemResult } from '../../shared/domain';
-
-export const EXPORT_FORMATS = ['ndjson', 'json', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { DecryptItemResult, ExportFormat } from '../../shared/domain';
 
 export interface ReportOptions {
   plaintext: boolean;

@@ -1,33 +1,61 @@
 /** The desktop port over Electron's clipboard and native dialogs. */
-import { type BrowserWindow, type OpenDialogOptions, app, clipboard, dialog } from 'electron';
+import { type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions, app, clipboard, dialog } from 'electron';
 import path from 'node:path';
+import type { CaptureKind, ExportFormat } from '../../shared/domain';
 import type { DesktopPort } from './desktop-port';
+
+const OPEN_DIALOGS: Record<CaptureKind, Pick<OpenDialogOptions, 'title' | 'properties' | 'filters'>> = {
+  files: {
+    title: 'Open captured payloads',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Captured payloads', extensions: ['txt', 'json', 'b64', 'payload'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
+  folder: { title: 'Open a folder of captured payloads', properties: ['openDirectory'] },
+  ndjson: {
+    title: 'Open NDJSON captures',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'NDJSON', extensions: ['ndjson', 'jsonl', 'json', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
+  har: {
+    title: 'Open HAR files',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'HTTP Archive', extensions: ['har', 'json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  },
+};
+
+const SAVE_FILTERS: Record<'audit' | ExportFormat, SaveDialogOptions['filters']> = {
+  audit: [{ name: 'Audit log (JSON Lines)', extensions: ['jsonl'] }],
+  ndjson: [{ name: 'Results (NDJSON)', extensions: ['ndjson'] }],
+  json: [{ name: 'Results (JSON)', extensions: ['json'] }],
+  csv: [{ name: 'Results (CSV)', extensions: ['csv'] }],
+};
 
 export function createElectronDesktopPort(currentWindow: () => BrowserWindow | null): DesktopPort {
   return {
     // Key material: written, never logged.
     writeClipboard: (text) => clipboard.writeText(text),
 
-    chooseCaptureFiles: async () => {
-      const options: OpenDialogOptions = {
-        title: 'Open captured payloads',
-        buttonLabel: 'Open',
-        properties: ['openFile', 'multiSelections'],
-        filters: [
-          { name: 'Captured payloads', extensions: ['txt', 'json', 'b64', 'payload'] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      };
+    chooseCaptureFiles: async (kind = 'files') => {
+      const options: OpenDialogOptions = { ...OPEN_DIALOGS[kind], buttonLabel: 'Open' };
       const win = currentWindow();
       const answer = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return answer.canceled ? [] : answer.filePaths;
     },
 
-    chooseExportPath: async (suggestedName) => {
-      const options = {
-        title: 'Export audit log',
+    chooseExportPath: async (suggestedName, what = 'audit') => {
+      const options: SaveDialogOptions = {
+        title: what === 'audit' ? 'Export audit log' : 'Export decrypt results',
         defaultPath: path.join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'Audit log (JSON Lines)', extensions: ['jsonl'] }],
+        filters: SAVE_FILTERS[what],
       };
       const win = currentWindow();
       const answer = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

@@ -8,6 +8,7 @@ import { Custody } from '../custody/custody';
 import { PRODUCT_NAME, resolveLocation } from '../custody/custody-paths';
 import { createKeytarSecretStore } from '../custody/keytar-secret-store';
 import { appMenuTemplate } from './app-menu';
+import { createBatchManager } from './decrypt-batches';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
 import { createElectronDesktopPort } from './electron-desktop-port';
@@ -43,7 +44,8 @@ function start(): void {
   };
   // After `ready`: on macOS the keychain may ask the user, which needs a running app.
   const startup = app.whenReady().then(() => openVaultOnStart(custody));
-  const handlers = createHandlers({ custody, desktop: createElectronDesktopPort(() => mainWindow), emit, startup });
+  const batches = createBatchManager({ custody, emit, workerScript: path.join(__dirname, 'decrypt-worker.js') });
+  const handlers = createHandlers({ custody, desktop: createElectronDesktopPort(() => mainWindow), emit, startup, batches });
   const openExternal = (url: string) => {
     if (isAllowedExternalUrl(url)) shell.openExternal(url).catch((error: unknown) => logUnexpected('opening a link', error));
   };
@@ -78,6 +80,7 @@ function start(): void {
   });
   app.on('before-quit', () => {
     stopWatching();
+    void batches.stopAll();
     custody.lock();
   });
   app.on('render-process-gone', (_event, _contents, details) =>

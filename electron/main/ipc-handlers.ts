@@ -11,6 +11,7 @@ import type { EventName, EventPayloadOf } from '../../shared/contract';
 import type { VaultStatus } from '../../shared/domain';
 import type { Custody } from '../custody/custody';
 import { readCaptureFiles } from './capture-files';
+import type { BatchManager } from './decrypt-batches';
 import type { DesktopPort } from './desktop-port';
 import type { Handlers } from './ipc-dispatch';
 
@@ -26,13 +27,19 @@ export interface HandlerDependencies {
    * first-start initialisation; while no vault exists, its failure is the vault's status.
    */
   startup: Promise<VaultStatus>;
+  /** Decrypt batches (decrypt-batches.ts), made by the composition root so it can stop them on quit. */
+  batches: BatchManager;
 }
 
 function auditExportName(now: Date): string {
   return `workflow-key-custody-audit-${now.toISOString().slice(0, 10)}.jsonl`;
 }
 
-export function createHandlers({ custody, desktop, emit, startup }: HandlerDependencies): Handlers {
+function resultsExportName(now: Date, format: string): string {
+  return `workflow-key-custody-results-${now.toISOString().slice(0, 19).replace(/:/g, '')}.${format}`;
+}
+
+export function createHandlers({ custody, desktop, emit, startup, batches }: HandlerDependencies): Handlers {
   /** After any change the renderer refetches what it shows; the reason names the operation. */
   const changed =
     (reason: string) =>
@@ -80,6 +87,26 @@ export function createHandlers({ custody, desktop, emit, startup }: HandlerDepen
     'payloads.decrypt': ({ payloads, scope }) => custody.decrypt(payloads, scope).then(changed('payloads.decrypt')),
     'payloads.encrypt': ({ workflowId, plaintext }) => custody.encrypt(workflowId, Buffer.from(plaintext, 'utf8')),
     'payloads.openCaptures': async () => ({ payloads: await readCaptureFiles(await desktop.chooseCaptureFiles()) }),
+
+    'batches.choose': async ({ kind, field }) => ({
+      selection: await batches.choose(kind, await desktop.chooseCaptureFiles(kind), field),
+    }),
+    'batches.start': ({ scope, input }) => batches.start(scope, input),
+    'batches.cancel': async ({ batchId }) => {
+      batches.cancel(batchId);
+      return null;
+    },
+    // The file holds plaintext only when the user asked for it (and was warned in the UI).
+    'batches.export': async ({ batchId, format, includePlaintext }) => {
+      const path = await desktop.chooseExportPath(resultsExportName(new Date(), format), format);
+      if (path === null) return { path: null };
+      await batches.export(batchId, format, includePlaintext, path);
+      return { path };
+    },
+    'batches.discard': async ({ batchId }) => {
+      batches.discard(batchId);
+      return null;
+    },
 
     'audit.list': () => custody.auditEntries(),
     'audit.verify': () => custody.verifyAudit(),

@@ -80,7 +80,7 @@ export interface CustodyPage {
 function bundle(entry: string, outName: string, options: { platform: 'node' | 'browser' }): string {
   const outfile = path.join(CACHE_DIR, outName);
   const result = buildSync({
-    entryPoints: [path.join(__dirname, 'bridge', entry)],
+    entryPoints: [path.isAbsolute(entry) ? entry : path.join(__dirname, 'bridge', entry)],
     bundle: true,
     write: false,
     platform: options.platform,
@@ -96,11 +96,13 @@ function bundle(entry: string, outName: string, options: { platform: 'node' | 'b
   return outfile;
 }
 
-let bundles: { host: string; page: string } | null = null;
-function bridgeBundles(): { host: string; page: string } {
+let bundles: { host: string; page: string; worker: string } | null = null;
+function bridgeBundles(): { host: string; page: string; worker: string } {
   bundles ??= {
     host: bundle('host.ts', 'host.cjs', { platform: 'node' }),
     page: bundle('page-entry.ts', 'page.js', { platform: 'browser' }),
+    // The decrypt pool's worker, as the app ships it beside main (out/main/decrypt-worker.js).
+    worker: bundle(path.join(REPO, 'electron/custody/decrypt-worker.ts'), 'decrypt-worker.cjs', { platform: 'node' }),
   };
   return bundles;
 }
@@ -218,7 +220,7 @@ function snapshotRenderer(): string {
 
 export async function openCustodyPage(browser: Browser, scenario: CustodyScenario = {}): Promise<CustodyPage> {
   const rendererDir = snapshotRenderer();
-  const { host: hostBundle, page: pageBundle } = bridgeBundles();
+  const { host: hostBundle, page: pageBundle, worker: workerBundle } = bridgeBundles();
   const ownHome = scenario.home === undefined;
   const home = scenario.home ?? mkdtempSync(path.join(tmpdir(), 'custody-e2e-'));
   const ownService = scenario.keychainService === undefined;
@@ -229,6 +231,7 @@ export async function openCustodyPage(browser: Browser, scenario: CustodyScenari
     ...scenario.env,
     CUSTODY_HOME: home,
     CUSTODY_KEYCHAIN_SERVICE: keychainService,
+    CUSTODY_BRIDGE_DECRYPT_WORKER: workerBundle,
   };
   // A real session bus with nothing on it: the keychain fails as on a machine with no Secret Service.
   let bareBus: FakeBus | null = null;

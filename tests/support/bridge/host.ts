@@ -11,6 +11,7 @@
 import { Custody } from '../../../electron/custody/custody';
 import { VAULT_KEY_ACCOUNT, resolveLocation } from '../../../electron/custody/custody-paths';
 import { createKeytarSecretStore } from '../../../electron/custody/keytar-secret-store';
+import { createBatchManager } from '../../../electron/main/decrypt-batches';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { describeUnexpectedError, dispatch } from '../../../electron/main/ipc-dispatch';
 import { type EmitEvent, createHandlers } from '../../../electron/main/ipc-handlers';
@@ -43,7 +44,8 @@ const desktop: DesktopPort = {
 
 const emit: EmitEvent = (name, payload) => send({ type: 'event', name, payload });
 const startup = openVaultOnStart(custody);
-const handlers = createHandlers({ custody, desktop, emit, startup });
+const batches = createBatchManager({ custody, emit, workerScript: process.env.CUSTODY_BRIDGE_DECRYPT_WORKER ?? '' });
+const handlers = createHandlers({ custody, desktop, emit, startup, batches });
 let stopWatching = (): void => undefined;
 
 async function answer(message: HostRequest): Promise<HostMessage & { type: 'reply' }> {
@@ -71,6 +73,7 @@ async function answer(message: HostRequest): Promise<HostMessage & { type: 'repl
       return { type: 'reply', id: message.id, value: [...clipboard] };
     case 'shutdown':
       stopWatching();
+      await batches.stopAll();
       custody.lock();
       if (message.forgetVaultKey) {
         // Best effort: in a "no Secret Service" scenario there is nothing to forget.

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,9 +6,13 @@ import { CHANNEL_NAMES, type ChannelName, type RequestOf, type ResponseOf } from
 import type { VaultStatus } from '../../../shared/domain';
 import { Custody } from '../../../electron/custody/custody';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
+import { type BatchManager, createBatchManager } from '../../../electron/main/decrypt-batches';
 import { dispatch } from '../../../electron/main/ipc-dispatch';
 import { type EmitEvent, createHandlers } from '../../../electron/main/ipc-handlers';
+import { buildDecryptWorker } from '../../support/build-worker';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture';
+
+const workerScript = buildDecryptWorker();
 
 interface FakeDesktop extends DesktopPort {
   clipboard: string[];
@@ -33,6 +37,7 @@ let desktop: FakeDesktop;
 let events: Array<{ name: string; payload: unknown }>;
 let call: <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<ResponseOf<C>>;
 let scratch: string;
+let batches: BatchManager;
 
 beforeEach(async () => {
   core = await createCoreFixture();
@@ -40,7 +45,8 @@ beforeEach(async () => {
   events = [];
   scratch = await mkdtemp(join(tmpdir(), 'custody-handlers-'));
   const emit: EmitEvent = (name, payload) => void events.push({ name, payload });
-  const handlers = createHandlers({ custody: core.custody, desktop, emit, startup: core.custody.status() });
+  batches = createBatchManager({ custody: core.custody, emit, workerScript });
+  const handlers = createHandlers({ custody: core.custody, desktop, emit, startup: core.custody.status(), batches });
   call = async (channel, request) => {
     const answer = await dispatch(channel, request, handlers, { validateResponses: true });
     if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
@@ -49,13 +55,20 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await batches.stopAll();
   await core.cleanup();
   await rm(scratch, { recursive: true, force: true });
 });
 
 describe('createHandlers', () => {
   it('has exactly one handler per contract channel', () => {
-    const handlers = createHandlers({ custody: core.custody, desktop, emit: () => undefined, startup: core.custody.status() });
+    const handlers = createHandlers({
+      custody: core.custody,
+      desktop,
+      emit: () => undefined,
+      startup: core.custody.status(),
+      batches,
+    });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
@@ -144,6 +157,7 @@ describe('createHandlers', () => {
       desktop,
       emit: (name, payload) => void events.push({ name, payload }),
       startup: custody.status(),
+      batches,
     });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: { state: 'uninitialised', home: fresh } });
@@ -158,7 +172,7 @@ describe('createHandlers', () => {
     const failed: VaultStatus = { state: 'unavailable', home: core.home, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'x' } };
     const fresh = await mkdtemp(join(tmpdir(), 'custody-fresh-'));
     const custody = new Custody({ location: { home: fresh, keychainService: 'custody-unit-fresh' }, secrets: core.secrets });
-    const handlers = createHandlers({ custody, desktop, emit: () => undefined, startup: Promise.resolve(failed) });
+    const handlers = createHandlers({ custody, desktop, emit: () => undefined, startup: Promise.resolve(failed), batches });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: failed });
       await dispatch('vault.init', {}, handlers);
@@ -171,7 +185,7 @@ describe('createHandlers', () => {
   it('makes every call wait for the start-up', async () => {
     let finish: (status: VaultStatus) => void = () => undefined;
     const startup = new Promise<VaultStatus>((resolve) => (finish = resolve));
-    const handlers = createHandlers({ custody: core.custody, desktop, emit: () => undefined, startup });
+    const handlers = createHandlers({ custody: core.custody, desktop, emit: () => undefined, startup, batches });
     let answered = false;
     const pending = dispatch('workflows.list', {}, handlers).then(() => (answered = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -179,5 +193,112 @@ describe('createHandlers', () => {
     finish({ state: 'ready', home: core.home });
     await pending;
     expect(answered).toBe(true);
+  });
+});
+
+describe('decrypt batches through the contract (issue 5)', () => {
+  async function finished(batchId: string): Promise<{ counts: Record<string, unknown>; cancelled: boolean; error: unknown }> {
+    for (let i = 0; i < 500; i++) {
+      const done = events.find((e) => e.name === 'batch.finished' && (e.payload as { batchId: string }).batchId === batchId);
+      if (done) return done.payload as never;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('the batch did not finish');
+  }
+
+  function shownResults(batchId: string): Array<{ ok: boolean; source: string; meta?: unknown }> {
+    return events
+      .filter((e) => e.name === 'batch.results' && (e.payload as { batchId: string }).batchId === batchId)
+      .flatMap((e) => (e.payload as { results: Array<{ ok: boolean; source: string }> }).results);
+  }
+
+  async function sealedCaptures(count: number): Promise<string[]> {
+    const payloads: string[] = [];
+    for (let i = 0; i < count; i++)
+      payloads.push((await call('payloads.encrypt', { workflowId: 'wf', plaintext: `{"n":${i}}` })).payload);
+    return payloads;
+  }
+
+  beforeEach(async () => {
+    await call('workflows.add', { id: 'wf' });
+    await call('keys.add', { workflowId: 'wf' });
+  });
+
+  it('opens a HAR file in main, decrypts it on workers, and streams counts and results with URL and time', async () => {
+    const [payload] = await sealedCaptures(1);
+    const har = join(scratch, 'capture.har');
+    const entry = (body: string) => ({
+      startedDateTime: '2026-11-21T08:58:00Z',
+      request: { method: 'POST', url: 'https://hooks.test/a', postData: { text: body } },
+    });
+    await writeFile(har, JSON.stringify({ log: { version: '1.2', entries: [entry(payload), entry('not base64!')] } }));
+    desktop.captureFiles = [har];
+    const { selection } = await call('batches.choose', { kind: 'har' });
+    expect(selection).toMatchObject({ kind: 'har', label: 'capture.har', files: 1 });
+    expect(JSON.stringify(selection)).not.toContain(scratch);
+
+    const { batchId } = await call('batches.start', {
+      scope: { mode: 'workflow', workflowId: 'wf' },
+      input: { from: 'selection', selectionId: selection!.id },
+    });
+    expect(await finished(batchId)).toMatchObject({
+      cancelled: false,
+      error: null,
+      counts: { done: 2, decrypted: 1, malformed: 1 },
+    });
+    expect(shownResults(batchId)).toMatchObject([
+      { ok: true, meta: { url: 'https://hooks.test/a', time: '2026-11-21T08:58:00Z' } },
+      { ok: false },
+    ]);
+    expect((await call('audit.list', {})).filter((e) => e.action === 'decrypt.batch')).toHaveLength(1);
+  });
+
+  it('exports results, with plaintext only when asked, and not at all when the dialog is cancelled', async () => {
+    const payloads = await sealedCaptures(3);
+    const { batchId } = await call('batches.start', {
+      scope: { mode: 'any' },
+      input: { from: 'paste', payloads: payloads.map((text, i) => ({ source: `p${i}`, text })) },
+    });
+    await finished(batchId);
+    expect(await call('batches.export', { batchId, format: 'csv', includePlaintext: false })).toEqual({ path: null });
+    desktop.exportPath = join(scratch, 'results.csv');
+    await call('batches.export', { batchId, format: 'csv', includePlaintext: false });
+    const withoutPlaintext = await readFile(desktop.exportPath, 'utf8');
+    expect(withoutPlaintext.trim().split('\n')).toHaveLength(4);
+    expect(withoutPlaintext).not.toContain('"n"');
+    desktop.exportPath = join(scratch, 'results.json');
+    await call('batches.export', { batchId, format: 'json', includePlaintext: true });
+    expect(JSON.parse(await readFile(desktop.exportPath, 'utf8'))).toMatchObject([{ plaintext: '{"n":0}' }, {}, {}]);
+  });
+
+  it('counts a folder before it starts, and cancels a running batch', async () => {
+    const payloads = await sealedCaptures(2);
+    const folder = join(scratch, 'many');
+    await mkdir(join(folder, 'sub'), { recursive: true });
+    for (let i = 0; i < 300; i++) await writeFile(join(folder, i % 2 ? 'sub' : '', `c${i}.txt`), payloads[i % 2]);
+    desktop.captureFiles = [folder];
+    const { selection } = await call('batches.choose', { kind: 'folder' });
+    expect(selection).toMatchObject({ kind: 'folder', files: 300 });
+    const started = await call('batches.start', {
+      scope: { mode: 'any' },
+      input: { from: 'selection', selectionId: selection!.id },
+    });
+    expect(started.total).toBe(300);
+    await call('batches.cancel', { batchId: started.batchId });
+    const done = await finished(started.batchId);
+    expect(done.cancelled).toBe(true);
+    expect((done.counts as { done: number }).done).toBeLessThan(300);
+  });
+
+  it('refuses a selection it does not know, and a workflow that does not exist, before starting', async () => {
+    await expect(
+      call('batches.start', { scope: { mode: 'any' }, input: { from: 'selection', selectionId: 'nope' } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call('batches.start', {
+        scope: { mode: 'workflow', workflowId: 'missing' },
+        input: { from: 'paste', payloads: [{ source: 'x', text: 'y' }] },
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,0 +1,205 @@
+/**
+ * Decrypt batches in the app (issue 5), with no Electron import: the IPC handlers and the
+ * Chromium test bridge use the same manager. Paths chosen in a dialog stay here; the page gets a
+ * selection id, a label and a count. A batch runs on the custody core's worker pool, so neither
+ * the window nor main's event loop waits on decryption, and streams progress and results as
+ * events. Results (plaintext included) are kept in memory for export until discarded, and never
+ * logged.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN } from '../../shared/contract';
+import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
+import { type CaptureItem, countFolderFiles, fileCapture, folderCaptures, harCaptures } from '../custody/capture-sources';
+import type { Custody } from '../custody/custody';
+import { CustodyError, toErrorShape } from '../custody/custody-error';
+import { itemChunks } from '../custody/decrypt-batch';
+import type { ChunkInput } from '../custody/decrypt-chunk';
+import { createWorkerPool } from '../custody/decrypt-pool';
+import { exportWriter } from '../custody/decrypt-report';
+import { ndjsonChunks } from '../custody/ndjson-chunks';
+import type { EmitEvent } from './ipc-handlers';
+
+interface Selection {
+  kind: CaptureKind;
+  paths: string[];
+  field?: string;
+}
+
+interface Batch {
+  controller: AbortController;
+  results: DecryptItemResult[];
+  /** More results came than are kept: export is refused rather than silently partial. */
+  overflow: boolean;
+  finished: Promise<void>;
+}
+
+/** Fewer items than this decrypt on main's own thread: starting workers would cost more. */
+const POOL_THRESHOLD = 64;
+
+export interface BatchManagerOptions {
+  custody: Custody;
+  emit: EmitEvent;
+  /** The built decrypt-worker file (out/main/decrypt-worker.js in the app). */
+  workerScript: string;
+}
+
+async function* concat(sources: AsyncIterable<ChunkInput>[]): AsyncGenerator<ChunkInput> {
+  for (const source of sources) yield* source;
+}
+
+async function* captures(
+  paths: readonly string[],
+  read: (path: string) => AsyncIterable<CaptureItem>,
+): AsyncGenerator<CaptureItem> {
+  for (const p of paths) yield* read(p);
+}
+
+function chunksOf(selection: Selection): AsyncIterable<ChunkInput> {
+  switch (selection.kind) {
+    case 'files':
+      return itemChunks(captures(selection.paths, fileCapture));
+    case 'folder':
+      return itemChunks(captures(selection.paths, folderCaptures));
+    case 'har':
+      return itemChunks(captures(selection.paths, harCaptures));
+    case 'ndjson':
+      return concat(selection.paths.map((p) => ndjsonChunks(createReadStream(p), path.basename(p), selection.field)));
+  }
+}
+
+/** One item per file for files and folders; NDJSON lines and HAR entries are only known by reading. */
+async function itemsKnownUpFront(selection: Selection): Promise<number | null> {
+  if (selection.kind === 'files') return selection.paths.length;
+  if (selection.kind !== 'folder') return null;
+  return (await Promise.all(selection.paths.map(countFolderFiles))).reduce((a, b) => a + b, 0);
+}
+
+function notFound(what: string): CustodyError {
+  return new CustodyError('NOT_FOUND', `That ${what} is no longer open. Choose the captures again.`);
+}
+
+export function createBatchManager({ custody, emit, workerScript }: BatchManagerOptions) {
+  const selections = new Map<string, Selection>();
+  const batches = new Map<string, Batch>();
+
+  function run(
+    batchId: string,
+    batch: Batch,
+    chunks: AsyncIterable<ChunkInput>,
+    scope: DecryptScope,
+    total: number | null,
+    usePool: boolean,
+  ) {
+    return custody
+      .decryptBatch(
+        chunks,
+        scope,
+        { kind: 'results' },
+        (output) => {
+          const results = output.results ?? [];
+          const room = BATCH_RESULTS_KEPT - batch.results.length;
+          if (results.length > room) batch.overflow = true;
+          const kept = results.slice(0, Math.max(0, room));
+          const shownRoom = BATCH_RESULTS_SHOWN - batch.results.length;
+          batch.results.push(...kept);
+          if (shownRoom > 0) emit('batch.results', { batchId, results: kept.slice(0, shownRoom) });
+        },
+        {
+          signal: batch.controller.signal,
+          total,
+          onProgress: (counts) => emit('batch.progress', { batchId, counts }),
+          pool: usePool ? (candidates, mode) => createWorkerPool(workerScript, candidates, mode) : undefined,
+        },
+      )
+      .then((summary) => {
+        const { cancelled, matchedKeyIds: _matched, ...counts } = summary;
+        emit('batch.finished', { batchId, counts, cancelled, error: null });
+        emit('vault.changed', { reason: 'batches.finished' });
+      })
+      .catch((error: unknown) => {
+        const counts = { done: batch.results.length, total, decrypted: 0, noMatchingKey: 0, malformed: 0, otherErrors: 0 };
+        emit('batch.finished', { batchId, counts, cancelled: false, error: toErrorShape(error) });
+      });
+  }
+
+  return {
+    /** Remembers what the user picked in the open dialog; null when they cancelled. */
+    async choose(kind: CaptureKind, paths: readonly string[], field?: string): Promise<CaptureSelection | null> {
+      if (paths.length === 0) return null;
+      const id = randomUUID();
+      selections.set(id, { kind, paths: [...paths], field });
+      const files = kind === 'folder' ? ((await itemsKnownUpFront({ kind, paths: [...paths] })) ?? 0) : paths.length;
+      const label = paths.length === 1 ? path.basename(paths[0]) : `${paths.length} files`;
+      return { id, kind, label, files };
+    },
+
+    async start(
+      scope: DecryptScope,
+      input: { from: 'selection'; selectionId: string } | { from: 'paste'; payloads: CaptureItem[] },
+    ) {
+      let chunks: AsyncIterable<ChunkInput>;
+      let total: number | null;
+      let usePool: boolean;
+      if (input.from === 'paste') {
+        chunks = itemChunks(input.payloads);
+        total = input.payloads.length;
+        usePool = total >= POOL_THRESHOLD;
+      } else {
+        const selection = selections.get(input.selectionId);
+        if (!selection) throw notFound('selection');
+        selections.delete(input.selectionId);
+        chunks = chunksOf(selection);
+        total = await itemsKnownUpFront(selection);
+        usePool = selection.kind === 'ndjson' || selection.kind === 'har' || (total ?? 0) >= POOL_THRESHOLD;
+      }
+      // The scope is checked now, so a wrong workflow is an answer to `start`, not a failed batch.
+      await custody.candidates(scope);
+      const batchId = randomUUID();
+      const batch: Batch = { controller: new AbortController(), results: [], overflow: false, finished: Promise.resolve() };
+      batches.set(batchId, batch);
+      batch.finished = run(batchId, batch, chunks, scope, total, usePool);
+      return { batchId, total };
+    },
+
+    cancel(batchId: string): void {
+      const batch = batches.get(batchId);
+      if (!batch) throw notFound('batch');
+      batch.controller.abort();
+    },
+
+    /** Writes the kept results to `target` (0600); plaintext only when asked. */
+    async export(batchId: string, format: ExportFormat, includePlaintext: boolean, target: string): Promise<void> {
+      const batch = batches.get(batchId);
+      if (!batch) throw notFound('batch');
+      await batch.finished;
+      if (batch.overflow) {
+        throw new CustodyError(
+          'INVALID_INPUT',
+          `This batch has more than ${BATCH_RESULTS_KEPT} results, more than the app keeps. Export it with "custody decrypt --output FILE".`,
+        );
+      }
+      const writer = exportWriter(format, { plaintext: includePlaintext });
+      await writeFile(target, writer.head() + batch.results.map(writer.item).join('') + writer.tail(), { mode: 0o600 });
+    },
+
+    discard(batchId: string): void {
+      const batch = batches.get(batchId);
+      if (!batch) return;
+      batch.controller.abort();
+      batches.delete(batchId);
+    },
+
+    /** Cancels everything (the app is quitting or the vault locked). */
+    async stopAll(): Promise<void> {
+      for (const batch of batches.values()) batch.controller.abort();
+      await Promise.all([...batches.values()].map((b) => b.finished));
+      batches.clear();
+      selections.clear();
+    },
+  };
+}
+
+export type BatchManager = ReturnType<typeof createBatchManager>;
