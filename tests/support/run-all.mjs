@@ -9,7 +9,7 @@
 // `secretService` runs it inside with-secret-service.sh (a private gnome-keyring when no Secret
 // Service answers).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,11 +26,36 @@ const vitest = (name, project, options = {}) => ({
   ...options,
 });
 
+const playwright = (name, project) => ({
+  name,
+  command: [bin('playwright'), 'test', `--project=${project}`, '--reporter=list,json'],
+  env: { PLAYWRIGHT_JSON_OUTPUT_FILE: '@REPORT@' },
+  report: 'playwright',
+  secretService: true,
+});
+
+/** Electron's binary cannot be downloaded everywhere; without it that suite is skipped, visibly. */
+function electronBinary() {
+  const dir = join(root, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  return existsSync(pathFile) && existsSync(join(dir, 'dist', readFileSync(pathFile, 'utf8').trim()));
+}
+
 const SUITES = [
   check('typecheck', ['npm', 'run', '--silent', 'typecheck']),
   check('lint', ['npm', 'run', '--silent', 'lint']),
   vitest('unit', 'unit'),
   vitest('integration', 'integration', { secretService: true }),
+  // Builds out/ (its globalSetup), which the security scan below reads.
+  playwright('e2e-chromium', 'chromium'),
+  check('electronegativity', ['node', 'build/electronegativity-check.mjs']),
+  electronBinary()
+    ? {
+        ...playwright('e2e-electron', 'electron'),
+        command: ['node', 'tests/support/run-electron-e2e.mjs', '--reporter=list,json'],
+        secretService: false,
+      }
+    : { name: 'e2e-electron', skip: 'skipped: no Electron binary (node_modules/electron/dist missing; Electron E2E needs it)' },
 ];
 
 /** Counts and names of failed and skipped tests, from each runner's JSON report. */
@@ -83,6 +108,10 @@ function run(command, env) {
 }
 
 async function runSuite(suite) {
+  if (suite.skip) {
+    console.log(`\n━━ ${suite.name}: ${suite.skip}`);
+    return { passed: 0, failed: 0, skipped: 1, failures: [], skips: [suite.skip] };
+  }
   const scratch = mkdtempSync(join(tmpdir(), 'custody-report-'));
   const reportPath = join(scratch, 'report.json');
   const fill = (text) => text.replace('@REPORT@', reportPath);

@@ -1,0 +1,42 @@
+import { custody } from '../client/custody';
+import { useAuditStore } from '../state/audit-store';
+import { useNavigationStore } from '../state/navigation-store';
+import { reportFailure } from './failure';
+import { latestRequest } from './latest-request';
+import { showScreen } from './navigation-actions';
+import { notify } from './notify';
+
+const auditRequest = latestRequest();
+
+export async function loadAudit(): Promise<void> {
+  const isLatest = auditRequest();
+  useAuditStore.setState({ loading: true });
+  const [entries, verification] = await Promise.all([custody().audit.list(), custody().audit.verify()]);
+  if (!isLatest()) return;
+  const failure = !entries.ok ? entries.error : !verification.ok ? verification.error : null;
+  useAuditStore.setState({
+    loading: false,
+    loaded: true,
+    error: failure,
+    entries: entries.ok ? [...entries.value].reverse() : [],
+    verification: verification.ok ? verification.value : null,
+  });
+  if (failure) reportFailure(failure);
+}
+
+export function loadAuditIfShown(): Promise<void> | null {
+  return useNavigationStore.getState().screen === 'audit' ? loadAudit() : null;
+}
+
+export function openAudit(): void {
+  showScreen('audit');
+  void loadAudit();
+}
+
+export async function exportAudit(): Promise<void> {
+  useAuditStore.setState({ exporting: true });
+  const result = await custody().audit.export();
+  useAuditStore.setState({ exporting: false });
+  if (!result.ok) return reportFailure(result.error);
+  if (result.value.path !== null) notify.success('Audit log exported', result.value.path);
+}

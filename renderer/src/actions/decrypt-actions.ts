@@ -1,0 +1,77 @@
+import type { DecryptScope } from '../../../shared/domain';
+import { custody } from '../client/custody';
+import { useDecryptStore } from '../state/decrypt-store';
+import { useWorkflowStore } from '../state/workflow-store';
+import { isInlineError } from './failure';
+import { showScreen } from './navigation-actions';
+import { refreshAfterChange } from './workflow-actions';
+
+export interface Capture {
+  source: string;
+  text: string;
+}
+
+/** Opens Decrypt on one workflow's keys, or on every workflow's keys when none is given. */
+export function openDecrypt(workflowId: string | null = useWorkflowStore.getState().selectedWorkflowId): void {
+  showScreen('decrypt');
+  useDecryptStore.setState({ scope: workflowId === null ? { mode: 'any' } : { mode: 'workflow', workflowId } });
+}
+
+export function setDecryptScope(scope: DecryptScope): void {
+  useDecryptStore.setState({ scope });
+}
+
+export function setPastedCapture(pasted: string): void {
+  useDecryptStore.setState({ pasted });
+}
+
+export function clearDecrypt(): void {
+  useDecryptStore.setState({ pasted: '', results: [], error: null });
+}
+
+export async function decryptCaptures(captures: Capture[]): Promise<void> {
+  if (captures.length === 0) return;
+  const { scope } = useDecryptStore.getState();
+  useDecryptStore.setState({ running: true, error: null });
+  const result = await custody().payloads.decrypt({ payloads: captures, scope });
+  if (!result.ok) {
+    useDecryptStore.setState({ running: false, results: [], error: isInlineError(result.error) ? result.error : null });
+    return;
+  }
+  useDecryptStore.setState({ running: false, results: result.value });
+  // "Last matched" changed for the keys that matched.
+  void refreshAfterChange();
+}
+
+export function decryptPasted(): Promise<void> {
+  const { pasted } = useDecryptStore.getState();
+  return decryptCaptures([{ source: 'Pasted capture', text: pasted }]);
+}
+
+/** The OS open dialog runs in main; the page only gets the files the officer picked. */
+export async function openCaptureFiles(): Promise<void> {
+  const result = await custody().payloads.openCaptures();
+  if (!result.ok) {
+    useDecryptStore.setState({ error: isInlineError(result.error) ? result.error : null });
+    return;
+  }
+  await decryptCaptures(result.value.payloads);
+}
+
+/** Largest dropped file read into the page; the contract caps one capture at 16 MiB as well. */
+const MAX_DROPPED_BYTES = 16 * 1024 * 1024;
+
+export async function decryptDroppedFiles(files: readonly File[]): Promise<void> {
+  const readable = files.filter((f) => f.size <= MAX_DROPPED_BYTES);
+  const captures = await Promise.all(readable.map(async (f) => ({ source: f.name, text: await f.text() })));
+  const tooLarge = files.filter((f) => f.size > MAX_DROPPED_BYTES);
+  if (tooLarge.length > 0) {
+    useDecryptStore.setState({
+      error: {
+        code: 'INVALID_INPUT',
+        message: `${tooLarge.map((f) => f.name).join(', ')}: larger than 16 MiB, not a single secureFetch capture. Nothing was read from it.`,
+      },
+    });
+  }
+  await decryptCaptures(captures);
+}

@@ -1,0 +1,54 @@
+import type { CustodyErrorShape, ErrorCode } from '../../../shared/errors';
+
+/** A short headline per error code; the core's message (what happened, what to do) goes under it. */
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'Check what you entered',
+  NOT_FOUND: 'Not found',
+  ALREADY_EXISTS: 'Already exists',
+  DUPLICATE_KEY: 'This key is already in the vault',
+  ACTIVE_KEY_DELETE_REFUSED: 'The active key cannot be deleted',
+  WORKFLOW_HAS_ACTIVE_KEY: 'The workflow still has an active key',
+  MALFORMED_PAYLOAD: 'Not a secureFetch payload',
+  NO_MATCHING_KEY: 'No key matched',
+  INVALID_KEY: 'Not a valid encryption key',
+  VAULT_LOCKED: 'The vault is locked',
+  VAULT_BUSY: 'The vault is busy',
+  VAULT_CORRUPT: 'The vault file is damaged',
+  VAULT_KEY_MISSING: 'The vault key is missing from the keychain',
+  KEYCHAIN_UNAVAILABLE: 'The OS keychain is not reachable',
+  INTERNAL: 'Something went wrong',
+};
+
+/** Errors after which nothing in the vault can be read: the app shows the vault screen instead. */
+const VAULT_LEVEL: ReadonlySet<ErrorCode> = new Set([
+  'VAULT_LOCKED',
+  'VAULT_CORRUPT',
+  'VAULT_KEY_MISSING',
+  'KEYCHAIN_UNAVAILABLE',
+]);
+
+export function isVaultLevel(error: CustodyErrorShape): boolean {
+  return VAULT_LEVEL.has(error.code);
+}
+
+/** What a person can do about a vault that cannot open, beyond the core's own message. */
+export const VAULT_REMEDIES: Partial<Record<ErrorCode, readonly string[]>> = {
+  KEYCHAIN_UNAVAILABLE: [
+    'Unlock your keychain (macOS Keychain, Windows Credential Manager, or your Linux keyring) and press Retry.',
+    'On Linux, make sure a Secret Service is running, for example gnome-keyring or KeePassXC with its Secret Service integration.',
+    'If an unlock prompt appeared and was cancelled, press Retry to be asked again.',
+  ],
+  VAULT_KEY_MISSING: [
+    'The vault file exists but the keychain no longer holds its key. Nothing was overwritten.',
+    'Restore the keychain item from a backup of your keychain, or move the vault folder aside to start a new vault.',
+  ],
+  VAULT_CORRUPT: [
+    'The vault file failed its integrity check, so it was not opened. Nothing was overwritten.',
+    'Restore vault.json from a backup of the vault folder, then press Retry.',
+  ],
+  VAULT_LOCKED: ['Press Retry to open the vault again.'],
+  VAULT_BUSY: [
+    'Another program (the custody command line or another window) is writing to the vault. Wait a moment and press Retry.',
+  ],
+  INTERNAL: ['Press Retry. If this keeps happening, restart Workflow Key Custody.'],
+};

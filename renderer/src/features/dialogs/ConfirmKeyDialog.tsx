@@ -1,0 +1,106 @@
+import type { KeyInfo } from '../../../../shared/domain';
+import { closeDialog } from '../../actions/dialog-actions';
+import { runConfirmedKeyAction } from '../../actions/key-actions';
+import { formatDateTime, formatFingerprint } from '../../lib/format';
+import { keyName } from '../../lib/key-name';
+import type { Dialog, KeyAction } from '../../state/dialog-store';
+import { useWorkflowStore } from '../../state/workflow-store';
+import { AppDialog } from '../../ui/AppDialog';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Notice } from '../../ui/Notice';
+import { Spinner } from '../../ui/Spinner';
+import { useDialogBusy, useDialogError } from './useDialogState';
+import { useWorkflow, workflowTitle } from './useWorkflow';
+
+const TITLES: Record<KeyAction, string> = {
+  activate: 'Activate encryption key',
+  deactivate: 'Deactivate encryption key',
+  delete: 'Delete encryption key',
+};
+
+const BUTTONS: Record<KeyAction, string> = { activate: 'Activate', deactivate: 'Deactivate', delete: 'Delete key' };
+
+/** What the action does, naming the key, the workflow and (for activate) the key it replaces. */
+function consequence(action: KeyAction, key: KeyInfo, workflow: string, currentActive: KeyInfo | null): string {
+  const name = `“${keyName(key)}”`;
+  switch (action) {
+    case 'activate':
+      return currentActive
+        ? `${name} becomes the active key of ${workflow} and is tried first when decrypting. The current active key, “${keyName(currentActive)}”, becomes inactive; it is kept, so payloads it encrypted can still be decrypted.`
+        : `${name} becomes the active key of ${workflow} and is tried first when decrypting.`;
+    case 'deactivate':
+      return `${name} becomes inactive. ${workflow} will have no active key and is flagged “No active key” until you activate one. The key is kept, so payloads it encrypted can still be decrypted.`;
+    case 'delete':
+      return `${name} is removed from the vault for good. Payloads encrypted with it can no longer be decrypted here. The audit log keeps its id and fingerprint.`;
+  }
+}
+
+/** R9: the UI asks before activate, deactivate and delete; the core still checks each rule. */
+export function ConfirmKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: 'confirm-key' }> }) {
+  const busy = useDialogBusy();
+  const error = useDialogError();
+  const workflow = useWorkflow(dialog.workflowId);
+  const key = useWorkflowStore((s) => s.keys.find((k) => k.id === dialog.keyId) ?? null);
+  const currentActive = useWorkflowStore((s) => s.keys.find((k) => k.status === 'active' && k.id !== dialog.keyId) ?? null);
+  const title = TITLES[dialog.action];
+  const destructive = dialog.action !== 'activate';
+
+  if (!key) {
+    return (
+      <AppDialog
+        title={title}
+        description="This key is no longer in the vault. It may have been deleted from another window or the command line."
+        returnFocusId={dialog.returnFocusId}
+        onRequestClose={closeDialog}
+        footer={
+          <button type="button" className="button" onClick={closeDialog}>
+            Close
+          </button>
+        }
+      />
+    );
+  }
+
+  return (
+    <AppDialog
+      title={title}
+      description={consequence(dialog.action, key, workflowTitle(workflow, dialog.workflowId), currentActive)}
+      returnFocusId={dialog.returnFocusId}
+      onRequestClose={closeDialog}
+      role="alertdialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={closeDialog} disabled={busy}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={destructive ? 'button button-danger' : 'button button-primary'}
+            onClick={() => void runConfirmedKeyAction()}
+            disabled={busy}
+          >
+            {busy && <Spinner />}
+            {BUTTONS[dialog.action]}
+          </button>
+        </>
+      }
+    >
+      <dl className="key-facts">
+        <dt>Key</dt>
+        <dd>{keyName(key)}</dd>
+        <dt>Fingerprint</dt>
+        <dd className="mono">{formatFingerprint(key.fingerprint)}</dd>
+        <dt>Created</dt>
+        <dd>{formatDateTime(key.createdAt)}</dd>
+        <dt>Last matched</dt>
+        <dd>{formatDateTime(key.lastMatchedAt)}</dd>
+      </dl>
+      {dialog.action === 'activate' && (
+        <Notice tone="info">
+          Keep this in step with the Kinde dashboard: the key active there is the one Kinde encrypts new payloads with.
+        </Notice>
+      )}
+      {error && <ErrorNotice error={error} />}
+    </AppDialog>
+  );
+}

@@ -1,0 +1,107 @@
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { selectWorkflow } from '../../actions/workflow-actions';
+import { filterWorkflows } from '../../lib/filter-workflows';
+import { plural } from '../../lib/format';
+import { useNavigationStore } from '../../state/navigation-store';
+import { useWorkflowStore } from '../../state/workflow-store';
+import { WorkflowBadges } from '../../ui/badges';
+import { Loading } from '../../ui/Spinner';
+import { useRowVirtualizer } from '../../ui/useRowVirtualizer';
+
+const ROW_HEIGHT = 62;
+
+const STEP: Record<string, (index: number, count: number) => number> = {
+  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_, n) => n - 1,
+  PageDown: (i, n) => Math.min(i + 10, n - 1),
+  PageUp: (i) => Math.max(i - 10, 0),
+};
+
+/**
+ * Virtualised (a thousand workflows stay cheap): only the rows in view exist. One tab stop; the
+ * arrow keys, Home, End and Page keys move through the list, Enter opens a workflow.
+ */
+export function WorkflowList() {
+  const workflows = useWorkflowStore((s) => s.workflows);
+  const loaded = useWorkflowStore((s) => s.workflowsLoaded);
+  const query = useWorkflowStore((s) => s.query);
+  const selectedId = useWorkflowStore((s) => s.selectedWorkflowId);
+  const onWorkflowScreen = useNavigationStore((s) => s.screen === 'workflow');
+  const visible = useMemo(() => filterWorkflows(workflows, query), [workflows, query]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+
+  const virtualizer = useRowVirtualizer(visible.length, scrollRef, ROW_HEIGHT);
+
+  const selectedIndex = visible.findIndex((w) => w.id === selectedId);
+  // The row that takes Tab: the last one focused, else the open workflow, else the first.
+  const tabStop = focusIndex !== null && focusIndex < visible.length ? focusIndex : Math.max(selectedIndex, 0);
+
+  const focusRow = (index: number) => {
+    setFocusIndex(index);
+    virtualizer.scrollToIndex(index);
+    // The row may only exist after the scroll has rendered it.
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] button`)?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const step = STEP[event.key];
+    if (!step || visible.length === 0) return;
+    event.preventDefault();
+    const current = Number((event.target as HTMLElement).closest('li')?.dataset.index ?? tabStop);
+    focusRow(step(current, visible.length));
+  };
+
+  if (!loaded) return <Loading label="Loading workflows…" />;
+  if (workflows.length === 0) return <p className="sidebar-empty">No workflows yet. Add one with its Kinde workflow id.</p>;
+
+  return (
+    <div className="workflow-list" ref={scrollRef}>
+      <span className="visually-hidden" role="status">
+        {query.trim() ? `${plural(visible.length, 'workflow')} match “${query.trim()}”` : ''}
+      </span>
+      {visible.length === 0 ? (
+        <p className="sidebar-empty">No workflow matches “{query.trim()}”.</p>
+      ) : (
+        <ul
+          aria-labelledby="workflows-heading"
+          ref={listRef}
+          onKeyDown={onKeyDown}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const workflow = visible[row.index];
+            const current = onWorkflowScreen && workflow.id === selectedId;
+            return (
+              <li
+                key={workflow.id}
+                data-index={row.index}
+                aria-setsize={visible.length}
+                aria-posinset={row.index + 1}
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              >
+                <button
+                  type="button"
+                  className="workflow-item"
+                  aria-current={current ? 'page' : undefined}
+                  tabIndex={row.index === tabStop ? 0 : -1}
+                  onFocus={() => setFocusIndex(row.index)}
+                  onClick={() => selectWorkflow(workflow.id)}
+                >
+                  <span className="workflow-item-name">{workflow.name || workflow.id}</span>
+                  <span className="workflow-item-meta">
+                    <span className="mono">{workflow.id}</span>
+                    <WorkflowBadges workflow={workflow} />
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { CustodyErrorShape } from '../../../../shared/errors';
+import { ERROR_TITLES, VAULT_REMEDIES } from '../../client/error-titles';
+import { refreshVaultStatus } from '../../actions/vault-actions';
+import { useVaultStore } from '../../state/vault-store';
+import { LockIcon, RefreshIcon } from '../../ui/icons';
+import { Spinner } from '../../ui/Spinner';
+import { useFocusOnMount } from './useFocusOnMount';
+
+/** A vault that cannot open says why and what to do; the window is never blank (DESIGN §5). */
+export function VaultUnavailableScreen({ home, error }: { home: string; error: CustodyErrorShape }) {
+  const busy = useVaultStore((s) => s.busy);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const remedies = VAULT_REMEDIES[error.code] ?? VAULT_REMEDIES.INTERNAL ?? [];
+  return (
+    <main className="full-screen">
+      <section className="card full-screen-card" aria-labelledby="vault-unavailable-title">
+        <span className="empty-icon">
+          <LockIcon />
+        </span>
+        <h1 id="vault-unavailable-title" ref={heading} tabIndex={-1}>
+          The vault cannot be opened
+        </h1>
+        <div className="notice notice-danger" role="alert">
+          <div className="notice-body">
+            <span className="notice-title">{ERROR_TITLES[error.code]}</span>
+            <p>{error.message}</p>
+          </div>
+        </div>
+        <div>
+          <h2 className="section-title">What to do</h2>
+          <ol className="steps">
+            {remedies.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </div>
+        <dl className="detail-list">
+          <dt>Error code</dt>
+          <dd className="mono">{error.code}</dd>
+          {home && (
+            <>
+              <dt>Vault folder</dt>
+              <dd className="mono">{home}</dd>
+            </>
+          )}
+        </dl>
+        <div className="toolbar">
+          <button type="button" className="button button-primary" onClick={() => void refreshVaultStatus()} disabled={busy}>
+            {busy ? <Spinner /> : <RefreshIcon />}
+            {busy ? 'Trying again…' : 'Retry'}
+          </button>
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import type { EventPayloadOf } from '../../../shared/contract';
+import { openAudit } from '../actions/audit-actions';
+import { openDecrypt } from '../actions/decrypt-actions';
+import { openDialog } from '../actions/dialog-actions';
+import { notify } from '../actions/notify';
+import { useVaultStore } from '../state/vault-store';
+import { useWorkflowStore } from '../state/workflow-store';
+
+export type MenuCommand = EventPayloadOf<'menu.command'>['command'];
+
+/** A native menu item opens the same dialog or screen as its button; focus returns where it was. */
+export function runMenuCommand(command: MenuCommand): void {
+  if (command === 'about') {
+    openDialog({ kind: 'about', returnFocusId: null });
+    return;
+  }
+  if (useVaultStore.getState().status.state !== 'ready') return;
+  switch (command) {
+    case 'add-workflow':
+      openDialog({ kind: 'add-workflow', returnFocusId: null });
+      return;
+    case 'import-key': {
+      const workflowId = useWorkflowStore.getState().selectedWorkflowId;
+      if (workflowId === null) notify.info('Select a workflow first', 'A key is imported into the workflow it belongs to.');
+      else openDialog({ kind: 'import-key', workflowId, returnFocusId: null });
+      return;
+    }
+    case 'decrypt':
+      openDecrypt();
+      return;
+    case 'audit':
+      openAudit();
+      return;
+  }
+}

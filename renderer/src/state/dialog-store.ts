@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import type { RevealedKey } from '../../../shared/domain';
+import type { CustodyErrorShape } from '../../../shared/errors';
+
+export type KeyAction = 'activate' | 'deactivate' | 'delete';
+
+/**
+ * The one open dialog. `returnFocusId` names the element focus goes back to when it closes (the
+ * button that opened it), since a dialog opened from a menu outlives the menu item that opened it.
+ * null returns focus to wherever it was (a native menu command has no button on the page).
+ */
+export type Dialog =
+  | { kind: 'none' }
+  | { kind: 'add-workflow'; returnFocusId: string | null }
+  | { kind: 'edit-workflow'; workflowId: string; returnFocusId: string | null }
+  | { kind: 'remove-workflow'; workflowId: string; returnFocusId: string | null }
+  | { kind: 'add-key-info'; workflowId: string; returnFocusId: string | null }
+  /** R4: the only place the renderer ever holds a key value; closing the dialog drops it. */
+  | { kind: 'reveal-key'; revealed: RevealedKey; copied: boolean; confirmingClose: boolean; returnFocusId: string | null }
+  | { kind: 'import-key'; workflowId: string; returnFocusId: string | null }
+  | { kind: 'confirm-key'; action: KeyAction; workflowId: string; keyId: string; returnFocusId: string | null }
+  | { kind: 'about'; returnFocusId: string | null };
+
+export interface DialogState {
+  dialog: Dialog;
+  /** The dialog's request is in flight: its buttons are disabled. */
+  busy: boolean;
+  /** The core's answer to the dialog's last request, shown inside the dialog. */
+  error: CustodyErrorShape | null;
+}
+
+export const initialDialogState: DialogState = { dialog: { kind: 'none' }, busy: false, error: null };
+
+export const useDialogStore = create<DialogState>()(() => initialDialogState);

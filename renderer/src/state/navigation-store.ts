@@ -1,0 +1,12 @@
+import { create } from 'zustand';
+
+/** The main area's screen; the workflow screen shows the workflow selected in the sidebar. */
+export type Screen = 'workflow' | 'decrypt' | 'audit';
+
+export interface NavigationState {
+  screen: Screen;
+}
+
+export const initialNavigationState: NavigationState = { screen: 'workflow' };
+
+export const useNavigationStore = create<NavigationState>()(() => initialNavigationState);

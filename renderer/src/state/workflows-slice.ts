@@ -1,0 +1,19 @@
+import type { StateCreator } from 'zustand';
+import type { WorkflowSummary } from '../../../shared/domain';
+
+export interface WorkflowsSlice {
+  workflows: WorkflowSummary[];
+  workflowsLoaded: boolean;
+  /** The sidebar's search text. */
+  query: string;
+  selectedWorkflowId: string | null;
+}
+
+export const initialWorkflowsSlice: WorkflowsSlice = {
+  workflows: [],
+  workflowsLoaded: false,
+  query: '',
+  selectedWorkflowId: null,
+};
+
+export const createWorkflowsSlice: StateCreator<WorkflowsSlice, [], [], WorkflowsSlice> = () => initialWorkflowsSlice;

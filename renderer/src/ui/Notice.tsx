@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { AlertIcon, CheckIcon, InfoIcon, ShieldAlertIcon } from './icons';
+
+type Tone = 'info' | 'warning' | 'danger' | 'success';
+
+const ICONS: Record<Tone, () => ReactNode> = { info: InfoIcon, warning: AlertIcon, danger: ShieldAlertIcon, success: CheckIcon };
+
+/** An inline message block. `alert` makes a screen reader announce it when it appears. */
+export function Notice({
+  tone,
+  title,
+  children,
+  alert = false,
+}: {
+  tone: Tone;
+  title?: string;
+  children?: ReactNode;
+  alert?: boolean;
+}) {
+  const Icon = ICONS[tone];
+  return (
+    <div className={`notice notice-${tone}`} role={alert ? 'alert' : undefined}>
+      <Icon />
+      <div className="notice-body">
+        {title && <span className="notice-title">{title}</span>}
+        {children && <p>{children}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { type Virtualizer, useVirtualizer } from '@tanstack/react-virtual';
+import type { RefObject } from 'react';
+
+/**
+ * Fixed-height rows in a scrolling element: only the rows in view (and a few either side) exist
+ * in the DOM, so a thousand workflows or ten thousand keys cost what twenty do.
+ */
+export function useRowVirtualizer(
+  count: number,
+  scrollRef: RefObject<HTMLElement | null>,
+  rowHeight: number,
+): Virtualizer<HTMLElement, Element> {
+  // No React Compiler runs on this code, so the virtualizer's unmemoisable functions are fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  return useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
+}

@@ -1,0 +1,62 @@
+/** Issue 4 point 3: the audit log lists what happened, says whether its chain holds, and exports. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadVectors } from '../../support/vectors';
+import { expect, test } from './app-fixture';
+import { captureScreen } from './screens';
+import { addKey, addWorkflow } from './seed';
+import { toast } from './ui';
+
+const WORKFLOW = 'onUserTokenGeneration';
+
+test('the audit log lists every change, copy and decrypt, verifies its chain and exports it', async ({ openApp }) => {
+  const app = await openApp();
+  const { page, host } = app;
+  const vector = loadVectors()[0];
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  const first = await addKey(host, WORKFLOW, 'Production 2026');
+  await host.invoke('keys.copyRevealed', { workflowId: WORKFLOW, keyId: first.key.id, value: first.value });
+  await host.invoke('keys.import', { workflowId: WORKFLOW, value: vector.keys[0], label: 'Dashboard key' });
+  const second = await addKey(host, WORKFLOW, 'Next rotation');
+  await host.invoke('keys.activate', { workflowId: WORKFLOW, keyId: second.key.id });
+  await host.invoke('payloads.decrypt', { payloads: [{ source: 'capture', text: vector.payload }], scope: { mode: 'any' } });
+  const exportPath = path.join(host.home, 'exported-audit.jsonl');
+  await host.setExportPath(exportPath);
+  await page.reload();
+
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeFocused();
+  await expect(page.getByText('Chain verified')).toBeVisible();
+  await expect(page.getByText('All 8 entries are intact and in order.')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Audit log entries, newest first' });
+  await expect(table.getByRole('row')).toHaveCount(9);
+  await expect(table.getByRole('cell')).toContainText([
+    'Payloads decrypted',
+    'Key activated',
+    'Key added',
+    'Key imported',
+    'Key copied',
+    'Key added',
+    'Workflow added',
+    'Vault created',
+  ]);
+  await expect(table.getByRole('row').nth(1)).toContainText('items: 1, decrypted: 1');
+  await captureScreen(page, 'audit-log');
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(toast(page, 'Audit log exported')).toBeVisible();
+  const exported = readFileSync(exportPath, 'utf8').trim().split('\n');
+  expect(exported).toHaveLength(8);
+  for (const line of exported) {
+    expect(line).not.toContain(first.value);
+    expect(line).not.toContain(second.value);
+  }
+
+  // Edit one entry behind the app's back: the chain no longer verifies, and the screen says so.
+  const log = path.join(host.home, 'audit.jsonl');
+  writeFileSync(log, readFileSync(log, 'utf8').replace('"Dashboard key"', '"Edited label"').replace('"key.copy"', '"key.add"'));
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Chain not verified')).toBeVisible();
+  await expect(page.getByText(/First bad entry: #\d+\./)).toBeVisible();
+  await captureScreen(page, 'audit-log-chain-broken');
+});

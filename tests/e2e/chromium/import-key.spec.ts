@@ -1,0 +1,70 @@
+/** Issue 4 point 3: import a pasted key, and refuse the same key again (R5); the core decides. */
+import { fingerprintOfValue } from '../../support/key-values';
+import { loadVectors } from '../../support/vectors';
+import { expect, test } from './app-fixture';
+import { captureScreen } from './screens';
+import { addWorkflow, listKeys } from './seed';
+import { dialog, keyRow, keyRows, toast } from './ui';
+
+const WORKFLOW = 'onUserTokenGeneration';
+const KEY = loadVectors()[0].keys[0];
+
+test('a pasted key is imported with inline hints, and the same key is refused the second time', async ({ openApp }) => {
+  const app = await openApp();
+  const { page, host } = app;
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await page.reload();
+
+  await page.getByRole('button', { name: 'Import key' }).click();
+  const importDialog = dialog(page, 'Import key');
+  await expect(importDialog).toContainText('As the first key of the workflow, it becomes the active key.');
+  const field = importDialog.getByLabel('Key', { exact: true });
+  await expect(importDialog).toContainText('Paste the 44-character key copied from the Kinde dashboard');
+
+  await field.fill('c2hvcnQ=');
+  await expect(importDialog).toContainText('A 32-byte key is 44 characters (43 without the trailing =); this is 8.');
+  await captureScreen(page, 'dialog-import-key-hint');
+
+  // The URL-safe spelling, as some dashboards copy it, with white space around it.
+  await field.fill(`  ${Buffer.from(KEY, 'base64').toString('base64url')}\n`);
+  await expect(importDialog).toContainText('Looks like a 32-byte key.');
+  await importDialog.getByLabel(/Label/).fill('From the dashboard');
+  await importDialog.getByRole('button', { name: 'Import' }).click();
+  await expect(importDialog).toBeHidden();
+  await expect(toast(page, 'Key imported')).toBeVisible();
+
+  await expect(keyRows(page)).toHaveCount(1);
+  const row = keyRow(page, 'From the dashboard');
+  await expect(row).toContainText('Imported');
+  await expect(row.getByText('Active', { exact: true })).toBeVisible();
+  await expect(row).toContainText(fingerprintOfValue(KEY).replace(/(.{4})(?=.)/g, '$1 '));
+
+  await page.getByRole('button', { name: 'Import key' }).click();
+  await expect(importDialog).toContainText('It is added as inactive and stays inactive until you activate it.');
+  await importDialog.getByLabel('Key', { exact: true }).fill(KEY);
+  await importDialog.getByRole('button', { name: 'Import' }).click();
+  const refusal = importDialog.getByRole('alert');
+  await expect(refusal).toBeVisible();
+  await expect(importDialog.getByLabel('Key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await captureScreen(page, 'dialog-import-key-duplicate');
+  await importDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(importDialog).toBeHidden();
+
+  expect(await listKeys(host, WORKFLOW)).toHaveLength(1);
+});
+
+test('the hint never blocks: text the core cannot parse is refused by the core, with its reason', async ({ openApp }) => {
+  const app = await openApp();
+  const { page, host } = app;
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await page.reload();
+
+  await page.getByRole('button', { name: 'Import key' }).click();
+  const importDialog = dialog(page, 'Import key');
+  await importDialog.getByLabel('Key', { exact: true }).fill('this is not a key');
+  await expect(importDialog).toContainText('A key uses only letters, digits and + /');
+  await importDialog.getByRole('button', { name: 'Import' }).click();
+  await expect(importDialog.getByRole('alert')).toBeVisible();
+  await expect(importDialog.getByLabel('Key', { exact: true })).toHaveAccessibleDescription(/./);
+  expect(await listKeys(host, WORKFLOW)).toEqual([]);
+});

@@ -1,0 +1,196 @@
+/**
+ * Issue 4 point 3: the key lifecycle through the UI, against the real handlers and keychain —
+ * first key auto-active and revealed once, the update flow, deactivate, delete.
+ */
+import type { CustodyApi } from '../../../shared/custody-api';
+import { fingerprintOfValue } from '../../support/key-values';
+import { expect, test } from './app-fixture';
+import { captureScreen } from './screens';
+import { addKey, addWorkflow, listKeys } from './seed';
+import { dialog, keyRow, keyRows, openKeyMenu, revealedValue, sidebarWorkflow, toast } from './ui';
+
+const WORKFLOW = 'onUserTokenGeneration';
+
+test('the first key is active at once and its value is shown once, then never again', async ({ openApp }) => {
+  const app = await openApp();
+  const { page, host } = app;
+  await expect(page.getByRole('heading', { name: 'Add your first workflow' })).toBeVisible();
+  await captureScreen(page, 'workflows-empty');
+
+  await page.getByRole('button', { name: 'Add workflow' }).first().click();
+  const add = dialog(page, 'Add workflow');
+  await add.getByLabel('Workflow ID').fill(WORKFLOW);
+  await add.getByLabel(/Display name/).fill('Token generation');
+  await captureScreen(page, 'dialog-add-workflow');
+  await add.getByRole('button', { name: 'Add workflow' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Token generation', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No encryption keys' })).toBeVisible();
+  await expect(sidebarWorkflow(page, 'Token generation')).toContainText('No active key');
+  await captureScreen(page, 'workflow-no-keys');
+
+  // No information dialog for the first key: it becomes the active key (R4).
+  await page.getByRole('button', { name: 'Add encryption key' }).click();
+  const reveal = dialog(page, 'Encryption key');
+  await expect(reveal).toContainText('You need to copy it immediately, as it cannot be viewed again');
+  await expect(reveal).toContainText('Active — this is the first key of the workflow');
+  const value = await revealedValue(page);
+  expect(value).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  await captureScreen(page, 'dialog-key-revealed');
+
+  await reveal.getByRole('button', { name: 'Copy' }).click();
+  await expect(reveal.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await host.clipboard()).toEqual([value]);
+  await expect(toast(page, 'Key copied to the clipboard')).toBeVisible();
+  await reveal.getByRole('button', { name: 'Close' }).click();
+  await expect(reveal).toBeHidden();
+
+  const [stored] = await listKeys(host, WORKFLOW);
+  expect(stored).toMatchObject({ status: 'active', fingerprint: fingerprintOfValue(value) });
+  await expect(keyRows(page)).toHaveCount(1);
+  await expect(keyRows(page).first().getByText('Active', { exact: true })).toBeVisible();
+  await expect(sidebarWorkflow(page, 'Token generation')).not.toContainText('No active key');
+
+  // Gone from the page, and no menu item can show it again.
+  expect(await page.content()).not.toContain(value);
+  const menu = await openKeyMenu(page, `Key ${stored.fingerprint.replace(/(.{4})(?=.)/g, '$1 ')}`);
+  await expect(menu.getByRole('menuitem')).toHaveText([/Deactivate/, /Delete key/]);
+  await page.keyboard.press('Escape');
+  expect(await page.content()).not.toContain(value);
+});
+
+test('closing the key dialog before copying asks once more', async ({ openApp }) => {
+  const app = await openApp();
+  const { page } = app;
+  await addWorkflow(app.host, WORKFLOW, 'Token generation');
+  await page.getByRole('button', { name: 'Add encryption key' }).click();
+  const reveal = dialog(page, 'Encryption key');
+  const value = await revealedValue(page);
+
+  await reveal.getByRole('button', { name: 'Close' }).click();
+  await expect(reveal.getByRole('alert')).toContainText('Close without copying the key?');
+  await captureScreen(page, 'dialog-key-close-without-copy');
+  await reveal.getByRole('button', { name: 'Go back' }).click();
+  await expect(reveal.getByRole('alert')).toBeHidden();
+
+  // Escape asks the same question rather than closing.
+  await page.keyboard.press('Escape');
+  await expect(reveal.getByRole('button', { name: 'Close without copying' })).toBeVisible();
+  await reveal.getByRole('button', { name: 'Close without copying' }).click();
+  await expect(reveal).toBeHidden();
+  expect(await app.host.clipboard()).toEqual([]);
+  expect(await page.content()).not.toContain(value);
+});
+
+test('update flow: a second key is added inactive, then activated, and the badges swap', async ({ openApp }) => {
+  const app = await openApp();
+  const { page, host } = app;
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await addKey(host, WORKFLOW, 'Production 2026');
+  await page.reload();
+  await expect(keyRow(page, 'Production 2026').getByText('Active', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add encryption key' }).click();
+  const info = dialog(page, 'Add encryption key');
+  await expect(info).toContainText('The new key is added as inactive. It stays inactive until you activate it');
+  await info.getByLabel(/Label/).fill('Next rotation');
+  await captureScreen(page, 'dialog-add-key-information');
+  await info.getByRole('button', { name: 'Add', exact: true }).click();
+
+  const reveal = dialog(page, 'Encryption key');
+  await expect(reveal).toContainText('Inactive until you activate it');
+  await reveal.getByRole('button', { name: 'Copy' }).click();
+  await expect(reveal.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await reveal.getByRole('button', { name: 'Close' }).click();
+  await expect(reveal).toBeHidden();
+
+  await expect(keyRows(page)).toHaveCount(2);
+  await expect(keyRow(page, 'Next rotation').getByText('Active', { exact: true })).toHaveCount(0);
+  await expect(keyRow(page, 'Production 2026').getByText('Active', { exact: true })).toBeVisible();
+
+  const menu = await openKeyMenu(page, 'Next rotation');
+  await captureScreen(page, 'key-menu-inactive-key');
+  await menu.getByRole('menuitem', { name: 'Activate', exact: true }).click();
+  const confirm = dialog(page, 'Activate encryption key');
+  await expect(confirm).toContainText('“Next rotation” becomes the active key of Token generation');
+  await expect(confirm).toContainText('The current active key, “Production 2026”, becomes inactive');
+  await captureScreen(page, 'dialog-confirm-activate');
+  await confirm.getByRole('button', { name: 'Activate', exact: true }).click();
+  await expect(confirm).toBeHidden();
+
+  await expect(keyRow(page, 'Next rotation').getByText('Active', { exact: true })).toBeVisible();
+  await expect(keyRow(page, 'Production 2026').getByText('Active', { exact: true })).toHaveCount(0);
+  await expect(toast(page, 'Encryption key activated')).toBeVisible();
+  await captureScreen(page, 'workflow-keys-after-activate');
+  const keys = await listKeys(host, WORKFLOW);
+  expect(keys.map((k) => [k.label, k.status])).toEqual([
+    ['Next rotation', 'active'],
+    ['Production 2026', 'inactive'],
+  ]);
+});
+
+test('deactivating the active key flags the workflow "No active key"', async ({ openApp }) => {
+  const app = await openApp();
+  const { page, host } = app;
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await addKey(host, WORKFLOW, 'Production 2026');
+  await page.reload();
+
+  const menu = await openKeyMenu(page, 'Production 2026');
+  await menu.getByRole('menuitem', { name: 'Deactivate', exact: true }).click();
+  const confirm = dialog(page, 'Deactivate encryption key');
+  await expect(confirm).toContainText('“Production 2026” becomes inactive. Token generation will have no active key');
+  await captureScreen(page, 'dialog-confirm-deactivate');
+  await confirm.getByRole('button', { name: 'Deactivate', exact: true }).click();
+  await expect(confirm).toBeHidden();
+
+  await expect(keyRow(page, 'Production 2026').getByText('Active', { exact: true })).toHaveCount(0);
+  await expect(sidebarWorkflow(page, 'Token generation')).toContainText('No active key');
+  await expect(page.locator('.page-subtitle')).toContainText('No active key');
+  await captureScreen(page, 'workflow-no-active-key');
+});
+
+test('delete is unavailable on the active key and the core refuses it; an inactive key is deleted after confirmation', async ({
+  openApp,
+}) => {
+  const app = await openApp();
+  const { page, host } = app;
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  const active = await addKey(host, WORKFLOW, 'Production 2026');
+  await addKey(host, WORKFLOW, 'Retired 2025');
+  await page.reload();
+
+  let menu = await openKeyMenu(page, 'Production 2026');
+  const deleteItem = menu.getByRole('menuitem', { name: 'Delete key', exact: true });
+  await expect(deleteItem).toHaveAttribute('aria-disabled', 'true');
+  await expect(deleteItem).toContainText(
+    'The active key cannot be deleted. Activate another key, or deactivate this one, first.',
+  );
+  await captureScreen(page, 'key-menu-active-key');
+  await expect(deleteItem).toHaveAccessibleDescription(/The active key cannot be deleted/);
+  // Playwright waits for aria-disabled items to become enabled; the officer can still click it.
+  await deleteItem.click({ force: true });
+  await expect(menu).toBeVisible();
+  await expect(dialog(page, 'Delete encryption key')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // R8/R9: the rule lives in the core, whatever the page sends.
+  const refused = await page.evaluate((request) => (window as unknown as { custody: CustodyApi }).custody.keys.delete(request), {
+    workflowId: WORKFLOW,
+    keyId: active.key.id,
+  });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'ACTIVE_KEY_DELETE_REFUSED' } });
+
+  menu = await openKeyMenu(page, 'Retired 2025');
+  await menu.getByRole('menuitem', { name: 'Delete key' }).click();
+  const confirm = dialog(page, 'Delete encryption key');
+  await expect(confirm).toContainText('“Retired 2025” is removed from the vault for good');
+  await captureScreen(page, 'dialog-confirm-delete');
+  await confirm.getByRole('button', { name: 'Delete key' }).click();
+  await expect(confirm).toBeHidden();
+
+  await expect(keyRows(page)).toHaveCount(1);
+  await expect(keyRow(page, 'Retired 2025')).toHaveCount(0);
+  await expect(toast(page, 'Encryption key deleted')).toBeVisible();
+  expect((await listKeys(host, WORKFLOW)).map((k) => k.label)).toEqual(['Production 2026']);
+});

@@ -1,0 +1,99 @@
+/**
+ * Seeds a large vault for the scale measurement (issue 4 point 6). Ten thousand keys through the
+ * app would be ten thousand sealed writes, so the vault is built with the core's own rules in
+ * memory and written once, sealed under a vault key in the real keychain — the same file the
+ * app would have written. Nothing here bypasses a rule: every key goes through rules.addKey.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Custody } from '../../../electron/custody/custody';
+import { VAULT_KEY_ACCOUNT, vaultFilePath } from '../../../electron/custody/custody-paths';
+import * as rules from '../../../electron/custody/key-lifecycle';
+import { generateKey } from '../../../electron/custody/key-material';
+import { createKeytarSecretStore } from '../../../electron/custody/keytar-secret-store';
+import { nextHeader, readVaultText, unsealVault, writeVault } from '../../../electron/custody/vault-file';
+import { readVaultKey } from '../../../electron/custody/vault-key';
+import type { VaultState } from '../../../electron/custody/vault-state';
+
+export const SCALE_WORKFLOWS = 1_000;
+export const SCALE_KEYS = 10_000;
+/** The first workflow holds half of all keys: the key table's worst case. */
+export const BIG_WORKFLOW_KEYS = 5_000;
+
+const NAMES = [
+  'User token generation',
+  'Post authentication',
+  'M2M token generation',
+  'Pre-MFA',
+  'New password provided',
+  'Plan changed',
+];
+
+export interface ScaleVault {
+  home: string;
+  keychainService: string;
+  bigWorkflow: { id: string; name: string };
+  smallWorkflow: { id: string; name: string };
+  seedMs: number;
+  remove(): Promise<void>;
+}
+
+function keysFor(index: number): number {
+  const rest = (SCALE_KEYS - BIG_WORKFLOW_KEYS) / (SCALE_WORKFLOWS - 1);
+  if (index === 0) return BIG_WORKFLOW_KEYS;
+  // Spread the remainder so the total is exactly SCALE_KEYS.
+  return Math.floor(rest * index) - Math.floor(rest * (index - 1));
+}
+
+export async function seedScaleVault(): Promise<ScaleVault> {
+  const started = performance.now();
+  const home = mkdtempSync(path.join(tmpdir(), 'custody-e2e-scale-'));
+  const keychainService = `workflow-key-custody-e2e-${randomUUID()}`;
+  const secrets = createKeytarSecretStore();
+  await new Custody({ location: { home, keychainService }, secrets }).init();
+  const vaultKey = await readVaultKey(secrets, keychainService);
+  const opened = unsealVault((await readVaultText(vaultFilePath(home))) as string, vaultFilePath(home), vaultKey);
+
+  const now = Date.now();
+  const day = 24 * 60 * 60 * 1000;
+  let state: VaultState = opened.state;
+  const workflows: Array<{ id: string; name: string }> = [];
+  for (let i = 0; i < SCALE_WORKFLOWS; i++) {
+    const id = `scale.workflow-${String(i).padStart(4, '0')}`;
+    const name = i === 0 ? 'Bulk rotation history' : `${NAMES[i % NAMES.length]} ${i}`;
+    workflows.push({ id, name });
+    // Some workflows were keyed long ago: their active key is past the 90-day rotation period (R12).
+    const keyedAt = new Date(now - (i % 7 === 3 ? 200 : 10) * day);
+    state = rules.addWorkflow(state, { id, name }, keyedAt).state;
+    for (let k = 0; k < keysFor(i); k++) {
+      const at = new Date(keyedAt.getTime() + k * 1000);
+      state = rules.addKey(
+        state,
+        id,
+        { material: generateKey(), origin: k % 3 === 0 ? 'imported' : 'generated', label: `Key ${k + 1}` },
+        at,
+      ).state;
+    }
+    // And some have none active (R7).
+    if (i % 11 === 5) {
+      const active = rules.activeKeyOf(rules.findWorkflow(state, id));
+      if (active) state = rules.deactivateKey(state, id, active.id, new Date(now)).state;
+    }
+  }
+  await writeVault(vaultFilePath(home), nextHeader(opened.header, new Date(now)), state, vaultKey);
+  vaultKey.fill(0);
+
+  return {
+    home,
+    keychainService,
+    bigWorkflow: workflows[0],
+    smallWorkflow: workflows[1],
+    seedMs: performance.now() - started,
+    remove: async () => {
+      await secrets.delete(keychainService, VAULT_KEY_ACCOUNT).catch(() => false);
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Issue 4 points 4 and 5: every screen and dialog is photographed in light and dark into
+ * test-results/screens/, and axe checks it (no serious or critical violation) in both themes.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SCREENS_DIR = path.resolve(__dirname, '../../../test-results/screens');
+
+const SCHEMES = ['light', 'dark'] as const;
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on "${name}"`).toEqual([]);
+}
+
+/**
+ * Photographs and checks the page as it is now, in both colour schemes, then restores light.
+ * `show` is scrolled into view first (the main area scrolls, not the window).
+ */
+export async function captureScreen(page: Page, name: string, show?: Locator): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await show?.scrollIntoViewIfNeeded();
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await expectAccessible(page, `${name} (${colorScheme})`);
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${name}-${colorScheme}.png`), animations: 'disabled' });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -1,0 +1,80 @@
+/** The renderer's pure helpers: the Import key hint and how decrypted bytes are shown. */
+import { describe, expect, it } from 'vitest';
+import { keyTextHint } from '../../renderer/src/lib/key-text-hint';
+import { HEX_PREVIEW_BYTES, plaintextView } from '../../renderer/src/lib/plaintext-view';
+import { filterWorkflows } from '../../renderer/src/lib/filter-workflows';
+import { formatFingerprint } from '../../renderer/src/lib/format';
+import { loadVectors } from '../support/vectors';
+
+describe('Import key hint (the core still decides)', () => {
+  it('calls every vector key a 32-byte key, in base64 and base64url, padded or not, with white space around', () => {
+    for (const vector of loadVectors()) {
+      for (const value of vector.keys) {
+        const url = Buffer.from(value, 'base64').toString('base64url');
+        for (const spelling of [value, value.replace(/=$/, ''), url, `  ${url}\n`])
+          expect(keyTextHint(spelling)).toEqual({ kind: 'looks-valid' });
+      }
+    }
+  });
+
+  it('names what is wrong: nothing yet, the wrong length, or characters base64 does not use', () => {
+    expect(keyTextHint('   ')).toEqual({ kind: 'empty' });
+    expect(keyTextHint('c2hvcnQ=')).toEqual({ kind: 'wrong-length', length: 8 });
+    expect(keyTextHint(Buffer.alloc(48).toString('base64'))).toEqual({ kind: 'wrong-length', length: 64 });
+    expect(keyTextHint('not a key at all!')).toEqual({ kind: 'wrong-alphabet' });
+  });
+});
+
+describe('decrypted bytes are shown, never mangled', () => {
+  it('pretty-prints JSON', () => {
+    const view = plaintextView({ utf8: true, text: '{"email":"a@example.com","n":[1,2]}', base64: null, byteLength: 34 });
+    expect(view).toEqual({ kind: 'json', text: '{\n  "email": "a@example.com",\n  "n": [\n    1,\n    2\n  ]\n}' });
+  });
+
+  it('shows text that is not JSON as it is', () => {
+    expect(plaintextView({ utf8: true, text: '{not json', base64: null, byteLength: 9 })).toEqual({
+      kind: 'text',
+      text: '{not json',
+    });
+    expect(plaintextView({ utf8: true, text: '', base64: null, byteLength: 0 })).toEqual({ kind: 'text', text: '' });
+  });
+
+  it('shows bytes that are not UTF-8 as base64 and hex', () => {
+    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x41]);
+    expect(plaintextView({ utf8: false, text: null, base64: bytes.toString('base64'), byteLength: 4 })).toEqual({
+      kind: 'binary',
+      base64: '//4AQQ==',
+      hex: 'ff fe 00 41',
+    });
+  });
+
+  it('cuts a long hex preview and says how much is left', () => {
+    const bytes = Buffer.alloc(HEX_PREVIEW_BYTES + 10, 0xab);
+    const view = plaintextView({ utf8: false, text: null, base64: bytes.toString('base64'), byteLength: bytes.length });
+    expect(view.kind === 'binary' && view.hex.endsWith('… 10 more bytes')).toBe(true);
+  });
+});
+
+describe('sidebar search and fingerprints', () => {
+  const workflows = ['onUserTokenGeneration', 'onPostAuthentication'].map((id, i) => ({
+    id,
+    name: i === 0 ? 'Token generation' : '',
+    notes: '',
+    rotationDays: 90,
+    createdAt: '',
+    keyCount: 0,
+    activeKeyId: null,
+    noActiveKey: true,
+    rotationDue: false,
+  }));
+
+  it('matches a workflow on its name or its id, ignoring case', () => {
+    expect(filterWorkflows(workflows, 'TOKEN').map((w) => w.id)).toEqual(['onUserTokenGeneration']);
+    expect(filterWorkflows(workflows, 'postauth').map((w) => w.id)).toEqual(['onPostAuthentication']);
+    expect(filterWorkflows(workflows, '  ')).toHaveLength(2);
+  });
+
+  it('groups a fingerprint in fours', () => {
+    expect(formatFingerprint('0123456789abcdef')).toBe('0123 4567 89ab cdef');
+  });
+});
