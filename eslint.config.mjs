@@ -14,7 +14,10 @@ const rawIpcBan = [
     selector: "MemberExpression[object.property.name='webContents'][property.name='send']",
     message: 'Push events through the typed wrapper in electron/main/ipc-main.ts.',
   },
-  { selector: "MemberExpression[object.name='webContents'][property.name='send']", message: 'Push events through electron/main/ipc-main.ts.' },
+  {
+    selector: "MemberExpression[object.name='webContents'][property.name='send']",
+    message: 'Push events through electron/main/ipc-main.ts.',
+  },
 ];
 
 /** Dependency direction of DESIGN §4, enforced by folder. */
@@ -27,7 +30,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       'no-restricted-syntax': ['error', ...rawIpcBan],
     },
@@ -37,13 +43,19 @@ export default tseslint.config(
     ['electron/custody/**'],
     [
       { group: ['electron', 'electron/*'], message: 'The core never imports Electron: the CLI and tests run it in plain Node.' },
-      { group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'], message: 'The core imports nothing of the processes that use it.' },
+      {
+        group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'],
+        message: 'The core imports nothing of the processes that use it.',
+      },
     ],
   ),
   restrict(
     ['shared/**'],
     [
-      { group: ['electron', 'electron/*', 'node:*'], message: 'The contract is plain TypeScript and zod, usable in every process.' },
+      {
+        group: ['electron', 'electron/*', 'node:*'],
+        message: 'The contract is plain TypeScript and zod, usable in every process.',
+      },
       { group: ['**/electron/**', '**/renderer/**'], message: 'The contract imports from no process folder.' },
     ],
   ),

@@ -58,7 +58,7 @@ export function createWorkerPool(
   let failure: Error | null = null;
 
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(workerScript, { workerData: { candidates: workerCandidates, mode } });
+    const worker = new Worker(workerScript, { workerData: { candidates: workerCandidates, mode }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     load.set(worker, 0);
     worker.on('message', ({ id, reply }: { id: number; reply: WorkerReply }) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);

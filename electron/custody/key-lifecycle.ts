@@ -5,7 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { AuditAction, KeyInfo, WorkflowSummary } from '../../shared/domain';
-import { DEFAULT_ROTATION_DAYS, LabelSchema, NotesSchema, RotationDaysSchema, WorkflowIdSchema, WorkflowNameSchema } from '../../shared/domain';
+import {
+  DEFAULT_ROTATION_DAYS,
+  LabelSchema,
+  NotesSchema,
+  RotationDaysSchema,
+  WorkflowIdSchema,
+  WorkflowNameSchema,
+} from '../../shared/domain';
 import { CustodyError } from './custody-error';
 import { fingerprintOf, formatKey } from './key-material';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
@@ -29,7 +36,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Input is checked here too, not only at the IPC or CLI edge: a bad value must never reach the vault. */
 function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CustodyError('INVALID_INPUT', `Invalid ${what}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
+  if (!parsed.success)
+    throw new CustodyError('INVALID_INPUT', `Invalid ${what}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
   return parsed.data;
 }
 
@@ -37,7 +45,8 @@ function validChanges(changes: WorkflowChanges): WorkflowChanges {
   return {
     name: changes.name === undefined ? undefined : valid(WorkflowNameSchema, changes.name, 'workflow name'),
     notes: changes.notes === undefined ? undefined : valid(NotesSchema, changes.notes, 'notes'),
-    rotationDays: changes.rotationDays === undefined ? undefined : valid(RotationDaysSchema, changes.rotationDays, 'rotation period (days)'),
+    rotationDays:
+      changes.rotationDays === undefined ? undefined : valid(RotationDaysSchema, changes.rotationDays, 'rotation period (days)'),
   };
 }
 

@@ -164,10 +164,20 @@ describe('R6 activate', () => {
     fx.clock.now = new Date('2026-02-01T00:00:00Z');
     await custody.activateKey('wf', second.key.id);
     const fromDisk = await fx.another().listKeys('wf');
-    expect(fromDisk.find((k) => k.id === second.key.id)).toMatchObject({ status: 'active', activatedAt: '2026-02-01T00:00:00.000Z' });
-    expect(fromDisk.find((k) => k.id === first.key.id)).toMatchObject({ status: 'inactive', deactivatedAt: '2026-02-01T00:00:00.000Z' });
+    expect(fromDisk.find((k) => k.id === second.key.id)).toMatchObject({
+      status: 'active',
+      activatedAt: '2026-02-01T00:00:00.000Z',
+    });
+    expect(fromDisk.find((k) => k.id === first.key.id)).toMatchObject({
+      status: 'inactive',
+      deactivatedAt: '2026-02-01T00:00:00.000Z',
+    });
     const audit = await custody.auditEntries();
-    expect(audit.at(-1)).toMatchObject({ action: 'key.activate', keyId: second.key.id, details: { previousKeyId: first.key.id } });
+    expect(audit.at(-1)).toMatchObject({
+      action: 'key.activate',
+      keyId: second.key.id,
+      details: { previousKeyId: first.key.id },
+    });
   });
 
   it('activating the already-active key is refused and changes nothing', async () => {
@@ -222,7 +232,11 @@ describe('R10 decrypt order', () => {
 
     const { payload } = await custody.encrypt('wf', Buffer.from('{"x":1}'));
     const [result] = await custody.decrypt([{ source: 'paste', text: payload }], { mode: 'workflow', workflowId: 'wf' });
-    expect(result).toMatchObject({ ok: true, layout: 'nonce-tag-ciphertext', key: { id: middle.key.id, status: 'active', index: 0 } });
+    expect(result).toMatchObject({
+      ok: true,
+      layout: 'nonce-tag-ciphertext',
+      key: { id: middle.key.id, status: 'active', index: 0 },
+    });
   });
 
   it('in "any workflow" mode finds the key in another workflow, and updates "last matched" once per batch', async () => {

@@ -53,7 +53,10 @@ describe('payload codec', () => {
     ['mixed junk', 'abc$def'],
     ['a length that no base64 has', 'A'.repeat(41)],
   ])('refuses %s as MALFORMED_PAYLOAD', (_what, text) => {
-    expect(decryptItem('x', text, candidatesFromRawKeys([key]))).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
+    expect(decryptItem('x', text, candidatesFromRawKeys([key]))).toMatchObject({
+      ok: false,
+      error: { code: 'MALFORMED_PAYLOAD' },
+    });
   });
 });
 

@@ -66,7 +66,9 @@ describe('vault file (DESIGN §3)', () => {
     const a = fx.custody;
     const b = fx.another();
     await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).addWorkflow({ id: `wf-${i}` })));
-    expect((await fx.another().listWorkflows()).map((w) => w.id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `wf-${i}`).sort());
+    expect((await fx.another().listWorkflows()).map((w) => w.id).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `wf-${i}`).sort(),
+    );
     expect(await a.verifyAudit()).toMatchObject({ ok: true, entries: 11 });
   });
 
