@@ -1,15 +1,11 @@
 import { useState } from 'react';
-import { closeDialog } from '../../actions/dialog-actions';
 import { updateWorkflow } from '../../actions/workflow-actions';
-import { AppDialog } from '../../ui/AppDialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Spinner } from '../../ui/Spinner';
-import { useDialogBusy, useDialogError } from './useDialogState';
+import { FormDialog } from './FormDialog';
+import { useDialogError } from './useDialogState';
 import { useWorkflow } from './useWorkflow';
 import { type WorkflowFieldValues, WorkflowFields, workflowChanges } from './WorkflowFields';
 
 export function EditWorkflowDialog({ workflowId, returnFocusId }: { workflowId: string; returnFocusId: string | null }) {
-  const busy = useDialogBusy();
   const error = useDialogError();
   const workflow = useWorkflow(workflowId);
   const [values, setValues] = useState<WorkflowFieldValues>(() => ({
@@ -19,34 +15,16 @@ export function EditWorkflowDialog({ workflowId, returnFocusId }: { workflowId: 
   }));
 
   return (
-    <AppDialog
+    <FormDialog
       title="Edit workflow"
       description={<span className="mono">{workflowId}</span>}
       returnFocusId={returnFocusId}
-      onRequestClose={closeDialog}
-      footer={
-        <>
-          <button type="button" className="button" onClick={closeDialog} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="edit-workflow-form" className="button button-primary" disabled={busy}>
-            {busy && <Spinner />}
-            Save
-          </button>
-        </>
-      }
+      formId="edit-workflow-form"
+      submitLabel="Save"
+      onSubmit={() => void updateWorkflow(workflowId, workflowChanges(values))}
+      error={error}
     >
-      <form
-        id="edit-workflow-form"
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void updateWorkflow(workflowId, workflowChanges(values));
-        }}
-      >
-        <WorkflowFields values={values} onChange={setValues} />
-      </form>
-      {error && <ErrorNotice error={error} />}
-    </AppDialog>
+      <WorkflowFields values={values} onChange={setValues} />
+    </FormDialog>
   );
 }
