@@ -57,8 +57,10 @@ function start(): void {
       entryUrl: devServerUrl ?? APP_ENTRY_URL,
       devTools,
     });
-    // On every load (also a reload) the page gets the vault's state without having to ask.
+    // On every load (also a reload) the page gets the vault's state without having to ask, and
+    // batches a previous page started (with their plaintext) are dropped: nothing shows them now.
     win.webContents.on('did-finish-load', () => {
+      void batches.stopAll();
       handlers['vault.status']({})
         .then((status) => sendEvent(win, 'vault.status', status))
         .catch((error: unknown) => logUnexpected('pushing the vault status', error));
