@@ -1,5 +1,6 @@
 // Bundles the `custody` command line for plain Node (npm `prepare` and `npm run build:cli`):
-// out/cli/custody.cjs, and the keychain helper process it starts, out/cli/keychain-helper.cjs.
+// out/cli/custody.cjs, the keychain helper process it starts, out/cli/keychain-helper.cjs, and the
+// decrypt worker thread it runs large batches on, out/cli/decrypt-worker.cjs.
 // keytar stays outside the bundles: it is a native module.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
@@ -9,7 +10,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 await build({
   absWorkingDir: root,
-  entryPoints: { custody: 'electron/cli/main.ts', 'keychain-helper': 'electron/cli/keychain-helper.ts' },
+  entryPoints: {
+    custody: 'electron/cli/main.ts',
+    'keychain-helper': 'electron/cli/keychain-helper.ts',
+    'decrypt-worker': 'electron/custody/decrypt-worker.ts',
+  },
   outdir: 'out/cli',
   outExtension: { '.js': '.cjs' },
   bundle: true,

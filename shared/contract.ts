@@ -19,6 +19,7 @@ import {
   KeyInfoSchema,
   LabelSchema,
   NotesSchema,
+  ReceiverSnippetSchema,
   RevealedKeySchema,
   RotationDaysSchema,
   VaultStatusSchema,
@@ -94,6 +95,21 @@ export const channels = {
   ),
   /** Shows the OS open dialog in main; the page never gets a path it did not ask the user for. */
   'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) })),
+  /** Receivers for Node, .NET and Python that decrypt what `payloads.encrypt` (and secureFetch) sends. */
+  'payloads.snippets': channel(None, z.array(ReceiverSnippetSchema)),
+  /**
+   * Copies to the clipboard from main (the page has no clipboard access): a payload that
+   * `payloads.encrypt` made in this session, or a receiver snippet named by its language (main
+   * supplies the text). Anything else is refused, so this never puts arbitrary text, or a key,
+   * on the clipboard.
+   */
+  'payloads.copy': channel(
+    z.discriminatedUnion('what', [
+      z.object({ what: z.literal('payload'), payload: z.string().max(64 * 1024 * 1024) }).strict(),
+      z.object({ what: z.literal('snippet'), language: z.string().max(32) }).strict(),
+    ]),
+    z.null(),
+  ),
 
   /**
    * Issue 5 batches. `choose` shows the OS open dialog in main (files, a folder, NDJSON or HAR

@@ -128,6 +128,21 @@ export const EXPORT_FORMATS = ['ndjson', 'json', 'csv'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
+/**
+ * A short receiver that decrypts a secureFetch body (issue 5 point 5). It holds a placeholder
+ * where the key goes and never a key: snippets get pasted into code, chats and tickets.
+ */
+export const ReceiverSnippetSchema = z.object({
+  language: z.string(),
+  title: z.string(),
+  /** The function the snippet defines: it takes the body text and returns the plaintext. */
+  entryPoint: z.string(),
+  /** The text in `code` that stands where the workflow's key goes. */
+  keyPlaceholder: z.string(),
+  code: z.string(),
+});
+export type ReceiverSnippet = z.infer<typeof ReceiverSnippetSchema>;
+
 export const DecryptScopeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('workflow'), workflowId: WorkflowIdSchema }),
   z.object({ mode: z.literal('any') }),

@@ -1,7 +1,7 @@
 import { Custody } from '../custody/custody';
 import { resolveLocation } from '../custody/custody-paths';
 import type { CliIo } from './cli-io';
-import { EXIT_FAILED, EXIT_OK } from './exit-codes';
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes';
 import { type ClosableSecretStore, createHelperSecretStore } from './helper-secret-store';
 
 export interface CliContext {
@@ -10,7 +10,11 @@ export interface CliContext {
   custody(): Custody;
   /** For commands that report their own failures item by item (decrypt) and must still exit 1. */
   markFailed(): void;
+  /** Ctrl-C stopped the command cleanly: exit 130 whatever else happened. */
+  markInterrupted(): void;
   readonly exitCode: number;
+  /** The built decrypt-worker script, next to the CLI bundle. */
+  readonly decryptWorker: string;
   /** Stops the keychain helper, if one was started. */
   close(): void;
 }
@@ -19,13 +23,16 @@ export interface CliEnvironment {
   env: NodeJS.ProcessEnv;
   /** The built keychain-helper script, next to the CLI bundle. */
   keychainHelper: string;
+  /** The built decrypt-worker script, next to the CLI bundle. */
+  decryptWorker: string;
 }
 
 /** The keychain is touched only by commands that need the vault; key-file commands never do. */
 export function createCliContext(io: CliIo, environment: CliEnvironment): CliContext {
   let secrets: ClosableSecretStore | null = null;
   let custody: Custody | null = null;
-  let exitCode = EXIT_OK;
+  let failed = false;
+  let interrupted = false;
   return {
     io,
     custody: () => {
@@ -34,11 +41,15 @@ export function createCliContext(io: CliIo, environment: CliEnvironment): CliCon
       return custody;
     },
     markFailed: () => {
-      exitCode = EXIT_FAILED;
+      failed = true;
+    },
+    markInterrupted: () => {
+      interrupted = true;
     },
     get exitCode() {
-      return exitCode;
+      return interrupted ? EXIT_INTERRUPTED : failed ? EXIT_FAILED : EXIT_OK;
     },
+    decryptWorker: environment.decryptWorker,
     close: () => secrets?.close(),
   };
 }

@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { EXIT_INTERRUPTED } from './exit-codes';
 
 /**
  * The CLI's only contact with the terminal. Commands write results to `out` (stdout, for scripts)
@@ -11,7 +13,18 @@ export interface CliIo {
   /** Both ends are a terminal: a person can be asked to confirm. */
   readonly interactive: boolean;
   readonly stdinIsTerminal: boolean;
+  /** Progress is drawn on stderr only when a person watches it. */
+  readonly stderrIsTerminal: boolean;
   readStdin(): Promise<Buffer>;
+  /** Standard input as a stream, for inputs too large to hold (NDJSON). */
+  readonly stdin: Readable;
+  /** Standard output as a stream, for output large enough to need backpressure. */
+  readonly stdout: Writable;
+  /**
+   * Ctrl-C calls `handler` instead of ending the process, until the returned function is called;
+   * a second Ctrl-C ends the process at once, for a person who will not wait for a clean stop.
+   */
+  onInterrupt(handler: () => void): () => void;
   ask(question: string): Promise<string>;
 }
 
@@ -28,7 +41,20 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text),
     interactive: stdinIsTerminal && Boolean(process.stderr.isTTY),
     stdinIsTerminal,
+    stderrIsTerminal: Boolean(process.stderr.isTTY),
     readStdin: () => readAll(process.stdin),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    onInterrupt: (handler) => {
+      let interrupted = false;
+      const listener = () => {
+        if (interrupted) process.exit(EXIT_INTERRUPTED);
+        interrupted = true;
+        handler();
+      };
+      process.on('SIGINT', listener);
+      return () => process.off('SIGINT', listener);
+    },
     ask: (question) =>
       new Promise((resolve) => {
         const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });

@@ -8,6 +8,7 @@ import { registerEncryptCommand } from './commands/encrypt-command';
 import { registerFingerprintCommand } from './commands/fingerprint-command';
 import { registerInitCommand } from './commands/init-command';
 import { registerKeysCommand } from './commands/keys-command';
+import { registerSnippetCommand } from './commands/snippet-command';
 import { registerWorkflowsCommand } from './commands/workflows-command';
 import { EXIT_OK, EXIT_USAGE, HelpShown, UsageError } from './exit-codes';
 
@@ -24,6 +25,8 @@ Examples:
   custody keys activate onUserTokenGeneration k_0123456789abcdef --yes
   custody decrypt --workflow onUserTokenGeneration captured-body.txt
   pbpaste | custody decrypt --any --json
+  custody decrypt --key-file keys.txt --ndjson --json captures.ndjson
+  custody snippet node
   custody fingerprint --key-file - < deployed-key.txt
   custody audit --verify
 `;
@@ -63,6 +66,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerKeysCommand(program, ctx);
   registerDecryptCommand(program, ctx);
   registerEncryptCommand(program, ctx);
+  registerSnippetCommand(program, ctx);
   registerAuditCommand(program, ctx);
   registerFingerprintCommand(program, ctx);
   routeErrors(program);

@@ -1,17 +1,5 @@
 // Plaintext passes through here: it goes to stdout only, never into an error or a log line.
-import type { DecryptItemResult, DecryptMatch } from '../../shared/domain';
-import { jsonLine } from './text-table';
-
-/**
- * DESIGN §6: one JSON object per input. UTF-8 plaintext is given as text; anything else as base64
- * with `"plaintextEncoding":"base64"`, so no byte is ever lost to a replacement character.
- */
-export function decryptJsonLine(result: DecryptItemResult): string {
-  if (!result.ok) return jsonLine({ source: result.source, ok: false, error: result.error });
-  const { plaintext } = result;
-  const body = plaintext.utf8 ? { plaintext: plaintext.text } : { plaintext: plaintext.base64, plaintextEncoding: 'base64' };
-  return jsonLine({ source: result.source, ok: true, ...body, layout: result.layout, key: result.key });
-}
+import type { BatchCounts, DecryptItemResult, DecryptMatch } from '../../shared/domain';
 
 function whichKey(key: DecryptMatch['key']): string {
   if (key.id === null) return `key #${key.index + 1} of the key file (fingerprint ${key.fingerprint})`;
@@ -31,17 +19,30 @@ function readable(text: string): string {
   return shown.endsWith('\n') ? shown : `${shown}\n`;
 }
 
+/** The input, and for a HAR entry the request's URL and time. */
+function sourceOf(result: DecryptItemResult): string {
+  const where = [result.meta?.url, result.meta?.time].filter(Boolean).join(' at ');
+  return where ? `${result.source} (POST ${where})` : result.source;
+}
+
 /**
  * A person's view: the plaintext on stdout, and on stderr (so it never mixes into piped output)
  * a header naming the input, the key and the layout that matched, or the error.
  */
 export function decryptReport(result: DecryptItemResult): { out: string; err: string } {
-  if (!result.ok) return { out: '', err: `${result.source}: error ${result.error.code}: ${result.error.message}\n` };
-  const header = `${result.source}: decrypted with ${whichKey(result.key)}, layout ${result.layout}`;
+  const source = sourceOf(result);
+  if (!result.ok) return { out: '', err: `${source}: error ${result.error.code}: ${result.error.message}\n` };
+  const header = `${source}: decrypted with ${whichKey(result.key)}, layout ${result.layout}`;
   const { plaintext } = result;
   if (plaintext.utf8) return { out: readable(plaintext.text ?? ''), err: `${header}\n` };
   return {
     out: `${plaintext.base64}\n`,
-    err: `${header}\n${result.source}: the plaintext is not UTF-8 text (${plaintext.byteLength} bytes); shown as base64\n`,
+    err: `${header}\n${source}: the plaintext is not UTF-8 text (${plaintext.byteLength} bytes); shown as base64\n`,
   };
+}
+
+/** The closing line of every decrypt, on stderr. */
+export function summaryLine(counts: BatchCounts, cancelled: boolean): string {
+  const summary = `${counts.decrypted} decrypted, ${counts.noMatchingKey} no matching key, ${counts.malformed} malformed, ${counts.otherErrors} other errors`;
+  return cancelled ? `${summary} (cancelled after ${counts.done} items)\n` : `${summary}\n`;
 }

@@ -7,6 +7,7 @@ import { runCli } from './run-cli';
 void runCli(process.argv.slice(2), processIo(), {
   env: process.env,
   keychainHelper: join(__dirname, 'keychain-helper.cjs'),
+  decryptWorker: join(__dirname, 'decrypt-worker.cjs'),
 }).then(async (code) => {
   await flushOutput();
   process.exit(code);

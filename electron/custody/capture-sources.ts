@@ -20,7 +20,8 @@ export type CaptureItem =
 
 export const DEFAULT_NDJSON_FIELDS = ['payload', 'body'] as const;
 
-function unreadable(path: string, error: unknown): CaptureItem {
+/** A source that could not be read, as one failed item: the batch goes on without it. */
+export function unreadableCapture(path: string, error: unknown): CaptureItem {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT'
@@ -37,7 +38,7 @@ export async function* fileCapture(path: string): AsyncGenerator<CaptureItem> {
   try {
     yield { source: path, text: await readFile(path, 'utf8') };
   } catch (error) {
-    yield unreadable(path, error);
+    yield unreadableCapture(path, error);
   }
 }
 
@@ -115,7 +116,7 @@ export async function* ndjsonCaptures(input: Readable, name: string, field?: str
       if (item) yield item;
     }
   } catch (error) {
-    yield unreadable(name, error);
+    yield unreadableCapture(name, error);
   }
 }
 
@@ -130,20 +131,28 @@ interface HarEntry {
 
 /** HAR 1.2: the body of every POST request, with its URL and time. */
 export async function* harCaptures(path: string): AsyncGenerator<CaptureItem> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    yield unreadableCapture(path, error);
+    return;
+  }
+  yield* harTextCaptures(text, path);
+}
+
+/** The same for HAR text already read (from stdin); `name` stands for the file in sources and messages. */
+export function* harTextCaptures(text: string, name: string): Generator<CaptureItem> {
   let har: unknown;
   try {
-    har = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    if (error instanceof SyntaxError) {
-      yield { source: path, error: { code: 'INVALID_INPUT', message: `${path} is not a HAR file (it is not JSON).` } };
-    } else {
-      yield unreadable(path, error);
-    }
+    har = JSON.parse(text);
+  } catch {
+    yield { source: name, error: { code: 'INVALID_INPUT', message: `${name} is not a HAR file (it is not JSON).` } };
     return;
   }
   const entries = (har as { log?: { entries?: unknown } } | null)?.log?.entries;
   if (!Array.isArray(entries)) {
-    yield { source: path, error: { code: 'INVALID_INPUT', message: `${path} is not a HAR file (no log.entries).` } };
+    yield { source: name, error: { code: 'INVALID_INPUT', message: `${name} is not a HAR file (no log.entries).` } };
     return;
   }
   for (const [index, entry] of (entries as HarEntry[]).entries()) {
@@ -153,7 +162,7 @@ export async function* harCaptures(path: string): AsyncGenerator<CaptureItem> {
       url: typeof request.url === 'string' ? request.url : undefined,
       time: typeof entry.startedDateTime === 'string' ? entry.startedDateTime : undefined,
     };
-    const source = `${path}#${index + 1}`;
+    const source = `${name}#${index + 1}`;
     const body = request.postData?.text;
     if (typeof body !== 'string') {
       yield { source, meta, error: { code: 'MALFORMED_PAYLOAD', message: `${source}: the POST request has no body text.` } };

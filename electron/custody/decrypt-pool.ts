@@ -22,6 +22,8 @@ export interface WorkerPool extends DecryptPool {
   close(): Promise<void>;
 }
 
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 /** One worker per core: decryption is CPU-bound and the coordinating thread only moves bytes. */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
@@ -58,7 +60,12 @@ export function createWorkerPool(
   let failure: Error | null = null;
 
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(workerScript, { workerData: { candidates: workerCandidates, mode }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    const worker = new Worker(workerScript, {
+      workerData: { candidates: workerCandidates, mode },
+      // A worker's garbage is chunk-sized and dies young: a small young generation collects it
+      // before it grows into tens of megabytes per worker (a 1 GB NDJSON went from ~300 to ~200 MB).
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
     load.set(worker, 0);
     worker.on('message', ({ id, reply }: { id: number; reply: WorkerReply }) => {
       load.set(worker, (load.get(worker) ?? 1) - 1);

@@ -3,6 +3,7 @@
  * and CSV exports. Plaintext is included only when asked for, since the file then holds secrets.
  */
 import type { DecryptItemResult, ExportFormat } from '../../shared/domain';
+import type { OutputMode } from './decrypt-chunk';
 
 export interface ReportOptions {
   plaintext: boolean;
@@ -97,6 +98,29 @@ export function exportWriter(format: ExportFormat, options: ReportOptions) {
       const separator = first ? '' : ',\n';
       first = false;
       return `${separator}${reportLine(result, options)}`;
+    },
+    tail: (): string => (format === 'json' ? '\n]\n' : ''),
+  };
+}
+
+/**
+ * The same formats written from a lines-mode batch, where each item's NDJSON line or CSV row was
+ * made where it was decrypted (a worker): an export of any size then costs this thread no result
+ * object per item. JSON is the NDJSON lines as array members.
+ */
+export function linesExport(format: ExportFormat, options: ReportOptions) {
+  const mode: OutputMode = { kind: 'lines', format: format === 'csv' ? 'csv' : 'ndjson', plaintext: options.plaintext };
+  let first = true;
+  return {
+    mode,
+    head: (): string => (format === 'csv' ? `${csvHeader(options)}\n` : format === 'json' ? '[\n' : ''),
+    chunk: (lines: string): string => {
+      if (format !== 'json' || lines === '') return lines;
+      // JSON.stringify never writes a raw line break, so every line break here ends one member.
+      const members = lines.slice(0, -1).replaceAll('\n', ',\n');
+      const separator = first ? '' : ',\n';
+      first = false;
+      return `${separator}${members}`;
     },
     tail: (): string => (format === 'json' ? '\n]\n' : ''),
   };

@@ -3,7 +3,7 @@
  * then requests, and answers each with its reply. Never log key material or plaintext here.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type OutputMode, type WorkerRequest, serveRequest } from './decrypt-chunk';
+import { type OutputMode, type WorkerRequest, replyTransferList, serveRequest } from './decrypt-chunk';
 import { type Candidate, describeCandidates } from './payload-decryptor';
 
 interface WorkerSetup {
@@ -16,5 +16,6 @@ const candidates: Candidate[] = setup.candidates.map((c) => ({ ...c, material: B
 const infos = describeCandidates(candidates);
 
 parentPort?.on('message', (message: { id: number; request: WorkerRequest }) => {
-  parentPort?.postMessage({ id: message.id, reply: serveRequest(message.request, candidates, infos, setup.mode) });
+  const reply = serveRequest(message.request, candidates, infos, setup.mode);
+  parentPort?.postMessage({ id: message.id, reply }, replyTransferList(reply));
 });

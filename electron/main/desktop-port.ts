@@ -5,7 +5,10 @@
 import type { CaptureKind, ExportFormat } from '../../shared/domain';
 
 export interface DesktopPort {
-  /** Puts a just-revealed key on the clipboard. Never log the text: it is key material. */
+  /**
+   * Puts text on the clipboard: a just-revealed key (never log it: it is key material), a payload
+   * the app encrypted, or a receiver snippet.
+   */
   writeClipboard(text: string): void;
   /** Asks the user for captures to decrypt (files, or a folder for 'folder'); empty when they cancel. */
   chooseCaptureFiles(kind?: CaptureKind): Promise<string[]>;

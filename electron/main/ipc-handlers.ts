@@ -4,16 +4,19 @@
  * same functions. Requests arrive already validated by ipc-dispatch.ts.
  *
  * Key material passes through keys.add (the one-time reveal), keys.import and keys.copyRevealed:
- * never log a request or an answer here.
+ * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
 import { writeFile } from 'node:fs/promises';
 import type { EventName, EventPayloadOf } from '../../shared/contract';
 import type { VaultStatus } from '../../shared/domain';
 import type { Custody } from '../custody/custody';
+import { CustodyError } from '../custody/custody-error';
+import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS } from '../custody/receiver-snippets';
 import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
 import type { DesktopPort } from './desktop-port';
 import type { Handlers } from './ipc-dispatch';
+import { createIssuedPayloads } from './issued-payloads';
 
 export type EmitEvent = <E extends EventName>(name: E, payload: EventPayloadOf<E>) => void;
 
@@ -39,7 +42,23 @@ function resultsExportName(now: Date, format: string): string {
   return `workflow-key-custody-results-${now.toISOString().slice(0, 19).replace(/:/g, '')}.${format}`;
 }
 
+const SNIPPETS = Object.values(RECEIVER_SNIPPETS).map(({ language, title, entryPoint, code }) => ({
+  language,
+  title,
+  entryPoint,
+  keyPlaceholder: KEY_PLACEHOLDER,
+  code,
+}));
+
+function notIssued(): CustodyError {
+  return new CustodyError(
+    'INVALID_INPUT',
+    'Only a payload the app encrypted since it started can be copied from here. Encrypt the body again, then copy it.',
+  );
+}
+
 export function createHandlers({ custody, desktop, emit, startup, batches }: HandlerDependencies): Handlers {
+  const issuedPayloads = createIssuedPayloads();
   /** After any change the renderer refetches what it shows; the reason names the operation. */
   const changed =
     (reason: string) =>
@@ -85,8 +104,25 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
 
     // A decrypt batch updates "last matched" and appends an audit summary (R10/R11).
     'payloads.decrypt': ({ payloads, scope }) => custody.decrypt(payloads, scope).then(changed('payloads.decrypt')),
-    'payloads.encrypt': ({ workflowId, plaintext }) => custody.encrypt(workflowId, Buffer.from(plaintext, 'utf8')),
+    'payloads.encrypt': async ({ workflowId, plaintext }) => {
+      const sealed = await custody.encrypt(workflowId, Buffer.from(plaintext, 'utf8'));
+      issuedPayloads.remember(sealed.payload);
+      return sealed;
+    },
     'payloads.openCaptures': async () => ({ payloads: await readCaptureFiles(await desktop.chooseCaptureFiles()) }),
+    'payloads.snippets': async () => SNIPPETS,
+    // The page names what to copy; main checks it (a payload it made) or supplies it (a snippet).
+    'payloads.copy': async (request) => {
+      if (request.what === 'payload') {
+        if (!issuedPayloads.wasIssued(request.payload)) throw notIssued();
+        desktop.writeClipboard(request.payload);
+        return null;
+      }
+      const snippet = SNIPPETS.find((s) => s.language === request.language);
+      if (!snippet) throw new CustodyError('NOT_FOUND', `There is no receiver snippet for "${request.language}".`);
+      desktop.writeClipboard(snippet.code);
+      return null;
+    },
 
     'batches.choose': async ({ kind, field }) => ({
       selection: await batches.choose(kind, await desktop.chooseCaptureFiles(kind), field),

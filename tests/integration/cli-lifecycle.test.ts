@@ -124,6 +124,7 @@ describe('the key lifecycle through the `custody` CLI, against the real keychain
       source: payload,
       ok: true,
       plaintext: '{"user":"officer"}',
+      plaintextBytes: 18,
       layout: 'nonce-tag-ciphertext',
       key: { id: first.key.id, workflowId: WF, label: 'first', status: 'inactive', fingerprint: first.key.fingerprint, index: 1 },
     });

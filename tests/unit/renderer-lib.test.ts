@@ -1,5 +1,6 @@
-/** The renderer's pure helpers: the Import key hint and how decrypted bytes are shown. */
+/** The renderer's pure helpers: the Import key hint, how decrypted bytes are shown, and how a batch reads. */
 import { describe, expect, it } from 'vitest';
+import { batchSummary, shortSource } from '../../renderer/src/lib/batch-view';
 import { keyTextHint } from '../../renderer/src/lib/key-text-hint';
 import { HEX_PREVIEW_BYTES, plaintextView } from '../../renderer/src/lib/plaintext-view';
 import { filterWorkflows } from '../../renderer/src/lib/filter-workflows';
@@ -76,5 +77,24 @@ describe('sidebar search and fingerprints', () => {
 
   it('groups a fingerprint in fours', () => {
     expect(formatFingerprint('0123456789abcdef')).toBe('0123 4567 89ab cdef');
+  });
+});
+
+describe('a batch as the workbench shows it', () => {
+  it('shows a source from the chosen folder or file down, not the whole path', () => {
+    expect(shortSource('/home/officer/captures/march/c1.txt', 'captures')).toBe('captures/march/c1.txt');
+    expect(shortSource('C:\\Users\\officer\\captures\\c1.txt', 'captures')).toBe('captures/c1.txt');
+    expect(shortSource('/home/officer/session.har#3', 'session.har')).toBe('session.har#3');
+    expect(shortSource('/home/officer/a.txt', '2 files')).toBe('a.txt');
+    expect(shortSource('captures.ndjson:12', 'captures.ndjson')).toBe('captures.ndjson:12');
+  });
+
+  it('sums a batch up, finished or cancelled', () => {
+    const counts = { done: 6, total: null, decrypted: 4, noMatchingKey: 1, malformed: 1, otherErrors: 0 };
+    expect(batchSummary(counts, false)).toBe('Finished: 6 payloads — 4 decrypted, 1 no matching key, 1 malformed, 0 other.');
+    expect(batchSummary({ ...counts, total: 1000 }, true)).toBe(
+      'Cancelled after 6 of 1,000 payloads — 4 decrypted, 1 no matching key, 1 malformed, 0 other.',
+    );
+    expect(batchSummary(counts, true)).toMatch(/^Cancelled after 6 payloads — /);
   });
 });

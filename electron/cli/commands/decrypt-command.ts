@@ -1,14 +1,21 @@
 // Key material and plaintext pass through here: never log either.
-import type { Command } from 'commander';
-import type { DecryptItemResult, DecryptScope } from '../../../shared/domain';
-import { candidatesFromRawKeys, decryptItem } from '../../custody/payload-decryptor';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type DecryptScope, EXPORT_FORMATS, type ExportFormat } from '../../../shared/domain';
+import { type BatchOptions, type BatchSummary, runDecryptBatch } from '../../custody/decrypt-batch';
+import type { ChunkInput, ChunkOutput, OutputMode } from '../../custody/decrypt-chunk';
+import { defaultWorkerCount } from '../../custody/decrypt-pool';
+import { createLazyWorkerPool } from '../../custody/lazy-worker-pool';
+import { candidatesFromRawKeys } from '../../custody/payload-decryptor';
+import { untilAborted } from '../abortable-source';
 import type { CliContext } from '../cli-context';
 import { usageOf, workflowIdArg } from '../cli-usage';
-import { decryptJsonLine, decryptReport } from '../decrypt-output';
+import { type InputKind, decryptInputs } from '../decrypt-inputs';
+import { type DecryptDestination, exportFile, jsonLinesToStdout, readableToStdout } from '../decrypt-destination';
+import { summaryLine } from '../decrypt-output';
 import { UsageError } from '../exit-codes';
 import { STDIN } from '../input-source';
 import { readKeyFile } from '../key-file';
-import { readPayloadInputs } from '../payload-inputs';
+import { type StatusLine, createStatusLine } from '../status-line';
 import { assertStdinReadOnce } from '../stdin-use';
 
 interface DecryptOptions {
@@ -16,27 +23,62 @@ interface DecryptOptions {
   any?: boolean;
   keyFile?: string;
   json?: boolean;
+  ndjson?: boolean;
+  field?: string;
+  har?: boolean;
+  workers?: number;
+  output?: string;
+  format?: ExportFormat;
+  includePlaintext?: boolean;
 }
 
-/** Keys from a file: nothing is opened, recorded or needed from the keychain. */
-async function withKeyFile(ctx: CliContext, keyFile: string, paths: readonly string[]): Promise<DecryptItemResult[]> {
-  const keys = await readKeyFile(ctx.io, keyFile);
-  try {
-    const candidates = candidatesFromRawKeys(keys);
-    const inputs = await readPayloadInputs(ctx.io, paths);
-    return inputs.map((input) => ('text' in input ? decryptItem(input.source, input.text, candidates) : { ok: false, ...input }));
-  } finally {
-    keys.forEach((key) => key.fill(0));
+const MAX_WORKERS = 256;
+
+const HELP_AFTER = `
+Each FILE is one raw payload body; a FOLDER stands for every file below it (counted first); - or no
+input reads stdin. With --ndjson each input holds one payload per line: bare, as a JSON string, or
+in a member of a JSON object (--field NAME; default "payload", then "body"). With --har each input
+is a HAR 1.2 file, and the bodies of its POST requests are decrypted, with their URL and time.
+
+Results come in input order: --json prints one JSON object per item (plaintext included), and
+--output FILE writes them to FILE (mode 0600) as NDJSON, JSON or CSV, plaintext only with
+--include-plaintext. Without either, each plaintext goes to stdout and what opened it to stderr.
+A summary ends every run on stderr; progress is shown there when it is a terminal.
+
+Exit status: 0 when every item decrypted, 1 when any item failed (each failure is reported with
+its error code and the batch goes on), 2 usage, 130 when stopped with Ctrl-C (the items already
+started are finished and reported; the partial batch is recorded in the audit log).
+
+Examples:
+  custody decrypt --workflow onUserTokenGeneration captured-body.txt
+  custody decrypt --any captures/
+  custody decrypt --key-file keys.txt --ndjson --json captures.ndjson > results.ndjson
+  custody decrypt --any --har session.har --output results.csv --format csv
+`;
+
+function workerCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count > MAX_WORKERS) {
+    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_WORKERS}`);
   }
+  return count;
 }
 
-/** R10/R11 through the vault: the core tries the keys in order and records the batch. */
-async function withVault(ctx: CliContext, scope: DecryptScope, paths: readonly string[]): Promise<DecryptItemResult[]> {
-  const inputs = await readPayloadInputs(ctx.io, paths);
-  const readable = inputs.flatMap((input) => ('text' in input ? [input] : []));
-  const decrypted = await ctx.custody().decrypt(readable, scope);
-  let next = 0;
-  return inputs.map((input) => ('text' in input ? decrypted[next++] : { ok: false, ...input }));
+/** Misuse is refused before any input, key or vault is touched. */
+function checkOptions(command: Command, options: DecryptOptions): void {
+  const usage = (message: string) => new UsageError(message, usageOf(command));
+  const keySources = [options.workflow !== undefined, options.any === true, options.keyFile !== undefined];
+  if (keySources.filter(Boolean).length !== 1) throw usage('choose exactly one of --workflow ID, --any or --key-file FILE');
+  if (options.ndjson && options.har) throw usage('choose one of --ndjson or --har: each input is read one way');
+  if (options.field !== undefined && !options.ndjson)
+    throw usage('--field names the member of an NDJSON line: use it with --ndjson');
+  if (options.output !== undefined && options.json) {
+    throw usage('choose --json (results on stdout) or --output FILE (results in FILE; --format json for a JSON file)');
+  }
+  if (options.output === undefined && options.format !== undefined) throw usage('--format applies to --output FILE');
+  if (options.output === undefined && options.includePlaintext) {
+    throw usage('--include-plaintext applies to --output FILE (--json on stdout always includes the plaintext)');
+  }
 }
 
 /** --workflow W or --any: the keys to try, in R10 order. */
@@ -46,34 +88,121 @@ function scopeOf(command: Command, options: DecryptOptions): DecryptScope {
     : { mode: 'workflow', workflowId: workflowIdArg(command, options.workflow) };
 }
 
+function destinationFor(
+  ctx: CliContext,
+  options: DecryptOptions,
+  status: StatusLine,
+  onFailure: () => void,
+): Promise<DecryptDestination> | DecryptDestination {
+  if (options.output !== undefined) {
+    return exportFile(options.output, options.format ?? 'ndjson', options.includePlaintext === true, onFailure);
+  }
+  return options.json ? jsonLinesToStdout(ctx.io, onFailure) : readableToStdout(ctx.io, status, onFailure);
+}
+
+interface BatchRun {
+  chunks: AsyncIterable<ChunkInput>;
+  mode: OutputMode;
+  onChunk: (output: ChunkOutput) => Promise<void>;
+  options: Omit<BatchOptions, 'pool'>;
+  workers: number;
+}
+
+/** Keys from a file: nothing is opened, recorded or needed from the keychain. */
+async function withKeys(ctx: CliContext, keys: Buffer[], run: BatchRun): Promise<BatchSummary> {
+  const candidates = candidatesFromRawKeys(keys);
+  const pool = run.workers > 1 ? createLazyWorkerPool(ctx.decryptWorker, candidates, run.mode, run.workers) : null;
+  try {
+    return await runDecryptBatch(run.chunks, candidates, run.mode, run.onChunk, { ...run.options, pool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** R10/R11 through the vault: the core tries the keys in order and records the batch once, even a cancelled one. */
+function withVault(ctx: CliContext, scope: DecryptScope, run: BatchRun): Promise<BatchSummary> {
+  return ctx.custody().decryptBatch(run.chunks, scope, run.mode, run.onChunk, {
+    ...run.options,
+    pool:
+      run.workers > 1 ? (candidates, mode) => createLazyWorkerPool(ctx.decryptWorker, candidates, mode, run.workers) : undefined,
+  });
+}
+
 export function registerDecryptCommand(program: Command, ctx: CliContext): void {
   program
     .command('decrypt')
-    .description('decrypt captured secureFetch payloads; each FILE is one payload, none or - reads stdin')
-    .argument('[files...]', 'payload files, or - for stdin')
+    .description('decrypt captured secureFetch payloads: files, folders, NDJSON or HAR; none or - reads stdin')
+    .argument('[inputs...]', 'payload files or folders, NDJSON or HAR files, or - for stdin')
     .option('--workflow <id>', "try this workflow's keys: the active key first, then inactive keys newest first")
     .option('--any', 'try every key of every workflow')
     .option('--key-file <file>', 'try the keys in this file (one per line, or - for stdin) without opening the vault')
-    .option('--json', 'print one JSON object per input')
+    .option('--json', 'print one JSON object per item on stdout, plaintext included')
+    .option('--ndjson', 'each input is NDJSON: one payload per line')
+    .option('--field <name>', 'with --ndjson: the member of a JSON line that holds the payload (default: payload, then body)')
+    .option('--har', 'each input is a HAR 1.2 file: decrypt its POST request bodies')
+    .option(
+      '--workers <n>',
+      'worker threads for a batch of more than one chunk (256 items, 1 MB of payloads or 512 KB of NDJSON): default the number of cores; 0 or 1 decrypts on this thread',
+      workerCount,
+    )
+    .option('--output <file>', 'write the results to FILE (mode 0600) instead of stdout')
+    .addOption(new Option('--format <format>', 'with --output: the file format (default: ndjson)').choices(EXPORT_FORMATS))
+    .option('--include-plaintext', 'with --output: include the plaintext (the file then holds secrets)')
+    .addHelpText('after', HELP_AFTER)
     .action(async (files: string[], options: DecryptOptions, command: Command) => {
-      const chosen = [options.workflow !== undefined, options.any === true, options.keyFile !== undefined].filter(Boolean).length;
-      if (chosen !== 1) throw new UsageError('choose exactly one of --workflow ID, --any or --key-file FILE', usageOf(command));
+      checkOptions(command, options);
+      const scope = options.keyFile === undefined ? scopeOf(command, options) : null;
       const paths = files.length > 0 ? files : [STDIN];
       assertStdinReadOnce(command, [options.keyFile, ...paths]);
-      const results =
-        options.keyFile === undefined
-          ? await withVault(ctx, scopeOf(command, options), paths)
-          : await withKeyFile(ctx, options.keyFile, paths);
+      const kind: InputKind = options.ndjson ? 'ndjson' : options.har ? 'har' : 'raw';
 
-      for (const result of results) {
-        if (!result.ok) ctx.markFailed();
-        if (options.json) {
-          ctx.io.out(decryptJsonLine(result));
-        } else {
-          const report = decryptReport(result);
-          ctx.io.err(report.err);
-          ctx.io.out(report.out);
+      const keys = options.keyFile === undefined ? null : await readKeyFile(ctx.io, options.keyFile);
+      const status = createStatusLine(ctx.io);
+      const controller = new AbortController();
+      let outputFailed = false;
+      let interrupted = false;
+      const stopOnOutputFailure = () => {
+        outputFailed = true;
+        controller.abort();
+      };
+      try {
+        const destination = await destinationFor(ctx, options, status, stopOnOutputFailure);
+        if (options.output !== undefined && options.includePlaintext) {
+          status.message(
+            `warning: ${options.output} will hold the decrypted plaintext, which is secret: keep it safe and delete it when done.\n`,
+          );
         }
+        const inputs = await decryptInputs(ctx.io, paths, kind, options.field, (folder, count) =>
+          status.message(`${folder}: ${count} file${count === 1 ? '' : 's'}\n`),
+        );
+        const run: BatchRun = {
+          chunks: untilAborted(inputs.chunks, controller.signal),
+          mode: destination.mode,
+          onChunk: (output) => destination.write(output),
+          options: { signal: controller.signal, total: inputs.total, onProgress: (counts) => status.progress(counts) },
+          workers: options.workers ?? defaultWorkerCount(),
+        };
+        const stopListening = ctx.io.onInterrupt(() => {
+          interrupted = true;
+          controller.abort();
+          status.message('Stopping: finishing the items already started (Ctrl-C again to quit at once).\n');
+        });
+        let summary: BatchSummary;
+        try {
+          summary = scope ? await withVault(ctx, scope, run) : await withKeys(ctx, keys ?? [], run);
+        } catch (error) {
+          await destination.discard();
+          throw error;
+        } finally {
+          stopListening();
+        }
+        await destination.finish();
+        if (outputFailed) status.message('The output could not be written (was it closed?): the batch stopped.\n');
+        status.message(summaryLine(summary, summary.cancelled));
+        if (interrupted) ctx.markInterrupted();
+        if (outputFailed || summary.decrypted < summary.done) ctx.markFailed();
+      } finally {
+        keys?.forEach((key) => key.fill(0));
       }
     });
 }

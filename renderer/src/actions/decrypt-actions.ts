@@ -2,6 +2,7 @@ import type { DecryptScope } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useDecryptStore } from '../state/decrypt-store';
 import { useWorkflowStore } from '../state/workflow-store';
+import { discardBatch, startPastedBatch } from './batch-actions';
 import { isInlineError } from './failure';
 import { showScreen } from './navigation-actions';
 import { refreshAfterChange } from './workflow-actions';
@@ -31,6 +32,8 @@ export function clearDecrypt(): void {
 
 export async function decryptCaptures(captures: Capture[]): Promise<void> {
   if (captures.length === 0) return;
+  // One result area at a time: a batch on screen gives way to these cards.
+  discardBatch();
   const { scope } = useDecryptStore.getState();
   useDecryptStore.setState({ running: true, error: null });
   const result = await custody().payloads.decrypt({ payloads: captures, scope });
@@ -60,10 +63,18 @@ export async function openCaptureFiles(): Promise<void> {
 
 /** Largest dropped file read into the page; the contract caps one capture at 16 MiB as well. */
 const MAX_DROPPED_BYTES = 16 * 1024 * 1024;
+/**
+ * More dropped files than this run as a batch: a card each would be a wall of plaintext, and a
+ * batch decrypts off main's thread, with progress and export.
+ */
+export const MAX_DROPPED_CARDS = 20;
 
 export async function decryptDroppedFiles(files: readonly File[]): Promise<void> {
   const readable = files.filter((f) => f.size <= MAX_DROPPED_BYTES);
   const captures = await Promise.all(readable.map(async (f) => ({ source: f.name, text: await f.text() })));
+  if (captures.length > MAX_DROPPED_CARDS) await startPastedBatch(captures);
+  else await decryptCaptures(captures);
+  // Set after decrypting, which clears earlier errors: this one is about this drop.
   const tooLarge = files.filter((f) => f.size > MAX_DROPPED_BYTES);
   if (tooLarge.length > 0) {
     useDecryptStore.setState({
@@ -73,5 +84,4 @@ export async function decryptDroppedFiles(files: readonly File[]): Promise<void>
       },
     });
   }
-  await decryptCaptures(captures);
 }

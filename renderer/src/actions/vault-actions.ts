@@ -5,8 +5,10 @@ import { initialAuditState, useAuditStore } from '../state/audit-store';
 import { initialDecryptState, useDecryptStore } from '../state/decrypt-store';
 import { initialDialogState, useDialogStore } from '../state/dialog-store';
 import { initialNavigationState, useNavigationStore } from '../state/navigation-store';
+import { initialSimulateState, useSimulateStore } from '../state/simulate-store';
 import { useVaultStore } from '../state/vault-store';
 import { initialWorkflowState, useWorkflowStore } from '../state/workflow-store';
+import { discardBatch } from './batch-actions';
 import { loadWorkflows } from './workflow-actions';
 
 /** Everything read from the vault leaves memory when the vault closes (including a revealed key). */
@@ -15,6 +17,9 @@ export function resetVaultData(): void {
   useDialogStore.setState(initialDialogState, true);
   useDecryptStore.setState(initialDecryptState, true);
   useAuditStore.setState(initialAuditState, true);
+  // A running batch stops in main too, and its results leave both.
+  discardBatch();
+  useSimulateStore.setState(initialSimulateState, true);
   useNavigationStore.setState(initialNavigationState, true);
 }
 

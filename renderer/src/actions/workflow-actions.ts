@@ -1,11 +1,11 @@
 import type { WorkflowSummary } from '../../../shared/domain';
 import { custody } from '../client/custody';
-import { useNavigationStore } from '../state/navigation-store';
 import { useWorkflowStore } from '../state/workflow-store';
 import { loadAuditIfShown } from './audit-actions';
 import { closeDialog, failDialog, startDialogRequest } from './dialog-actions';
 import { reportFailure } from './failure';
 import { latestRequest } from './latest-request';
+import { showScreen } from './navigation-actions';
 import { notify } from './notify';
 
 const workflowsRequest = latestRequest();
@@ -48,7 +48,8 @@ export async function loadKeys(workflowId: string): Promise<void> {
 }
 
 export function selectWorkflow(workflowId: string): void {
-  useNavigationStore.setState({ screen: 'workflow' });
+  // Through showScreen, so leaving Decrypt this way drops what it decrypted too.
+  showScreen('workflow');
   if (useWorkflowStore.getState().selectedWorkflowId === workflowId) return;
   useWorkflowStore.setState({ selectedWorkflowId: workflowId, keys: [], keysWorkflowId: null, keysError: null });
   void loadKeys(workflowId);

@@ -1,4 +1,5 @@
 import type { CustodyApi } from '../../../shared/custody-api';
+import { applyBatchFinished, applyBatchProgress, applyBatchResults } from '../actions/batch-events';
 import { applyVaultStatus, refreshVaultStatus } from '../actions/vault-actions';
 import { refreshAfterChange } from '../actions/workflow-actions';
 import { useVaultStore } from '../state/vault-store';
@@ -11,6 +12,9 @@ export function connectSession(api: CustodyApi): () => void {
     api.on('vault.changed', () => {
       if (useVaultStore.getState().status.state === 'ready') void refreshAfterChange();
     }),
+    api.on('batch.progress', applyBatchProgress),
+    api.on('batch.results', applyBatchResults),
+    api.on('batch.finished', applyBatchFinished),
     api.on('menu.command', ({ command }) => runMenuCommand(command)),
   ];
   void refreshVaultStatus();

@@ -2,7 +2,11 @@ import { create } from 'zustand';
 import type { DecryptItemResult, DecryptScope } from '../../../shared/domain';
 import type { CustodyErrorShape } from '../../../shared/errors';
 
+/** The Decrypt screen's two tabs: the decryption workbench, and encrypting a body to test a receiver. */
+export type DecryptTab = 'captures' | 'simulate';
+
 export interface DecryptState {
+  tab: DecryptTab;
   scope: DecryptScope;
   /** The pasted capture. */
   pasted: string;
@@ -12,6 +16,13 @@ export interface DecryptState {
   error: CustodyErrorShape | null;
 }
 
-export const initialDecryptState: DecryptState = { scope: { mode: 'any' }, pasted: '', results: [], running: false, error: null };
+export const initialDecryptState: DecryptState = {
+  tab: 'captures',
+  scope: { mode: 'any' },
+  pasted: '',
+  results: [],
+  running: false,
+  error: null,
+};
 
 export const useDecryptStore = create<DecryptState>()(() => initialDecryptState);

@@ -128,6 +128,38 @@ describe('createHandlers', () => {
     expect(result).toMatchObject({ ok: true, layout: 'nonce-tag-ciphertext', key: { id: imported.id } });
   });
 
+  it('gives receiver snippets for Node, .NET and Python with a placeholder where the key goes, never a key', async () => {
+    await call('workflows.add', { id: 'wf' });
+    const { value } = await call('keys.add', { workflowId: 'wf' });
+    const snippets = await call('payloads.snippets', {});
+    expect(snippets.map((s) => s.language)).toEqual(['node', 'dotnet', 'python']);
+    for (const snippet of snippets) {
+      expect(snippet.code).toContain(snippet.keyPlaceholder);
+      expect(snippet.code).toContain(snippet.entryPoint.split('.').at(-1));
+      expect(snippet.code).not.toContain(value);
+    }
+  });
+
+  it('copies only a payload it encrypted in this session, or a snippet it supplies, never text the page sends', async () => {
+    await call('workflows.add', { id: 'wf' });
+    const revealed = await call('keys.add', { workflowId: 'wf' });
+    const { payload } = await call('payloads.encrypt', { workflowId: 'wf', plaintext: '{"user":"ada"}' });
+
+    await expect(call('payloads.copy', { what: 'payload', payload: revealed.value })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(call('payloads.copy', { what: 'payload', payload: `${payload}x` })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(call('payloads.copy', { what: 'snippet', language: 'cobol' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(desktop.clipboard).toEqual([]);
+
+    await call('payloads.copy', { what: 'payload', payload });
+    await call('payloads.copy', { what: 'snippet', language: 'python' });
+    const python = (await call('payloads.snippets', {})).find((s) => s.language === 'python');
+    expect(desktop.clipboard).toEqual([payload, python?.code]);
+  });
+
   it('reads the capture files chosen in the open dialog, and nothing when it is cancelled', async () => {
     expect(await call('payloads.openCaptures', {})).toEqual({ payloads: [] });
     const file = join(scratch, 'capture-1.txt');

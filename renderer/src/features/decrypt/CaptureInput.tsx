@@ -2,22 +2,27 @@ import { type DragEvent, useState } from 'react';
 import { decryptDroppedFiles, decryptPasted, openCaptureFiles, setPastedCapture } from '../../actions/decrypt-actions';
 import { useDecryptStore } from '../../state/decrypt-store';
 import { FileIcon, UnlockIcon } from '../../ui/icons';
+import { useBatchBusy } from './useBatchBusy';
 
-/** Three ways in: paste a capture, open capture files (the OS dialog runs in main), or drop files here. */
+/**
+ * A few captures, each shown as a card: paste one, open capture files (the OS dialog runs in main),
+ * or drop files here (many dropped files run as a batch).
+ */
 export function CaptureInput() {
   const pasted = useDecryptStore((s) => s.pasted);
-  const running = useDecryptStore((s) => s.running);
+  const batchBusy = useBatchBusy();
+  const running = useDecryptStore((s) => s.running) || batchBusy;
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    void decryptDroppedFiles(Array.from(event.dataTransfer.files));
+    if (!running) void decryptDroppedFiles(Array.from(event.dataTransfer.files));
   };
 
   return (
     <div
-      className="drop-zone"
+      className="drop-zone input-card"
       data-dragging={dragging}
       onDragOver={(event) => {
         event.preventDefault();

@@ -1,6 +1,6 @@
 import type { DecryptItemResult, DecryptMatch } from '../../../../shared/domain';
 import { ERROR_TITLES } from '../../client/error-titles';
-import { formatBytes, formatFingerprint } from '../../lib/format';
+import { formatAuditTime, formatBytes, formatFingerprint } from '../../lib/format';
 import { plaintextView } from '../../lib/plaintext-view';
 import { ActiveBadge } from '../../ui/badges';
 import { Notice } from '../../ui/Notice';
@@ -55,14 +55,19 @@ function PlaintextBlock({ match }: { match: DecryptMatch }) {
   );
 }
 
-export function DecryptResultCard({ result }: { result: DecryptItemResult }) {
+/** `title` shortens a long source (a path) for the eye; the full source stays in the name and the tooltip. */
+export function DecryptResultCard({ result, title = result.source }: { result: DecryptItemResult; title?: string }) {
   return (
     <article className="card result" aria-label={`Result for ${result.source}`}>
       <div className="result-header">
         <div className="result-title">
-          <span className="result-source">{result.source}</span>
+          <span className="result-source" title={title === result.source ? undefined : result.source}>
+            {title}
+          </span>
           {result.meta && (result.meta.url || result.meta.time) && (
-            <span className="key-sub mono">{[result.meta.time, result.meta.url].filter(Boolean).join(' · ')}</span>
+            <span className="key-sub mono">
+              {[result.meta.time && formatAuditTime(result.meta.time), result.meta.url].filter(Boolean).join(' · ')}
+            </span>
           )}
         </div>
         {result.ok ? (

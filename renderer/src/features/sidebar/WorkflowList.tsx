@@ -33,6 +33,8 @@ export function WorkflowList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // A key pressed before the previous one's focus has landed moves on from where focus is going.
+  const pendingFocus = useRef<number | null>(null);
 
   const virtualizer = useRowVirtualizer(visible.length, scrollRef, ROW_HEIGHT);
 
@@ -41,17 +43,21 @@ export function WorkflowList() {
   const tabStop = focusIndex !== null && focusIndex < visible.length ? focusIndex : Math.max(selectedIndex, 0);
 
   const focusRow = (index: number) => {
+    pendingFocus.current = index;
     setFocusIndex(index);
     virtualizer.scrollToIndex(index);
     // The row may only exist after the scroll has rendered it.
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] button`)?.focus());
+    requestAnimationFrame(() => {
+      listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] button`)?.focus();
+      if (pendingFocus.current === index) pendingFocus.current = null;
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const step = STEP[event.key];
     if (!step || visible.length === 0) return;
     event.preventDefault();
-    const current = Number((event.target as HTMLElement).closest('li')?.dataset.index ?? tabStop);
+    const current = pendingFocus.current ?? Number((event.target as HTMLElement).closest('li')?.dataset.index ?? tabStop);
     focusRow(step(current, visible.length));
   };
 

@@ -1,0 +1,104 @@
+// Plaintext passes through here: to stdout, or to an export file only when asked; never to a log.
+import { open, rm } from 'node:fs/promises';
+import type { ExportFormat } from '../../shared/domain';
+import type { ChunkOutput, OutputMode } from '../custody/decrypt-chunk';
+import { CustodyError } from '../custody/custody-error';
+import { linesExport } from '../custody/decrypt-report';
+import type { CliIo } from './cli-io';
+import { decryptReport } from './decrypt-output';
+import type { StatusLine } from './status-line';
+import { type TextSink, textSink } from './text-sink';
+
+/** Where a batch's results go, chunk by chunk, in input order. */
+export interface DecryptDestination {
+  /** What the batch must produce: result objects for a person's view, finished lines otherwise. */
+  readonly mode: OutputMode;
+  write(output: ChunkOutput): Promise<void>;
+  /** Completes the output (a JSON array's end) and closes a file. */
+  finish(): Promise<void>;
+  /** The command failed before the batch ran to an end: an export file would mislead, so it goes. */
+  discard(): Promise<void>;
+}
+
+/** Stdout failing (the reader went away, as with `| head`) stops the batch like Ctrl-C would. */
+function stdoutSink(io: CliIo, onFailure: () => void): TextSink {
+  return textSink(io.stdout, { close: false, onFailure });
+}
+
+/** `--json`: DESIGN §6's lines, made where the items were decrypted (a worker, for a large batch). */
+export function jsonLinesToStdout(io: CliIo, onFailure: () => void): DecryptDestination {
+  const sink = stdoutSink(io, onFailure);
+  return {
+    mode: { kind: 'lines', format: 'ndjson', plaintext: true },
+    write: (output) => sink.write(output.text ?? ''),
+    finish: () => sink.finish(),
+    discard: () => sink.finish(),
+  };
+}
+
+/** A person's view: each plaintext on stdout, and which key opened it (or the error) on stderr. */
+export function readableToStdout(io: CliIo, status: StatusLine, onFailure: () => void): DecryptDestination {
+  const sink = stdoutSink(io, onFailure);
+  return {
+    mode: { kind: 'results' },
+    async write(output) {
+      for (const result of output.results ?? []) {
+        const report = decryptReport(result);
+        status.message(report.err);
+        await sink.write(report.out);
+      }
+    },
+    finish: () => sink.finish(),
+    discard: () => sink.finish(),
+  };
+}
+
+function cannotWrite(path: string, error: unknown): CustodyError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : 'it could not be written';
+  return new CustodyError('INVALID_INPUT', `Cannot write ${path}: ${why}. Choose another --output file.`);
+}
+
+/**
+ * `--output FILE --format F`: the export, created (or truncated) readable by this user only, since
+ * it names keys and inputs, and holds plaintext when asked. Opened before the batch starts, so a
+ * path that cannot be written fails before any work.
+ */
+export async function exportFile(
+  path: string,
+  format: ExportFormat,
+  plaintext: boolean,
+  onFailure: () => void,
+): Promise<DecryptDestination> {
+  const handle = await open(path, 'w', 0o600).catch((error: unknown) => {
+    throw cannotWrite(path, error);
+  });
+  // An existing file keeps its mode through open(): tighten it before anything is written.
+  await handle.chmod(0o600);
+  const sink = textSink(handle.createWriteStream(), { close: true, onFailure });
+  const lines = linesExport(format, { plaintext });
+  await sink.write(lines.head());
+  const finish = async () => {
+    await sink.write(lines.tail());
+    await sink.finish();
+    if (sink.failure) throw cannotWrite(path, sink.failure);
+  };
+  return {
+    mode: lines.mode,
+    write: (output) => sink.write(lines.chunk(output.text ?? '')),
+    finish,
+    async discard() {
+      await sink.finish();
+      await rm(path, { force: true });
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { RequestOf } from '../../../shared/contract';
+import type { CaptureKind, CaptureSelection, ExportFormat } from '../../../shared/domain';
+import { custody } from '../client/custody';
+import { plural } from '../lib/format';
+import { type BatchInput, useBatchStore } from '../state/batch-store';
+import { useDecryptStore } from '../state/decrypt-store';
+import { batchStartFailed, batchStarted, dropBatchState } from './batch-events';
+import { isInlineError, reportFailure } from './failure';
+import { latestRequest } from './latest-request';
+import { notify } from './notify';
+
+type StartInput = RequestOf<'batches.start'>['input'];
+
+/** A folder is counted first and waits for Start; files, NDJSON and HAR start as soon as they are chosen. */
+const WAITS_FOR_START: ReadonlySet<CaptureKind> = new Set(['folder']);
+
+function inputOf(selection: CaptureSelection): BatchInput {
+  return { kind: selection.kind, label: selection.label, files: selection.files };
+}
+
+/** Drops the batch in main (its results leave main's memory) and in the page. */
+export function discardBatch(): void {
+  const { batchId } = useBatchStore.getState();
+  if (batchId !== null) void custody().batches.discard({ batchId });
+  dropBatchState();
+}
+
+const startRequest = latestRequest();
+
+async function startBatch(input: StartInput, shown: BatchInput): Promise<void> {
+  discardBatch();
+  // One result area at a time: the cards of a pasted capture give way to the batch.
+  useDecryptStore.setState({ results: [], error: null });
+  const { scope } = useDecryptStore.getState();
+  const isLatest = startRequest();
+  useBatchStore.setState({ phase: 'starting', input: shown, scope });
+  const result = await custody().batches.start({ scope, input });
+  if (!isLatest() || useBatchStore.getState().phase !== 'starting') {
+    // The officer left or started another batch meanwhile: this one is not wanted.
+    if (result.ok) void custody().batches.discard({ batchId: result.value.batchId });
+    return;
+  }
+  if (!result.ok) {
+    batchStartFailed();
+    useBatchStore.setState({ phase: 'idle', input: null, scope: null, error: isInlineError(result.error) ? result.error : null });
+    return;
+  }
+  batchStarted(result.value.batchId, result.value.total);
+}
+
+/** The OS open dialog runs in main, which keeps the paths; the page gets a label and a count. */
+export async function chooseBatchInput(kind: CaptureKind): Promise<void> {
+  const { choosing, ndjsonField } = useBatchStore.getState();
+  if (choosing) return;
+  useBatchStore.setState({ choosing: true });
+  const field = kind === 'ndjson' && ndjsonField.trim() !== '' ? ndjsonField.trim() : undefined;
+  const result = await custody().batches.choose({ kind, field });
+  useBatchStore.setState({ choosing: false });
+  if (!result.ok) {
+    if (isInlineError(result.error)) useBatchStore.setState({ error: result.error });
+    return;
+  }
+  const { selection } = result.value;
+  if (selection === null) return;
+  if (WAITS_FOR_START.has(selection.kind)) {
+    discardBatch();
+    useDecryptStore.setState({ results: [], error: null });
+    useBatchStore.setState({ phase: 'selected', input: inputOf(selection), selectionId: selection.id });
+    return;
+  }
+  await startBatch({ from: 'selection', selectionId: selection.id }, inputOf(selection));
+}
+
+/** Start on the folder counted by chooseBatchInput. */
+export function startSelectedBatch(): Promise<void> {
+  const { phase, selectionId, input } = useBatchStore.getState();
+  if (phase !== 'selected' || selectionId === null || input === null) return Promise.resolve();
+  return startBatch({ from: 'selection', selectionId }, input);
+}
+
+export function forgetSelection(): void {
+  if (useBatchStore.getState().phase === 'selected') dropBatchState();
+}
+
+/** Captures the page already read (dropped files): too many for result cards, so they run as a batch. */
+export function startPastedBatch(payloads: Array<{ source: string; text: string }>): Promise<void> {
+  return startBatch(
+    { from: 'paste', payloads },
+    { kind: 'dropped', label: plural(payloads.length, 'dropped file'), files: payloads.length },
+  );
+}
+
+export async function cancelBatch(): Promise<void> {
+  const { batchId, phase } = useBatchStore.getState();
+  if (batchId === null || phase !== 'running') return;
+  useBatchStore.setState({ phase: 'cancelling' });
+  const result = await custody().batches.cancel({ batchId });
+  if (!result.ok) reportFailure(result.error);
+}
+
+export function selectBatchResult(index: number | null): void {
+  useBatchStore.setState({ selectedIndex: index });
+}
+
+export function setNdjsonField(ndjsonField: string): void {
+  useBatchStore.setState({ ndjsonField });
+}
+
+export function setIncludePlaintext(includePlaintext: boolean): void {
+  useBatchStore.setState({ includePlaintext });
+}
+
+/** The save dialog runs in main; a cancelled dialog is no news, so it shows nothing. */
+export async function exportBatch(format: ExportFormat): Promise<void> {
+  const { batchId, includePlaintext, exporting } = useBatchStore.getState();
+  if (batchId === null || exporting) return;
+  useBatchStore.setState({ exporting: true });
+  const result = await custody().batches.export({ batchId, format, includePlaintext });
+  if (useBatchStore.getState().batchId !== batchId) return;
+  useBatchStore.setState({ exporting: false });
+  if (!result.ok) return reportFailure(result.error);
+  if (result.value.path === null) return;
+  notify.success(includePlaintext ? 'Results exported, with plaintext' : 'Results exported', result.value.path);
+}

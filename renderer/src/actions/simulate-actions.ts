@@ -1,0 +1,76 @@
+import { custody } from '../client/custody';
+import { keyName } from '../lib/key-name';
+import { type DecryptTab, useDecryptStore } from '../state/decrypt-store';
+import { initialSimulateState, useSimulateStore } from '../state/simulate-store';
+import { decryptPasted } from './decrypt-actions';
+import { isInlineError, reportFailure } from './failure';
+import { latestRequest } from './latest-request';
+import { notify } from './notify';
+
+const encryptRequest = latestRequest();
+
+export function showDecryptTab(tab: DecryptTab): void {
+  useDecryptStore.setState({ tab });
+  if (tab === 'simulate' && useSimulateStore.getState().snippets === null) void loadSnippets();
+}
+
+export function setSimulateWorkflow(workflowId: string): void {
+  useSimulateStore.setState({ workflowId, sealed: null, error: null });
+}
+
+/** A payload shown for another body would mislead: editing the body clears it. */
+export function setSimulateBody(body: string): void {
+  useSimulateStore.setState({ body, sealed: null });
+}
+
+/** As secureFetch (and `custody encrypt`) would: the workflow's active key, nonce-tag-ciphertext, base64url. */
+export async function encryptBody(workflowId: string): Promise<void> {
+  const isLatest = encryptRequest();
+  useSimulateStore.setState({ encrypting: true, error: null });
+  const result = await custody().payloads.encrypt({ workflowId, plaintext: useSimulateStore.getState().body });
+  if (!isLatest()) return;
+  if (!result.ok) {
+    useSimulateStore.setState({ encrypting: false, sealed: null, error: isInlineError(result.error) ? result.error : null });
+    return;
+  }
+  useSimulateStore.setState({ encrypting: false, sealed: { workflowId, ...result.value } });
+}
+
+/** Main copies it, and only a payload it encrypted itself (the page has no clipboard of its own). */
+export async function copySealedPayload(): Promise<void> {
+  const { sealed } = useSimulateStore.getState();
+  if (sealed === null) return;
+  const result = await custody().payloads.copy({ what: 'payload', payload: sealed.payload });
+  if (!result.ok) return reportFailure(result.error);
+  notify.success('Payload copied to the clipboard', `Sealed with ${keyName(sealed.key)}. Send it to your receiver.`);
+}
+
+export async function loadSnippets(): Promise<void> {
+  const result = await custody().payloads.snippets();
+  if (!result.ok) return reportFailure(result.error);
+  useSimulateStore.setState({ snippets: result.value });
+}
+
+export async function copySnippet(language: string, title: string): Promise<void> {
+  const result = await custody().payloads.copy({ what: 'snippet', language });
+  if (!result.ok) return reportFailure(result.error);
+  notify.success('Snippet copied to the clipboard', `${title}. Put the workflow’s key where the placeholder stands.`);
+}
+
+/** Round trip: the sealed payload goes into the workbench and decrypts with that workflow's keys. */
+export async function decryptSealedInWorkbench(): Promise<void> {
+  const { sealed } = useSimulateStore.getState();
+  if (sealed === null) return;
+  useDecryptStore.setState({
+    tab: 'captures',
+    scope: { mode: 'workflow', workflowId: sealed.workflowId },
+    pasted: sealed.payload,
+  });
+  await decryptPasted();
+}
+
+/** The body typed here may be a real one: it leaves the page with the screen. Snippets hold no secret. */
+export function resetSimulate(): void {
+  const { snippets } = useSimulateStore.getState();
+  useSimulateStore.setState({ ...initialSimulateState, snippets }, true);
+}

@@ -1,0 +1,47 @@
+import type { DecryptItemResult } from '../../../../shared/domain';
+import { shortSource } from '../../lib/batch-view';
+import { formatAuditTime, formatFingerprint } from '../../lib/format';
+import { keyName } from '../../lib/key-name';
+
+/** The key first (label, status, fingerprint): what an officer looks for when keys rotate. */
+function keyLine(result: Extract<DecryptItemResult, { ok: true }>): string {
+  const { key } = result;
+  const name = keyName({ label: key.label ?? '', fingerprint: key.fingerprint });
+  const status = key.status === 'active' ? 'Active' : key.status === 'inactive' ? 'Inactive' : null;
+  return [name, status, key.label ? formatFingerprint(key.fingerprint) : null, key.workflowId, result.layout]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Where a HAR entry came from: its time and URL. */
+function metaLine(result: DecryptItemResult): string | null {
+  const { meta } = result;
+  if (!meta || (!meta.url && !meta.time)) return null;
+  return [meta.time ? formatAuditTime(meta.time) : null, meta.url].filter(Boolean).join(' · ');
+}
+
+export function rowHasMeta(result: DecryptItemResult): boolean {
+  return metaLine(result) !== null;
+}
+
+/**
+ * One result in two or three lines: source and outcome (the error code's badge), the HAR entry's
+ * time and URL, then the key that matched or what went wrong.
+ */
+export function BatchResultRow({ result, inputLabel }: { result: DecryptItemResult; inputLabel: string | null }) {
+  const meta = metaLine(result);
+  return (
+    <>
+      <span className="batch-row-top">
+        <span className="batch-row-source">{shortSource(result.source, inputLabel)}</span>
+        {result.ok ? (
+          <span className="badge badge-active">Decrypted</span>
+        ) : (
+          <span className="badge badge-danger">{result.error.code}</span>
+        )}
+      </span>
+      {meta && <span className="batch-row-meta mono">{meta}</span>}
+      <span className="batch-row-detail">{result.ok ? keyLine(result) : result.error.message}</span>
+    </>
+  );
+}

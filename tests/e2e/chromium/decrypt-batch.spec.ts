@@ -1,0 +1,355 @@
+/**
+ * Issue 5 points 1–5 and 7 in the app: a HAR recording, a folder, NDJSON lines and dropped files
+ * decrypt as batches in main (off the window's thread) with progress, per-item results and
+ * errors, cancel and export; "Simulate secureFetch" seals a body that then decrypts in the
+ * workbench, and shows receiver snippets with a placeholder, never a key.
+ */
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { BridgeHost } from '../../support/custody-bridge';
+import { spellingsOf } from '../../support/key-values';
+import { expect, test } from './app-fixture';
+import { captureScreen } from './screens';
+import { addKey, addWorkflow } from './seed';
+import { keyRow, sidebarWorkflow, toast } from './ui';
+
+const WORKFLOW = 'onUserTokenGeneration';
+
+let scratch: string;
+test.beforeEach(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'custody-batch-e2e-'));
+});
+test.afterEach(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function seal(host: BridgeHost, plaintext: string, workflowId = WORKFLOW): Promise<string> {
+  const sealed = await host.invoke('payloads.encrypt', { workflowId, plaintext });
+  if (!sealed.ok) throw new Error(`set-up failed: ${sealed.error.code}`);
+  return sealed.value.payload;
+}
+
+/** What secureFetch would send, under a key that is not in the vault. */
+function sealWithStranger(key: Buffer, plaintext: string): string {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([nonce, cipher.getAuthTag(), ciphertext]).toString('base64url');
+}
+
+interface HarRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  time: string;
+  body?: string;
+}
+
+function writeHar(name: string, requests: HarRequest[]): string {
+  const entries = requests.map(({ method, url, time, body }) => ({
+    startedDateTime: time,
+    time: 42,
+    request: {
+      method,
+      url,
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'content-type', value: 'text/plain' }],
+      ...(body === undefined ? {} : { postData: { mimeType: 'text/plain', text: body } }),
+    },
+    response: { status: 200, statusText: 'OK', headers: [], content: { size: 0, mimeType: 'text/plain' } },
+  }));
+  const file = path.join(scratch, name);
+  writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'e2e', version: '1' }, entries } }));
+  return file;
+}
+
+async function openDecryptScreen(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Tools' }).getByRole('button', { name: 'Decrypt' }).click();
+  await expect(page.getByRole('heading', { name: 'Decrypt', level: 1 })).toBeFocused();
+}
+
+function resultRows(page: Page) {
+  return page.getByRole('listbox', { name: /^Results/ }).getByRole('option');
+}
+
+function batchStatus(page: Page) {
+  return page.locator('.batch-outcome');
+}
+
+function finishedBatchIds(host: BridgeHost): string[] {
+  return host.events.filter((e) => e.name === 'batch.finished').map((e) => (e.payload as { batchId: string }).batchId);
+}
+
+test('a HAR recording: progress, results with URL and time, a per-item error, export with and without plaintext', async ({
+  openApp,
+}) => {
+  const { page, host } = await openApp();
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  const first = await addKey(host, WORKFLOW, 'Dashboard key 2025');
+  const older = await seal(host, '{"user":{"email":"ada@example.com"},"step":"older key"}');
+  const current = await addKey(host, WORKFLOW, 'Dashboard key 2026');
+  expect((await host.invoke('keys.activate', { workflowId: WORKFLOW, keyId: current.key.id })).ok).toBe(true);
+  const newer = await seal(host, '{"user":{"email":"grace@example.com"},"step":"active key"}');
+  const har = writeHar('session.har', [
+    { method: 'GET', url: 'https://app.example.com/', time: '2026-11-21T08:56:00.000Z' },
+    { method: 'POST', url: 'https://hooks.example.com/token', time: '2026-11-21T08:57:00.000Z', body: older },
+    { method: 'POST', url: 'https://hooks.example.com/token', time: '2026-11-21T08:57:30.000Z', body: newer },
+    { method: 'POST', url: 'https://hooks.example.com/broken', time: '2026-11-21T08:58:00.000Z', body: 'not a payload!' },
+  ]);
+  await host.setCaptureFiles([har]);
+  await page.reload();
+  await expect(keyRow(page, 'Dashboard key 2025')).toContainText('Never');
+  await openDecryptScreen(page);
+  await captureScreen(page, 'decrypt-workbench');
+
+  await page.getByRole('button', { name: 'Open HAR…' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Decrypting session.har' });
+  await expect(progress).toBeVisible();
+  await expect(batchStatus(page)).toContainText('Finished: 3 payloads — 2 decrypted, 0 no matching key, 1 malformed, 0 other.');
+  // The GET request is not a capture; the three POST bodies are, in order, with URL and time.
+  await expect(resultRows(page)).toHaveCount(3);
+  await expect(progress).toHaveAttribute('aria-valuenow', '3');
+  await expect(resultRows(page).nth(0)).toContainText('session.har#2');
+  await expect(resultRows(page).nth(0)).toContainText('https://hooks.example.com/token');
+  await expect(resultRows(page).nth(0)).toContainText('2026-11-21');
+  await expect(resultRows(page).nth(0)).toContainText('Dashboard key 2025');
+  await expect(resultRows(page).nth(0)).toContainText('Inactive');
+  await expect(resultRows(page).nth(1)).toContainText('Active');
+  await expect(resultRows(page).nth(2)).toContainText('MALFORMED_PAYLOAD');
+  await expect(resultRows(page).nth(2)).toContainText('not base64');
+  await expect(resultRows(page).nth(2)).toContainText('https://hooks.example.com/broken');
+
+  // Selecting a row shows it in full; the keyboard moves the selection.
+  await resultRows(page).nth(0).click();
+  const detail = page.getByRole('region', { name: 'Selected result' });
+  await expect(detail.getByRole('article', { name: /session\.har#2$/ })).toContainText('nonce-tag-ciphertext');
+  await expect(detail.getByLabel('Plaintext', { exact: true })).toContainText('"email": "ada@example.com"');
+  await page.keyboard.press('ArrowDown');
+  await expect(resultRows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(detail.getByRole('article', { name: /session\.har#3$/ })).toContainText('Dashboard key 2026');
+  await expect(detail.getByLabel('Plaintext', { exact: true })).toContainText('grace@example.com');
+  await captureScreen(page, 'decrypt-batch-har-results', detail);
+
+  // CSV without plaintext.
+  const csv = path.join(scratch, 'results.csv');
+  await host.setExportPath(csv);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible();
+  await captureScreen(page, 'decrypt-batch-export-menu');
+  await page.getByRole('menuitem', { name: 'CSV', exact: true }).click();
+  await expect(toast(page, 'Results exported')).toBeVisible();
+  const csvText = readFileSync(csv, 'utf8');
+  expect(csvText.trim().split('\n')).toHaveLength(4);
+  expect(csvText).toContain('MALFORMED_PAYLOAD');
+  expect(csvText).not.toContain('ada@example.com');
+  expect(csvText).not.toContain('grace@example.com');
+
+  // NDJSON with plaintext, after the warning.
+  const warning = page.getByText('The exported file will hold decrypted secrets');
+  await expect(warning).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Include plaintext' }).check();
+  await expect(warning).toBeVisible();
+  await captureScreen(page, 'decrypt-batch-export-plaintext-warning', warning);
+  const ndjson = path.join(scratch, 'results.ndjson');
+  await host.setExportPath(ndjson);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'NDJSON', exact: true }).click();
+  await expect(toast(page, 'Results exported, with plaintext')).toBeVisible();
+  const lines = readFileSync(ndjson, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toContain('ada@example.com');
+  expect(lines[1]).toContain('grace@example.com');
+  for (const spelling of [...spellingsOf(first.value), ...spellingsOf(current.value)]) {
+    expect(lines.join('\n')).not.toContain(spelling);
+  }
+
+  // A cancelled save dialog writes nothing and says nothing.
+  await host.setExportPath(null);
+  const toastsBefore = await page.locator('.toast').count();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'JSON', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled();
+  await page.waitForTimeout(500);
+  expect(await page.locator('.toast').count()).toBeLessThanOrEqual(toastsBefore);
+
+  // "Last matched" is set once for the batch on both keys; leaving the screen discards the batch in main.
+  const [batchId] = finishedBatchIds(host);
+  await sidebarWorkflow(page, 'Token generation').click();
+  await expect(keyRow(page, 'Dashboard key 2025')).not.toContainText('Never');
+  await expect(keyRow(page, 'Dashboard key 2026')).not.toContainText('Never');
+  await host.setExportPath(path.join(scratch, 'after-leaving.csv'));
+  const afterLeaving = await host.invoke('batches.export', { batchId, format: 'csv', includePlaintext: false });
+  expect(afterLeaving.ok ? null : afterLeaving.error.code).toBe('NOT_FOUND');
+});
+
+test('a folder is counted before it starts; a large NDJSON batch shows indeterminate progress and can be cancelled', async ({
+  openApp,
+}) => {
+  const { page, host } = await openApp();
+  // Many keys, none of which matches: every line costs every key in both layouts, so the batch runs long enough to cancel.
+  for (const id of ['onUserTokenGeneration', 'onPostAuthentication', 'onM2MTokenGeneration']) {
+    await addWorkflow(host, id);
+    for (let k = 0; k < 4; k++) await addKey(host, id, `${id} key ${k + 1}`);
+  }
+  const folder = path.join(scratch, 'captures');
+  mkdirSync(path.join(folder, 'march'), { recursive: true });
+  const sealed = await seal(host, '{"ok":true}');
+  for (let i = 0; i < 30; i++) writeFileSync(path.join(folder, i < 10 ? 'march' : '', `capture-${i}.txt`), sealed);
+  writeFileSync(path.join(folder, 'notes.txt'), 'not a payload');
+
+  const stranger = randomBytes(32);
+  const lines = Array.from({ length: 200_000 }, (_, i) =>
+    JSON.stringify({ capture: sealWithStranger(stranger, `{"n":${i},"email":"someone@example.com"}`) }),
+  );
+  lines.splice(1, 0, '{ this line is not JSON');
+  const ndjson = path.join(scratch, 'captures.ndjson');
+  writeFileSync(ndjson, `${lines.join('\n')}\n`);
+
+  await page.reload();
+  await openDecryptScreen(page);
+  await page.getByRole('radio', { name: /Any workflow/ }).check();
+
+  await host.setCaptureFiles([folder]);
+  await page.getByRole('button', { name: 'Open folder…' }).click();
+  const chosen = page.getByRole('group', { name: 'Chosen folder' });
+  await expect(chosen).toContainText('captures');
+  await expect(chosen).toContainText('31 files, in this folder and below it');
+  await expect(chosen.getByRole('button', { name: 'Start' })).toBeFocused();
+  await captureScreen(page, 'decrypt-batch-folder-counted', chosen);
+  await page.keyboard.press('Enter');
+  await expect(batchStatus(page)).toContainText('Finished: 31 payloads — 30 decrypted, 0 no matching key, 1 malformed, 0 other.');
+  await expect(page.getByRole('progressbar', { name: 'Decrypting captures' })).toHaveAttribute('aria-valuemax', '31');
+  // In the folder's order, sub-folders in place; the keyboard reaches rows scrolled out of the page.
+  await expect(page.getByRole('listbox', { name: 'Results, 31 in input order' })).toBeVisible();
+  await resultRows(page).first().click();
+  await expect(resultRows(page).first()).toContainText('captures/capture-10.txt');
+  await page.keyboard.press('End');
+  await expect(page.locator('[role="option"][aria-selected="true"]')).toContainText('captures/notes.txt');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('[role="option"][aria-selected="true"]')).toContainText('captures/march/capture-9.txt');
+
+  // NDJSON: a custom member name; counted while read, so the progress is indeterminate.
+  await page.getByLabel(/NDJSON field/).fill('capture');
+  await host.setCaptureFiles([ndjson]);
+  await page.getByRole('button', { name: 'Open NDJSON…' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Decrypting captures.ndjson' });
+  await expect(progress).toBeVisible();
+  await expect(progress).not.toHaveAttribute('aria-valuenow', /.*/);
+  await expect(page.getByRole('button', { name: 'Open HAR…' })).toBeDisabled();
+  await expect(resultRows(page).nth(1)).toContainText('not valid JSON');
+  await captureScreen(page, 'decrypt-batch-running', progress);
+  await page.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(batchStatus(page)).toContainText('Cancelled after');
+  // Cancel is gone with the run; the keyboard stays in the batch, next to its export.
+  await expect(page.getByRole('heading', { name: 'captures.ndjson' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Include plaintext' })).toBeFocused();
+  const finished = host.events.findLast((e) => e.name === 'batch.finished')?.payload as {
+    cancelled: boolean;
+    counts: { done: number; malformed: number };
+  };
+  expect(finished.cancelled).toBe(true);
+  expect(finished.counts.done).toBeLessThan(lines.length);
+  expect(finished.counts.malformed).toBe(1);
+  await captureScreen(page, 'decrypt-batch-cancelled', batchStatus(page));
+
+  // A file that is not a HAR recording is one failed item with a clear reason, not a failed batch.
+  const notHar = path.join(scratch, 'export.har');
+  writeFileSync(notHar, '<html>not a recording</html>');
+  await host.setCaptureFiles([notHar]);
+  await page.getByRole('button', { name: 'Open HAR…' }).click();
+  await expect(batchStatus(page)).toContainText('Finished: 1 payload — 0 decrypted, 0 no matching key, 0 malformed, 1 other.');
+  await expect(resultRows(page).first()).toContainText('is not a HAR file (it is not JSON)');
+});
+
+test('many dropped files run as a batch; a few still show as cards', async ({ openApp }) => {
+  const { page, host } = await openApp();
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await addKey(host, WORKFLOW, 'Dashboard key');
+  const payload = await seal(host, '{"dropped":true}');
+  await page.reload();
+  await openDecryptScreen(page);
+
+  const dropZone = page.locator('.drop-zone');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    for (let i = 0; i < 25; i++) transfer.items.add(new File([text], `dropped-${i}.txt`, { type: 'text/plain' }));
+    return transfer;
+  }, payload);
+  await dropZone.dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('heading', { name: '25 dropped files' })).toBeVisible();
+  await expect(batchStatus(page)).toContainText('Finished: 25 payloads — 25 decrypted');
+  // Virtualised: only the rows in view are in the page; the list says how many there are.
+  await expect(page.getByRole('listbox', { name: 'Results, 25 in input order' })).toBeVisible();
+  await expect(resultRows(page).first()).toContainText('dropped-0.txt');
+
+  // A pasted capture replaces the batch: one result area at a time.
+  await page.getByLabel('Captured payload').fill(payload);
+  await page.getByRole('button', { name: 'Decrypt', exact: true }).last().click();
+  await expect(page.getByRole('article', { name: 'Result for Pasted capture' })).toContainText('Decrypted');
+  await expect(page.getByRole('listbox', { name: /^Results/ })).toHaveCount(0);
+});
+
+test('simulate secureFetch: the sealed body decrypts in the workbench; snippets hold a placeholder, never the key', async ({
+  openApp,
+}) => {
+  const { page, host } = await openApp();
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  const revealed = await addKey(host, WORKFLOW, 'Receiver test key');
+  await page.reload();
+  await openDecryptScreen(page);
+
+  await page.getByRole('tab', { name: 'Simulate secureFetch' }).click();
+  await expect(page.getByRole('tab', { name: 'Simulate secureFetch' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('combobox', { name: 'Workflow' })).toHaveValue(WORKFLOW);
+  await page.getByLabel('Request body').fill('{"user":{"id":"kp_0123456789","email":"ada@example.com"}}');
+  await page.getByRole('button', { name: 'Encrypt', exact: true }).click();
+  const output = page.getByLabel('Payload (base64url)');
+  await expect(output).toHaveValue(/^[A-Za-z0-9_-]{40,}$/);
+  await expect(output).toHaveAttribute('readonly', '');
+  const payload = await output.inputValue();
+  await expect(page.getByRole('status').filter({ hasText: 'Sealed with Receiver test key' })).toBeVisible();
+  await captureScreen(page, 'decrypt-simulate-sealed', output);
+
+  // Snippets: one tab per language, the placeholder marked, no key in any form.
+  const languages = page.getByRole('tablist', { name: 'Receiver language' });
+  await expect(languages.getByRole('tab')).toHaveText(['Node.js', 'C# / .NET 8', 'Python 3']);
+  const node = page.getByRole('tabpanel', { name: 'Node.js' });
+  await expect(node.locator('pre')).toContainText("require('node:crypto')");
+  await expect(node.locator('mark.placeholder')).toHaveText('<WORKFLOW_KEY_BASE64>');
+  await captureScreen(page, 'decrypt-simulate-snippets', node.locator('pre'));
+  await languages.getByRole('tab', { name: 'Node.js' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(languages.getByRole('tab', { name: 'Python 3' })).toBeFocused();
+  const python = page.getByRole('tabpanel', { name: 'Python 3' });
+  await expect(python).toBeVisible();
+  await expect(node).toBeHidden();
+  await expect(python.locator('pre')).toContainText('AESGCM');
+  const snippetsText = (await page.locator('.code-block').allTextContents()).join('\n');
+  for (const spelling of spellingsOf(revealed.value)) expect(snippetsText).not.toContain(spelling);
+
+  // Copies go through main: the payload it sealed, and the snippet it supplies.
+  await page.getByRole('button', { name: 'Copy payload' }).click();
+  await expect(toast(page, 'Payload copied to the clipboard')).toBeVisible();
+  expect(await host.clipboard()).toEqual([payload]);
+  await page.getByRole('button', { name: 'Copy snippet' }).click();
+  await expect(toast(page, 'Snippet copied to the clipboard')).toBeVisible();
+  const clipboard = await host.clipboard();
+  expect(clipboard).toHaveLength(2);
+  expect(clipboard[1]).toContain('AESGCM');
+  expect(clipboard[1]).toContain('<WORKFLOW_KEY_BASE64>');
+  for (const spelling of spellingsOf(revealed.value)) expect(clipboard[1]).not.toContain(spelling);
+
+  // Round trip: the payload decrypts in the workbench with the workflow's keys.
+  await page.getByRole('button', { name: 'Decrypt it in the workbench' }).click();
+  await expect(page.getByRole('tab', { name: 'Decrypt captures' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Captured payload')).toBeFocused();
+  const result = page.getByRole('article', { name: 'Result for Pasted capture' });
+  await expect(result).toContainText('Decrypted');
+  await expect(result).toContainText('Receiver test key');
+  await expect(result.getByLabel('Plaintext', { exact: true })).toContainText('"email": "ada@example.com"');
+});

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaptureItem } from '../../electron/custody/capture-sources';
+import { itemChunks, runDecryptBatch } from '../../electron/custody/decrypt-batch';
+import type { ChunkInput, ChunkOutput, OutputMode } from '../../electron/custody/decrypt-chunk';
+import { createWorkerPool } from '../../electron/custody/decrypt-pool';
+import { exportWriter, linesExport } from '../../electron/custody/decrypt-report';
+import { createLazyWorkerPool } from '../../electron/custody/lazy-worker-pool';
+import { ndjsonFileChunks } from '../../electron/custody/ndjson-chunks';
+import { openWithLayout, sealPayload } from '../../electron/custody/payload-codec';
+import { candidatesFromRawKeys } from '../../electron/custody/payload-decryptor';
+import type { DecryptItemResult } from '../../shared/domain';
+import { buildDecryptWorker } from '../support/build-worker';
+
+/** The ways results cross between threads (issue 5 §6), and the batch engine pieces the CLI added. */
+const keys = [randomBytes(32), randomBytes(32)];
+const candidates = candidatesFromRawKeys(keys);
+const RESULTS: OutputMode = { kind: 'results' };
+let workerScript: string;
+
+beforeAll(() => {
+  workerScript = buildDecryptWorker();
+});
+afterAll(() => rm(dirname(workerScript), { recursive: true, force: true }));
+
+/** Every kind of outcome, several chunks' worth: text, JSON, non-UTF-8 bytes, empty, errors of each kind. */
+function mixedItems(): CaptureItem[] {
+  const items: CaptureItem[] = [];
+  for (let i = 0; i < 600; i++) {
+    const key = keys[i % 2];
+    if (i % 50 === 3) items.push({ source: `bin-${i}`, text: sealPayload(Buffer.from([0xff, 0xfe, i & 0xff, 0x80]), key) });
+    else if (i % 50 === 7) items.push({ source: `empty-${i}`, text: sealPayload(Buffer.alloc(0), key) });
+    else if (i % 50 === 11) items.push({ source: `junk-${i}`, text: 'not a payload, and not ASCII: Ņ ✓' });
+    else if (i % 50 === 13) items.push({ source: `other-${i}`, text: sealPayload(Buffer.from('x'), randomBytes(32)) });
+    else if (i % 50 === 17) items.push({ source: `gone-${i}`, error: { code: 'INVALID_INPUT', message: 'Cannot read it.' } });
+    else if (i % 50 === 19) items.push({ source: `wrapped-${i}`, text: ` "${sealPayload(Buffer.from('{"w":1}'), key)}"\n` });
+    else items.push({ source: `p-${i}`, text: sealPayload(Buffer.from(`{"i":${i},"s":"héllo ✓ ${'z'.repeat(i * 7)}"}`), key) });
+  }
+  items[42] = { ...items[42], meta: { url: 'https://hooks.test/a', time: '2026-11-21T08:58:00Z' } };
+  return items;
+}
+
+async function collect(chunks: AsyncIterable<ChunkInput>, mode: OutputMode, pool = false, size = 2): Promise<ChunkOutput[]> {
+  const outputs: ChunkOutput[] = [];
+  const workers = pool ? createWorkerPool(workerScript, candidates, mode, size) : null;
+  try {
+    await runDecryptBatch(chunks, candidates, mode, (o) => void outputs.push(o), { pool: workers });
+  } finally {
+    await workers?.close();
+  }
+  return outputs;
+}
+
+const resultsOf = (outputs: ChunkOutput[]): DecryptItemResult[] => outputs.flatMap((o) => o.results ?? []);
+
+describe('results crossing threads as packed bytes', () => {
+  it('gives exactly the results of this thread: text, non-UTF-8 bytes as base64, empty plaintext, every error, metadata', async () => {
+    const items = mixedItems();
+    const inline = resultsOf(await collect(itemChunks(items), RESULTS));
+    const pooled = resultsOf(await collect(itemChunks(items), RESULTS, true));
+    expect(pooled).toEqual(inline);
+    expect(inline.find((r) => r.source === 'bin-3')).toMatchObject({ ok: true, plaintext: { utf8: false, byteLength: 4 } });
+    expect(inline.find((r) => r.source === 'empty-7')).toMatchObject({
+      ok: true,
+      plaintext: { utf8: true, text: '', byteLength: 0 },
+    });
+    expect(inline.find((r) => r.source === 'junk-11')).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
+    expect(inline.find((r) => r.source === 'other-13')).toMatchObject({ ok: false, error: { code: 'NO_MATCHING_KEY' } });
+    expect(inline.find((r) => r.source === 'gone-17')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(inline.find((r) => r.source === 'p-42')).toMatchObject({ meta: { url: 'https://hooks.test/a' } });
+    expect(inline.find((r) => r.source === 'p-1')).toMatchObject({
+      ok: true,
+      plaintext: { text: '{"i":1,"s":"héllo ✓ zzzzzzz"}' },
+    });
+  });
+
+  it('the lines of --json and CSV are the same made on a worker as here', async () => {
+    for (const mode of [
+      { kind: 'lines', format: 'ndjson', plaintext: true },
+      { kind: 'lines', format: 'csv', plaintext: false },
+    ] as const) {
+      const items = mixedItems();
+      const inline = (await collect(itemChunks(items), mode)).map((o) => o.text).join('');
+      const pooled = (await collect(itemChunks(items), mode, true)).map((o) => o.text).join('');
+      expect(pooled).toBe(inline);
+      expect(inline.split('\n')).toHaveLength(items.length + 1);
+    }
+  });
+});
+
+describe('linesExport', () => {
+  it('writes the same NDJSON, JSON and CSV from worker-made lines as exportWriter does from results', async () => {
+    const items = mixedItems().slice(0, 300);
+    const results = resultsOf(await collect(itemChunks(items), RESULTS));
+    for (const format of ['ndjson', 'json', 'csv'] as const) {
+      for (const plaintext of [false, true]) {
+        const fromResults = exportWriter(format, { plaintext });
+        const expected = fromResults.head() + results.map(fromResults.item).join('') + fromResults.tail();
+        const fromLines = linesExport(format, { plaintext });
+        const outputs = await collect(itemChunks(items), fromLines.mode, true);
+        expect(outputs.length).toBeGreaterThan(1);
+        const written = fromLines.head() + outputs.map((o) => fromLines.chunk(o.text ?? '')).join('') + fromLines.tail();
+        expect(written, `${format} plaintext=${plaintext}`).toBe(expected);
+      }
+    }
+    const empty = linesExport('json', { plaintext: false });
+    expect(JSON.parse(empty.head() + empty.tail())).toEqual([]);
+  });
+});
+
+describe('the batch loop', () => {
+  it('emits a finished chunk while the source has nothing more yet (a pipe), in order', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const items = mixedItems();
+    async function* slowSource(): AsyncGenerator<ChunkInput> {
+      yield { kind: 'items', items: items.slice(0, 10) };
+      await held;
+      yield { kind: 'items', items: items.slice(10, 20) };
+    }
+    const seen: string[] = [];
+    const pool = createWorkerPool(workerScript, candidates, RESULTS, 2);
+    try {
+      const batch = runDecryptBatch(
+        slowSource(),
+        candidates,
+        RESULTS,
+        (o) => {
+          seen.push(...(o.results ?? []).map((r) => r.source));
+          release();
+        },
+        { pool },
+      );
+      await batch;
+    } finally {
+      await pool.close();
+    }
+    // The source only gives its second chunk after the first one's results came out.
+    expect(seen).toEqual(items.slice(0, 20).map((i) => i.source));
+  });
+
+  it('a lazy pool decrypts a one-chunk batch here, starting no worker, and uses workers from the second chunk', async () => {
+    const items = mixedItems();
+    const noWorkers = createLazyWorkerPool('/nonexistent/decrypt-worker.cjs', candidates, RESULTS, 2);
+    const one: ChunkOutput[] = [];
+    await runDecryptBatch(itemChunks(items.slice(0, 50)), candidates, RESULTS, (o) => void one.push(o), { pool: noWorkers });
+    await noWorkers.close();
+    expect(resultsOf(one)).toHaveLength(50);
+
+    const lazy = createLazyWorkerPool(workerScript, candidates, RESULTS, 2);
+    const many: ChunkOutput[] = [];
+    try {
+      await runDecryptBatch(itemChunks(items), candidates, RESULTS, (o) => void many.push(o), { pool: lazy });
+    } finally {
+      await lazy.close();
+    }
+    expect(many.length).toBeGreaterThan(1);
+    expect(resultsOf(many)).toEqual(resultsOf(await collect(itemChunks(items), RESULTS)));
+  });
+});
+
+describe('pieces under the batch', () => {
+  it('an NDJSON file that cannot be read is one INVALID_INPUT item', async () => {
+    const chunks: ChunkInput[] = [];
+    for await (const chunk of ndjsonFileChunks('/nonexistent/captures.ndjson')) chunks.push(chunk);
+    expect(chunks).toEqual([
+      {
+        kind: 'items',
+        items: [
+          {
+            source: '/nonexistent/captures.ndjson',
+            error: { code: 'INVALID_INPUT', message: expect.stringContaining('does not exist') },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('a failed GCM check leaves Error.stackTraceLimit as it was', () => {
+    const before = Error.stackTraceLimit;
+    const bytes = Buffer.from(sealPayload(Buffer.from('x'), keys[0]), 'base64url');
+    expect(openWithLayout(bytes, keys[1], 'nonce-tag-ciphertext')).toBeNull();
+    expect(openWithLayout(bytes, keys[0], 'nonce-tag-ciphertext')?.toString()).toBe('x');
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
