@@ -13,16 +13,13 @@ const WF = 'onUserTokenGeneration';
 
 beforeAll(async () => {
   sandbox = await createCliSandbox();
-  for (const args of [
+  await sandbox.runAll([
     ['init'],
     ['workflows', 'add', WF],
     ['keys', 'add', WF],
     ['keys', 'add', WF],
     ['workflows', 'add', 'other'],
-  ]) {
-    const run = await sandbox.run(args);
-    expect(run.code, run.stderr).toBe(0);
-  }
+  ]);
   pristine = await readFile(sandbox.auditPath);
 });
 afterAll(() => sandbox.cleanup());

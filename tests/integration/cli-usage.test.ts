@@ -12,16 +12,13 @@ let inactiveId: string;
 
 beforeAll(async () => {
   sandbox = await createCliSandbox();
-  for (const args of [
+  await sandbox.runAll([
     ['init'],
     ['workflows', 'add', WF],
     ['keys', 'add', WF],
     ['keys', 'add', WF],
     ['workflows', 'add', 'empty'],
-  ]) {
-    const run = await sandbox.run(args);
-    expect(run.code, run.stderr).toBe(0);
-  }
+  ]);
   const keys = parseJson<KeyList>(await sandbox.run(['keys', 'list', WF, '--json']));
   activeId = keys.find((k) => k.status === 'active')!.id;
   inactiveId = keys.find((k) => k.status === 'inactive')!.id;

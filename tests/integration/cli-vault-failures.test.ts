@@ -20,10 +20,7 @@ const WRITES: readonly (readonly string[])[] = [
 
 beforeEach(async () => {
   sandbox = await createCliSandbox();
-  for (const args of [['init'], ['workflows', 'add', WF], ['keys', 'add', WF]]) {
-    const run = await sandbox.run(args);
-    expect(run.code, run.stderr).toBe(0);
-  }
+  await sandbox.runAll([['init'], ['workflows', 'add', WF], ['keys', 'add', WF]]);
 });
 afterEach(() => sandbox.cleanup());
 

@@ -70,6 +70,8 @@ export interface CliSandbox {
   keychain: SecretStore;
   runs: CliRun[];
   run(args: readonly string[], options?: RunOptions): Promise<CliRun>;
+  /** Set-up: runs each command in turn; any that fails stops the test with its stderr. */
+  runAll(commands: readonly (readonly string[])[]): Promise<void>;
   /** Writes a file in the sandbox's scratch folder and returns its path. */
   file(name: string, content: string | Buffer): Promise<string>;
   vaultPath: string;
@@ -97,6 +99,11 @@ export async function createCliSandbox(): Promise<CliSandbox> {
   const env: NodeJS.ProcessEnv = { ...process.env, CUSTODY_HOME: home, CUSTODY_KEYCHAIN_SERVICE: service };
   const keychain = createKeytarSecretStore(10_000);
   const runs: CliRun[] = [];
+  const run = async (args: readonly string[], options?: RunOptions): Promise<CliRun> => {
+    const result = await runCustody(args, env, options);
+    runs.push(result);
+    return result;
+  };
   return {
     home,
     service,
@@ -105,10 +112,12 @@ export async function createCliSandbox(): Promise<CliSandbox> {
     runs,
     vaultPath: vaultFilePath(home),
     auditPath: auditFilePath(home),
-    async run(args, options) {
-      const result = await runCustody(args, env, options);
-      runs.push(result);
-      return result;
+    run,
+    async runAll(commands) {
+      for (const args of commands) {
+        const result = await run(args);
+        if (result.code !== 0) throw new Error(`custody ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+      }
     },
     async file(name, content) {
       const path = join(scratch, name);

@@ -13,23 +13,21 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from '@playwright/test';
-import { buildSync } from 'esbuild';
 import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../shared/contract';
 import type { VaultStatus } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { type SenderFrame, checkSender } from '../../electron/main/sender-check';
 import type { HostCommand, HostMessage, HostRequest } from './bridge/host-messages';
 import { serveRenderer } from './bridge/static-server';
+import { buildDecryptWorker } from './build-worker';
+import { REPO, bundleToCache } from './cached-bundle';
 import { type FakeBus, startBareBus } from './no-secret-service';
 
-const REPO = path.resolve(__dirname, '../..');
 export const RENDERER_DIR = path.join(REPO, 'out/renderer');
-/** Under the repo so the host bundle resolves keytar from node_modules. */
-const CACHE_DIR = path.join(REPO, 'node_modules/.cache/custody-bridge');
 
 export interface CustodyScenario {
   /**
@@ -76,33 +74,13 @@ export interface CustodyPage {
   close(): Promise<void>;
 }
 
-/** Bundles once per test worker; written atomically so parallel workers never see half a file. */
-function bundle(entry: string, outName: string, options: { platform: 'node' | 'browser' }): string {
-  const outfile = path.join(CACHE_DIR, outName);
-  const result = buildSync({
-    entryPoints: [path.isAbsolute(entry) ? entry : path.join(__dirname, 'bridge', entry)],
-    bundle: true,
-    write: false,
-    platform: options.platform,
-    format: options.platform === 'node' ? 'cjs' : 'iife',
-    target: options.platform === 'node' ? 'node20' : 'chrome120',
-    external: ['keytar'],
-    logLevel: 'error',
-  });
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const temp = `${outfile}.${process.pid}.${randomUUID()}`;
-  writeFileSync(temp, result.outputFiles[0].contents);
-  renameSync(temp, outfile);
-  return outfile;
-}
-
 let bundles: { host: string; page: string; worker: string } | null = null;
 function bridgeBundles(): { host: string; page: string; worker: string } {
   bundles ??= {
-    host: bundle('host.ts', 'host.cjs', { platform: 'node' }),
-    page: bundle('page-entry.ts', 'page.js', { platform: 'browser' }),
+    host: bundleToCache(path.join(__dirname, 'bridge/host.ts'), 'bridge-host.cjs', 'node'),
+    page: bundleToCache(path.join(__dirname, 'bridge/page-entry.ts'), 'bridge-page.js', 'browser'),
     // The decrypt pool's worker, as the app ships it beside main (out/main/decrypt-worker.js).
-    worker: bundle(path.join(REPO, 'electron/custody/decrypt-worker.ts'), 'decrypt-worker.cjs', { platform: 'node' }),
+    worker: buildDecryptWorker(),
   };
   return bundles;
 }

@@ -3,7 +3,7 @@
  * shared factory over a fake transport, so every call is a Result as in the app. Channels answer
  * what the test says (now or later); events are pushed by hand.
  */
-import type { ChannelName, EventName, EventPayloadOf } from '../../shared/contract';
+import type { ChannelName, EventName, EventPayloadOf, RequestOf, ResponseOf } from '../../shared/contract';
 import { type CustodyApi, createCustodyApi } from '../../shared/custody-api';
 import type { CustodyErrorShape } from '../../shared/errors';
 
@@ -29,9 +29,13 @@ export function fakeMain() {
   return {
     api,
     calls,
-    answer(channel: ChannelName, value: (request: unknown) => unknown) {
-      handlers.set(channel, (request) => ({ ok: true, value: value(request) }));
+    answer<C extends ChannelName>(channel: C, value: (request: RequestOf<C>) => ResponseOf<C>) {
+      handlers.set(channel, (request) => ({ ok: true, value: value(request as RequestOf<C>) }));
     },
+    refuse(channel: ChannelName, error: CustodyErrorShape) {
+      handlers.set(channel, () => ({ ok: false, error }));
+    },
+    /** Answers when the test says so, to model a slow call. */
     answerLater(channel: ChannelName): (value: unknown) => void {
       let release: (value: unknown) => void = () => undefined;
       handlers.set(channel, () => new Promise<Answer>((resolve) => (release = (value) => resolve({ ok: true, value }))));

@@ -4,10 +4,7 @@
  * revealed key value lives in the reveal dialog's state only and is gone when the dialog closes.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../shared/contract';
-import { type CustodyApi, createCustodyApi } from '../../shared/custody-api';
 import type { KeyInfo, WorkflowSummary } from '../../shared/domain';
-import type { CustodyErrorShape } from '../../shared/errors';
 import { openAudit } from '../../renderer/src/actions/audit-actions';
 import { decryptPasted, openDecrypt } from '../../renderer/src/actions/decrypt-actions';
 import {
@@ -29,6 +26,7 @@ import { useNavigationStore } from '../../renderer/src/state/navigation-store';
 import { initialToastState, useToastStore } from '../../renderer/src/state/toast-store';
 import { initialVaultState, useVaultStore } from '../../renderer/src/state/vault-store';
 import { useWorkflowStore } from '../../renderer/src/state/workflow-store';
+import { fakeMain } from '../support/fake-main';
 
 const SECRET = 'xfraESl2NR3TfPcFl1T+frNXLOrCdbGQ6EVS7aWpPlI=';
 const HOME = '/home/officer/.config/Workflow Key Custody';
@@ -59,49 +57,6 @@ function key(id: string, workflowId: string, status: KeyInfo['status']): KeyInfo
     activatedAt: status === 'active' ? '2026-01-01T00:00:00.000Z' : null,
     deactivatedAt: null,
     lastMatchedAt: null,
-  };
-}
-
-type Answer = { ok: true; value: unknown } | { ok: false; error: CustodyErrorShape };
-type Handler = (request: unknown) => Answer | Promise<Answer>;
-
-/** A main process in miniature: each channel answers what the test says; events are pushed by hand. */
-function fakeMain() {
-  const handlers = new Map<ChannelName, Handler>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const calls: Array<{ channel: ChannelName; request: unknown }> = [];
-  const api: CustodyApi = createCustodyApi({
-    invoke: async (channel, request) => {
-      calls.push({ channel, request });
-      const handler = handlers.get(channel);
-      if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `no fake for ${channel}` } };
-      return handler(request);
-    },
-    subscribe: (event, listener) => {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  });
-  return {
-    api,
-    calls,
-    answer<C extends ChannelName>(channel: C, value: (request: RequestOf<C>) => ResponseOf<C>) {
-      handlers.set(channel, (request) => ({ ok: true, value: value(request as RequestOf<C>) }));
-    },
-    refuse(channel: ChannelName, error: CustodyErrorShape) {
-      handlers.set(channel, () => ({ ok: false, error }));
-    },
-    /** Answers when the test says so, to model a slow call. */
-    answerLater(channel: ChannelName): (value: unknown) => void {
-      let release: (value: unknown) => void = () => undefined;
-      handlers.set(channel, () => new Promise<Answer>((resolve) => (release = (value) => resolve({ ok: true, value }))));
-      return (value) => release(value);
-    },
-    emit(event: EventName, payload: unknown) {
-      listeners.get(event)?.forEach((listener) => listener(payload));
-    },
   };
 }
 
