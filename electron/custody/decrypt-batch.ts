@@ -119,7 +119,8 @@ export async function runDecryptBatch(
   // Three chunks per worker: one being decrypted, one queued behind it, and one whose output is on
   // its way back, so a worker does not wait for this thread (profiled on a 1 GB NDJSON: with two
   // per worker and no read-ahead, the workers sat idle over a quarter of the time).
-  const maxInFlight = pool ? pool.size * 3 : 0;
+  const maxInFlight = pool ? pool.size * 3 + 1 : 0;
+  let onWorkers = 0;
   const iterator = chunks[Symbol.asyncIterator]();
   const advance = () => {
     const next = iterator.next();
@@ -138,8 +139,14 @@ export async function runDecryptBatch(
       }
       const result = await next;
       if (result.done || options.signal?.aborted) break;
-      if (pool) {
-        inFlight.push(pool.run(result.value));
+      if (pool && onWorkers < pool.size * 2) {
+        onWorkers++;
+        inFlight.push(pool.run(result.value).finally(() => onWorkers--));
+      } else if (pool) {
+        // The workers have all they can take: this thread decrypts the chunk itself rather than
+        // wait, so every core works (on two cores: one worker and this thread).
+        inFlight.push(Promise.resolve(decryptChunk(result.value, candidates, infos, mode)));
+        await yieldToEventLoop();
       } else {
         await emit(decryptChunk(result.value, candidates, infos, mode));
         await yieldToEventLoop();

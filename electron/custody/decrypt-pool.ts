@@ -24,9 +24,12 @@ export interface WorkerPool extends DecryptPool {
 
 const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** One worker per core: decryption is CPU-bound and the coordinating thread only moves bytes. */
+/**
+ * One worker per core but one: the coordinating thread decrypts too whenever the workers are full
+ * (decrypt-batch.ts), so it takes the last core rather than a third thread competing for two.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /**

@@ -111,7 +111,7 @@ interface BatchRun {
 /** Keys from a file: nothing is opened, recorded or needed from the keychain. */
 async function withKeys(ctx: CliContext, keys: Buffer[], run: BatchRun): Promise<BatchSummary> {
   const candidates = candidatesFromRawKeys(keys);
-  const pool = run.workers > 1 ? createLazyWorkerPool(ctx.decryptWorker, candidates, run.mode, run.workers) : null;
+  const pool = run.workers > 0 ? createLazyWorkerPool(ctx.decryptWorker, candidates, run.mode, run.workers) : null;
   try {
     return await runDecryptBatch(run.chunks, candidates, run.mode, run.onChunk, { ...run.options, pool });
   } finally {
@@ -124,7 +124,7 @@ function withVault(ctx: CliContext, scope: DecryptScope, run: BatchRun): Promise
   return ctx.custody().decryptBatch(run.chunks, scope, run.mode, run.onChunk, {
     ...run.options,
     pool:
-      run.workers > 1 ? (candidates, mode) => createLazyWorkerPool(ctx.decryptWorker, candidates, mode, run.workers) : undefined,
+      run.workers > 0 ? (candidates, mode) => createLazyWorkerPool(ctx.decryptWorker, candidates, mode, run.workers) : undefined,
   });
 }
 
@@ -142,7 +142,7 @@ export function registerDecryptCommand(program: Command, ctx: CliContext): void 
     .option('--har', 'each input is a HAR 1.2 file: decrypt its POST request bodies')
     .option(
       '--workers <n>',
-      'worker threads for a batch of more than one chunk (256 items, 1 MB of payloads or 512 KB of NDJSON): default the number of cores; 0 or 1 decrypts on this thread',
+      'worker threads for a batch of more than one chunk (256 items, 1 MB of payloads or 512 KB of NDJSON), besides this thread, which decrypts too whenever they are busy: default one fewer than the number of cores (at least 1); 0 decrypts on this thread only',
       workerCount,
     )
     .option('--output <file>', 'write the results to FILE (mode 0600) instead of stdout')
