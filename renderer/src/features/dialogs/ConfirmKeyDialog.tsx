@@ -6,10 +6,9 @@ import { keyName } from '../../lib/key-name';
 import type { Dialog, KeyAction } from '../../state/dialog-store';
 import { useWorkflowStore } from '../../state/workflow-store';
 import { AppDialog } from '../../ui/AppDialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
-import { Spinner } from '../../ui/Spinner';
-import { useDialogBusy, useDialogError } from './useDialogState';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useDialogError } from './useDialogState';
 import { useWorkflow, workflowTitle } from './useWorkflow';
 
 const TITLES: Record<KeyAction, string> = {
@@ -37,7 +36,6 @@ function consequence(action: KeyAction, key: KeyInfo, workflow: string, currentA
 
 /** R9: the UI asks before activate, deactivate and delete; the core still checks each rule. */
 export function ConfirmKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: 'confirm-key' }> }) {
-  const busy = useDialogBusy();
   const error = useDialogError();
   const workflow = useWorkflow(dialog.workflowId);
   const key = useWorkflowStore((s) => s.keys.find((k) => k.id === dialog.keyId) ?? null);
@@ -62,28 +60,14 @@ export function ConfirmKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: '
   }
 
   return (
-    <AppDialog
+    <ConfirmDialog
       title={title}
       description={consequence(dialog.action, key, workflowTitle(workflow, dialog.workflowId), currentActive)}
       returnFocusId={dialog.returnFocusId}
-      onRequestClose={closeDialog}
-      role="alertdialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={closeDialog} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={destructive ? 'button button-danger' : 'button button-primary'}
-            onClick={() => void runConfirmedKeyAction()}
-            disabled={busy}
-          >
-            {busy && <Spinner />}
-            {BUTTONS[dialog.action]}
-          </button>
-        </>
-      }
+      confirmLabel={BUTTONS[dialog.action]}
+      tone={destructive ? 'danger' : 'primary'}
+      onConfirm={() => void runConfirmedKeyAction()}
+      error={error}
     >
       <dl className="key-facts">
         <dt>Key</dt>
@@ -100,7 +84,6 @@ export function ConfirmKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: '
           Keep this in step with the Kinde dashboard: the key active there is the one Kinde encrypts new payloads with.
         </Notice>
       )}
-      {error && <ErrorNotice error={error} />}
-    </AppDialog>
+    </ConfirmDialog>
   );
 }

@@ -1,16 +1,12 @@
-import { closeDialog } from '../../actions/dialog-actions';
 import { removeWorkflow } from '../../actions/workflow-actions';
 import { plural } from '../../lib/format';
-import { AppDialog } from '../../ui/AppDialog';
-import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
-import { Spinner } from '../../ui/Spinner';
-import { useDialogBusy, useDialogError } from './useDialogState';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useDialogError } from './useDialogState';
 import { useWorkflow, workflowTitle } from './useWorkflow';
 
 /** R1: refused while the workflow holds an active key; otherwise its inactive keys go with it. */
 export function RemoveWorkflowDialog({ workflowId, returnFocusId }: { workflowId: string; returnFocusId: string | null }) {
-  const busy = useDialogBusy();
   const error = useDialogError();
   const workflow = useWorkflow(workflowId);
   const title = workflowTitle(workflow, workflowId);
@@ -18,7 +14,7 @@ export function RemoveWorkflowDialog({ workflowId, returnFocusId }: { workflowId
   const keyCount = workflow?.keyCount ?? 0;
 
   return (
-    <AppDialog
+    <ConfirmDialog
       title="Remove workflow"
       description={
         hasActiveKey
@@ -28,31 +24,17 @@ export function RemoveWorkflowDialog({ workflowId, returnFocusId }: { workflowId
             : `${title} is removed from the vault with its ${plural(keyCount, 'inactive key')}. Payloads they encrypted can no longer be decrypted here. The audit log keeps their ids and fingerprints.`
       }
       returnFocusId={returnFocusId}
-      onRequestClose={closeDialog}
-      role="alertdialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={closeDialog} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => void removeWorkflow(workflowId)}
-            disabled={busy || hasActiveKey}
-          >
-            {busy && <Spinner />}
-            Remove workflow
-          </button>
-        </>
-      }
+      confirmLabel="Remove workflow"
+      tone="danger"
+      canConfirm={!hasActiveKey}
+      onConfirm={() => void removeWorkflow(workflowId)}
+      error={error}
     >
       {hasActiveKey && (
         <Notice tone="warning" title="Deactivate its active key first">
           Then the workflow can be removed together with its inactive keys.
         </Notice>
       )}
-      {error && <ErrorNotice error={error} />}
-    </AppDialog>
+    </ConfirmDialog>
   );
 }
