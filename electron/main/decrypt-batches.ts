@@ -155,8 +155,9 @@ export function createBatchManager({ custody, emit, workerScript }: BatchManager
         total = await itemsKnownUpFront(selection);
         usePool = selection.kind === 'ndjson' || selection.kind === 'har' || (total ?? 0) >= POOL_THRESHOLD;
       }
-      // The scope is checked now, so a wrong workflow is an answer to `start`, not a failed batch.
-      await custody.candidates(scope);
+      // The scope is checked now, so a wrong workflow is an answer to `start`, not a failed batch;
+      // the key copies this makes are wiped at once (the batch makes its own).
+      for (const candidate of await custody.candidates(scope)) candidate.material.fill(0);
       const batchId = randomUUID();
       const batch: Batch = { controller: new AbortController(), results: [], overflow: false, finished: Promise.resolve() };
       batches.set(batchId, batch);

@@ -15,10 +15,13 @@ export type SenderVerdict = { trusted: true } | { trusted: false; reason: string
 /** Origins a request may come from: `app://custody` in the app, the dev server under `npm run dev`. */
 export type TrustedOrigins = readonly string[];
 
-function originOf(url: string): string | null {
+/**
+ * `scheme://host` of a URL; null when it is not one. For a non-special scheme such as app:,
+ * WHATWG URL reports origin "null", so the origin is rebuilt from its parts.
+ */
+export function originOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    // For a non-special scheme WHATWG URL reports origin "null"; rebuild it from its parts.
     return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return null;

@@ -4,7 +4,7 @@
  * WebContents and Session we use, so unit tests drive these functions with fakes.
  */
 import { isAllowedExternalUrl } from './external-links';
-import type { TrustedOrigins } from './sender-check';
+import { type TrustedOrigins, originOf } from './sender-check';
 
 /** Exported so a unit test asserts every setting; main-window.ts passes it to BrowserWindow. */
 export function secureWebPreferences(preloadPath: string, options: { devTools: boolean }) {
@@ -26,15 +26,6 @@ export function secureWebPreferences(preloadPath: string, options: { devTools: b
     spellcheck: false,
     devTools: options.devTools,
   } as const;
-}
-
-function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
 }
 
 /**
