@@ -34,7 +34,7 @@ export function isBase64Text(text: string): boolean {
  * Decode for the bulk path, without a regex pass over a large payload. Node's decoder accepts both
  * alphabets and skips any character it does not know, which shortens the output, so a decode exactly
  * as long as the text implies had no such character — except in text with characters above U+00FF,
- * which Node truncates to a byte (`Ņ` reads as `F`). Bytes from such text can only authenticate if
+ * which Node truncates to a byte (`Ņ` reads as `E`). Bytes from such text can only authenticate if
  * they are what the sender sealed, so the caller accepts them only after GCM verifies, and uses
  * `isBase64Text` to tell "not base64" from "no key" when nothing matches.
  */

@@ -10,12 +10,12 @@
  * about a fifth more CPU per MB). This thread still copies every payload in and every plaintext
  * out: that is the floor of what a worker pool costs it.
  */
-import { isUtf8 } from 'node:buffer';
-import type { BatchCounts, DecryptItemResult, Layout, Plaintext } from '../../shared/domain';
+import type { BatchCounts, DecryptItemResult, Layout } from '../../shared/domain';
 import { LAYOUTS } from '../../shared/domain';
 import { ERROR_CODES, type ErrorCode } from '../../shared/errors';
 import { type CaptureItem, type CaptureMeta, DEFAULT_NDJSON_FIELDS, ndjsonLineItem } from './capture-sources';
 import { csvRow, reportLine } from './decrypt-report';
+import { type TextKind, plaintextOf, textKindOf } from './payload-codec';
 import {
   type Candidate,
   type CandidateInfo,
@@ -53,7 +53,8 @@ export interface PackedOutcomes {
   code: Uint8Array;
   keyIndex: Int32Array;
   layout: Uint8Array;
-  utf8: Uint8Array;
+  /** The TextKind of each plaintext. */
+  textKind: Uint8Array;
   plain: Uint8Array;
   plainEnds: Uint32Array;
   /** The error message of each failed item; null for a decrypted one. */
@@ -163,7 +164,7 @@ function pack(opened: readonly OpenedBytes[]): PackedOutcomes {
     code: new Uint8Array(n),
     keyIndex: new Int32Array(n).fill(-1),
     layout: new Uint8Array(n),
-    utf8: new Uint8Array(n),
+    textKind: new Uint8Array(n),
     // Not zeroed: every byte is written below.
     plain: Buffer.allocUnsafeSlow(total),
     plainEnds: new Uint32Array(n),
@@ -175,7 +176,7 @@ function pack(opened: readonly OpenedBytes[]): PackedOutcomes {
       packed.keyIndex[i] = o.index;
       packed.layout[i] = LAYOUTS.indexOf(o.layout);
       // Checked here, on the worker, so the coordinating thread only decodes bytes known to be text.
-      packed.utf8[i] = isUtf8(o.bytes) ? 1 : 0;
+      packed.textKind[i] = textKindOf(o.bytes);
       packed.plain.set(o.bytes, at);
       at += o.bytes.length;
     } else {
@@ -210,8 +211,8 @@ export function serveRequest(
 /** Buffers a reply can give away instead of having them copied: every one is the reply's own. */
 export function replyTransferList(reply: WorkerReply): ArrayBuffer[] {
   if (reply.kind === 'lines') return [];
-  const { code, keyIndex, layout, utf8, plain, plainEnds } = reply.packed;
-  return [code, keyIndex, layout, utf8, plain, plainEnds].map((array) => array.buffer as ArrayBuffer);
+  const { code, keyIndex, layout, textKind, plain, plainEnds } = reply.packed;
+  return [code, keyIndex, layout, textKind, plain, plainEnds].map((array) => array.buffer as ArrayBuffer);
 }
 
 function unpack(packed: PackedOutcomes, plain: Buffer, i: number): Opened {
@@ -219,13 +220,7 @@ function unpack(packed: PackedOutcomes, plain: Buffer, i: number): Opened {
   if (code !== 0) return { ok: false, error: { code: ERROR_CODES[code - 1], message: packed.messages[i] ?? '' } };
   const start = i === 0 ? 0 : packed.plainEnds[i - 1];
   const end = packed.plainEnds[i];
-  const utf8 = packed.utf8[i] === 1;
-  const plaintext: Plaintext = {
-    utf8,
-    text: utf8 ? plain.toString('utf8', start, end) : null,
-    base64: utf8 ? null : plain.toString('base64', start, end),
-    byteLength: end - start,
-  };
+  const plaintext = plaintextOf(plain.subarray(start, end), packed.textKind[i] as TextKind);
   return { ok: true, index: packed.keyIndex[i], layout: LAYOUTS[packed.layout[i]] as Layout, plaintext };
 }
 

@@ -1,4 +1,5 @@
 // Never log key material or plaintext: both pass through here.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Layout, Plaintext } from '../../shared/domain';
 import { LAYOUTS } from '../../shared/domain';
@@ -8,8 +9,6 @@ import { decodeBase64ByLength, encodeBase64Url, isBase64Text } from './base64';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 export const MIN_PAYLOAD_BYTES = NONCE_BYTES + TAG_BYTES;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function malformed(why: string): CustodyError {
   return new CustodyError('MALFORMED_PAYLOAD', `This is not a secureFetch payload: ${why}.`);
@@ -122,11 +121,26 @@ export function sealPayload(plaintext: Uint8Array, key: Uint8Array): string {
   return encodeBase64Url(Buffer.concat([nonce, cipher.getAuthTag(), ciphertext]));
 }
 
-/** Bytes as a person should see them: text when valid UTF-8, otherwise base64, never mangled. */
+/**
+ * How plaintext bytes read as text: 0 not UTF-8, 1 UTF-8, 2 ASCII. ASCII (most JSON bodies) is
+ * decoded as Latin-1, which for ASCII is the same text and the cheapest copy.
+ */
+export type TextKind = 0 | 1 | 2;
+
+export function textKindOf(bytes: Uint8Array): TextKind {
+  return isAscii(bytes) ? 2 : isUtf8(bytes) ? 1 : 0;
+}
+
+/**
+ * Bytes as a person should see them: text when valid UTF-8, otherwise base64, never mangled. The
+ * kind is checked before decoding, so no U+FFFD can ever stand in for a byte.
+ */
+export function plaintextOf(bytes: Buffer, kind: TextKind): Plaintext {
+  const byteLength = bytes.length;
+  if (kind === 0) return { utf8: false, text: null, base64: bytes.toString('base64'), byteLength };
+  return { utf8: true, text: bytes.toString(kind === 2 ? 'latin1' : 'utf8'), base64: null, byteLength };
+}
+
 export function describePlaintext(bytes: Buffer): Plaintext {
-  try {
-    return { utf8: true, text: utf8.decode(bytes), base64: null, byteLength: bytes.length };
-  } catch {
-    return { utf8: false, text: null, base64: bytes.toString('base64'), byteLength: bytes.length };
-  }
+  return plaintextOf(bytes, textKindOf(bytes));
 }

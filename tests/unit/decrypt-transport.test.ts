@@ -36,6 +36,11 @@ function mixedItems(): CaptureItem[] {
     else if (i % 50 === 13) items.push({ source: `other-${i}`, text: sealPayload(Buffer.from('x'), randomBytes(32)) });
     else if (i % 50 === 17) items.push({ source: `gone-${i}`, error: { code: 'INVALID_INPUT', message: 'Cannot read it.' } });
     else if (i % 50 === 19) items.push({ source: `wrapped-${i}`, text: ` "${sealPayload(Buffer.from('{"w":1}'), key)}"\n` });
+    else if (i % 50 === 23) {
+      // A line separator (above U+00FF) inside is white space: the payload still opens.
+      const payload = sealPayload(Buffer.from('{"sep":1}'), key);
+      items.push({ source: `separated-${i}`, text: `${payload.slice(0, 9)}\u2028${payload.slice(9)}` });
+    } else if (i % 50 === 29) items.push({ source: `latin1-${i}`, text: `café ${sealPayload(Buffer.from('x'), key)}` });
     else items.push({ source: `p-${i}`, text: sealPayload(Buffer.from(`{"i":${i},"s":"héllo ✓ ${'z'.repeat(i * 7)}"}`), key) });
   }
   items[42] = { ...items[42], meta: { url: 'https://hooks.test/a', time: '2026-11-21T08:58:00Z' } };
@@ -70,6 +75,8 @@ describe('results crossing threads as packed bytes', () => {
     expect(inline.find((r) => r.source === 'other-13')).toMatchObject({ ok: false, error: { code: 'NO_MATCHING_KEY' } });
     expect(inline.find((r) => r.source === 'gone-17')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(inline.find((r) => r.source === 'p-42')).toMatchObject({ meta: { url: 'https://hooks.test/a' } });
+    expect(inline.find((r) => r.source === 'separated-23')).toMatchObject({ ok: true, plaintext: { text: '{"sep":1}' } });
+    expect(inline.find((r) => r.source === 'latin1-29')).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
     expect(inline.find((r) => r.source === 'p-1')).toMatchObject({
       ok: true,
       plaintext: { text: '{"i":1,"s":"héllo ✓ zzzzzzz"}' },

@@ -41,6 +41,25 @@ describe('payload codec', () => {
     expect(result.ok && result.plaintext).toEqual({ utf8: false, text: null, base64: bytes.toString('base64'), byteLength: 5 });
   });
 
+  it.each([
+    ['ASCII', Buffer.from('{"a":1,"b":"plain"}'), '{"a":1,"b":"plain"}'],
+    ['UTF-8 beyond ASCII', Buffer.from('{"name":"Zoë ✓ 🔑"}'), '{"name":"Zoë ✓ 🔑"}'],
+    ['a byte-order mark, kept', Buffer.from([0xef, 0xbb, 0xbf, 0x41]), '\ufeffA'],
+  ])('gives %s plaintext as the exact text', (_what, bytes, text) => {
+    const result = decryptItem('t', sealPayload(bytes, key), candidatesFromRawKeys([key]));
+    expect(result.ok && result.plaintext).toEqual({ utf8: true, text, base64: null, byteLength: bytes.length });
+  });
+
+  it.each([
+    ['a Latin-1 byte', [0x7b, 0xe9, 0x7d]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a truncated sequence', [0x41, 0xe2, 0x9c]],
+  ])('keeps %s as base64, never as U+FFFD', (_what, byteList) => {
+    const bytes = Buffer.from(byteList);
+    const result = decryptItem('b', sealPayload(bytes, key), candidatesFromRawKeys([key]));
+    expect(result.ok && result.plaintext).toEqual({ utf8: false, text: null, base64: bytes.toString('base64'), byteLength: 3 });
+  });
+
   it('never returns plaintext when the tag does not verify', () => {
     const payload = Buffer.from(decodePayload(sealPayload(Buffer.from('secret'), key)));
     payload[payload.length - 1] ^= 1;
