@@ -1,7 +1,7 @@
 /** Issue 4 point 3: import a pasted key, and refuse the same key again (R5); the core decides. */
 import { fingerprintOfValue } from '../../support/key-values';
 import { loadVectors } from '../../support/vectors';
-import { expect, test } from './app-fixture';
+import { type OpenedApp, expect, test } from './app-fixture';
 import { captureScreen } from './screens';
 import { addWorkflow, listKeys } from './seed';
 import { dialog, keyRow, keyRows, toast } from './ui';
@@ -9,14 +9,17 @@ import { dialog, keyRow, keyRows, toast } from './ui';
 const WORKFLOW = 'onUserTokenGeneration';
 const KEY = loadVectors()[0].keys[0];
 
-test('a pasted key is imported with inline hints, and the same key is refused the second time', async ({ openApp }) => {
-  const app = await openApp();
-  const { page, host } = app;
+/** A fresh app with one empty workflow, its Import key dialog open. */
+async function openImportDialog(openApp: () => Promise<OpenedApp>) {
+  const { page, host } = await openApp();
   await addWorkflow(host, WORKFLOW, 'Token generation');
   await page.reload();
-
   await page.getByRole('button', { name: 'Import key' }).click();
-  const importDialog = dialog(page, 'Import key');
+  return { page, host, importDialog: dialog(page, 'Import key') };
+}
+
+test('a pasted key is imported with inline hints, and the same key is refused the second time', async ({ openApp }) => {
+  const { page, host, importDialog } = await openImportDialog(openApp);
   await expect(importDialog).toContainText('As the first key of the workflow, it becomes the active key.');
   const field = importDialog.getByLabel('Key', { exact: true });
   await expect(importDialog).toContainText('Paste the 44-character key copied from the Kinde dashboard');
@@ -54,13 +57,7 @@ test('a pasted key is imported with inline hints, and the same key is refused th
 });
 
 test('the hint never blocks: text the core cannot parse is refused by the core, with its reason', async ({ openApp }) => {
-  const app = await openApp();
-  const { page, host } = app;
-  await addWorkflow(host, WORKFLOW, 'Token generation');
-  await page.reload();
-
-  await page.getByRole('button', { name: 'Import key' }).click();
-  const importDialog = dialog(page, 'Import key');
+  const { host, importDialog } = await openImportDialog(openApp);
   await importDialog.getByLabel('Key', { exact: true }).fill('this is not a key');
   await expect(importDialog).toContainText('A key uses only letters, digits and + /');
   await importDialog.getByRole('button', { name: 'Import' }).click();
