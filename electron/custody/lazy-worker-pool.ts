@@ -1,4 +1,4 @@
-import { decryptChunk, type OutputMode } from './decrypt-chunk';
+import { decryptChunkLater, type OutputMode } from './decrypt-chunk';
 import { type WorkerPool, createWorkerPool } from './decrypt-pool';
 import { type Candidate, describeCandidates } from './payload-decryptor';
 
@@ -19,7 +19,7 @@ export function createLazyWorkerPool(
   return {
     size,
     async run(chunk) {
-      if (chunks++ === 0) return decryptChunk(chunk, candidates, infos, mode);
+      if (chunks++ === 0) return decryptChunkLater(chunk, candidates, infos, mode);
       pool ??= createWorkerPool(workerScript, candidates, mode, size);
       return pool.run(chunk);
     },

@@ -53,10 +53,14 @@ export function openCaptureBytes(captured: string, materials: readonly Uint8Arra
   }
 }
 
-export function openCapture(captured: string, materials: readonly Uint8Array[]): Opened {
-  const opened = openCaptureBytes(captured, materials);
+/** Turns the plaintext bytes into what a person sees. */
+export function describeOpened(opened: OpenedBytes): Opened {
   if (!opened.ok) return opened;
   return { ok: true, index: opened.index, layout: opened.layout, plaintext: describePlaintext(opened.bytes) };
+}
+
+export function openCapture(captured: string, materials: readonly Uint8Array[]): Opened {
+  return describeOpened(openCaptureBytes(captured, materials));
 }
 
 /**

@@ -83,6 +83,27 @@ describe('results crossing threads as packed bytes', () => {
     });
   });
 
+  it('gives the same results when a chunk outgrows the shared buffers before it and smaller chunks reuse them', async () => {
+    const sized = (label: string, count: number, bytes: number): CaptureItem[] =>
+      Array.from({ length: count }, (_, i) => ({
+        source: `${label}-${i}`,
+        text: sealPayload(Buffer.from(`${label}${i}:`.padEnd(bytes, label)), keys[i % 2]),
+      }));
+    // Twenty chunks of small payloads (more than are ever in flight, so slots are reused), one
+    // payload larger than a chunk, twenty more small chunks, then chunks of large payloads.
+    const items = [
+      ...sized('a', 5120, 100),
+      ...sized('b', 1, 3 * 1024 * 1024),
+      ...sized('c', 5120, 60),
+      ...sized('d', 20, 200 * 1024),
+    ];
+    const inline = resultsOf(await collect(itemChunks(items), RESULTS));
+    const pooled = resultsOf(await collect(itemChunks(items), RESULTS, true, 1));
+    expect(pooled).toEqual(inline);
+    expect(pooled.every((r) => r.ok)).toBe(true);
+    expect(pooled.find((r) => r.source === 'b-0')).toMatchObject({ plaintext: { byteLength: 3 * 1024 * 1024 } });
+  });
+
   it('the lines of --json and CSV are the same made on a worker as here', async () => {
     for (const mode of [
       { kind: 'lines', format: 'ndjson', plaintext: true },

@@ -60,6 +60,19 @@ describe('payload codec', () => {
     expect(result.ok && result.plaintext).toEqual({ utf8: false, text: null, base64: bytes.toString('base64'), byteLength: 3 });
   });
 
+  it('opens payloads of any size one after another, and a payload cut short never opens with bytes of the one before', () => {
+    const candidates = candidatesFromRawKeys([key]);
+    const sizes = [300 * 1024, 10, 2 * 1024 * 1024, 5, 300 * 1024];
+    sizes.forEach((size, i) => {
+      const text = String.fromCharCode(97 + i).repeat(size);
+      const result = decryptItem(`size-${size}`, sealPayload(Buffer.from(text), key), candidates);
+      expect(result.ok && result.plaintext.text === text, `${size} bytes`).toBe(true);
+    });
+    const long = sealPayload(Buffer.from('x'.repeat(1000)), key);
+    expect(decryptItem('long', long, candidates)).toMatchObject({ ok: true });
+    expect(decryptItem('cut', long.slice(0, -4), candidates)).toMatchObject({ ok: false, error: { code: 'NO_MATCHING_KEY' } });
+  });
+
   it('never returns plaintext when the tag does not verify', () => {
     const payload = Buffer.from(decodePayload(sealPayload(Buffer.from('secret'), key)));
     payload[payload.length - 1] ^= 1;
