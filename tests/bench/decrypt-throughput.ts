@@ -103,14 +103,12 @@ async function main(): Promise<void> {
           workers: async () => (await runDecryptBatch(itemChunks(items), candidates, MODE, sink, { pool })).decrypted,
         };
         const times = { bare: [] as number[], single: [] as number[], workers: [] as number[], twoBare: [] as number[] };
-        const spent = { bare: 0, single: 0, workers: 0, twoBare: 0 };
+        const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
         for (const run of Object.values(contenders)) await seconds(run, payloads.length);
         let rounds = 0;
-        for (; rounds < ROUNDS || Math.min(...Object.values(spent)) < MIN_SECONDS; rounds++) {
+        for (; rounds < ROUNDS || Math.min(...Object.values(times).map(sum)) < MIN_SECONDS; rounds++) {
           for (const name of ['bare', 'single', 'workers', 'twoBare'] as const) {
-            const took = await seconds(contenders[name], payloads.length);
-            times[name].push(took);
-            spent[name] += took;
+            times[name].push(await seconds(contenders[name], payloads.length));
           }
         }
         const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
