@@ -17,6 +17,8 @@ import { type Candidate, describeCandidates } from './payload-decryptor';
 
 export interface DecryptPool {
   readonly size: number;
+  /** Whether a worker should be given another chunk now; when not, this thread decrypts it. */
+  hasRoom(): boolean;
   run(chunk: ChunkInput): Promise<PendingOutput>;
 }
 
@@ -69,12 +71,6 @@ export async function* itemChunks(items: AsyncIterable<CaptureItem> | Iterable<C
   }
   if (chunk.length > 0) yield { kind: 'items', items: chunk };
 }
-
-/**
- * Chunks given to each worker at a time: one being decrypted and two queued, so a worker still has
- * work while this thread is busy with a chunk of its own or a garbage collection.
- */
-const QUEUED_PER_WORKER = 3;
 
 /**
  * Chunks in flight per worker, done or not, waiting to be emitted in input order. Room beyond the
@@ -139,7 +135,6 @@ export async function runDecryptBatch(
   const infos = describeCandidates(candidates);
   const inFlight: Promise<PendingOutput>[] = [];
   const maxInFlight = pool ? pool.size * IN_FLIGHT_PER_WORKER + 1 : 0;
-  let onWorkers = 0;
   const iterator = chunks[Symbol.asyncIterator]();
   const advance = () => {
     const next = iterator.next();
@@ -158,9 +153,8 @@ export async function runDecryptBatch(
       }
       const result = await next;
       if (result.done || options.signal?.aborted) break;
-      if (pool && onWorkers < pool.size * QUEUED_PER_WORKER) {
-        onWorkers++;
-        inFlight.push(pool.run(result.value).finally(() => onWorkers--));
+      if (pool?.hasRoom()) {
+        inFlight.push(pool.run(result.value));
       } else if (pool) {
         // The workers have all they can take: this thread decrypts the chunk itself rather than
         // wait, so every core works (on two cores: one worker and this thread).

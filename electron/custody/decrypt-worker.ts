@@ -16,6 +16,8 @@ const candidates: Candidate[] = setup.candidates.map((c) => ({ ...c, material: B
 const infos = describeCandidates(candidates);
 
 parentPort?.on('message', (message: { id: number; request: WorkerRequest }) => {
+  const start = performance.now();
   const reply = serveRequest(message.request, candidates, infos, setup.mode);
-  parentPort?.postMessage({ id: message.id, reply }, replyTransferList(reply));
+  // How long the chunk took is how the pool decides how much work to keep queued here.
+  parentPort?.postMessage({ id: message.id, reply, ms: performance.now() - start }, replyTransferList(reply));
 });

@@ -18,6 +18,7 @@ export function createLazyWorkerPool(
   let chunks = 0;
   return {
     size,
+    hasRoom: () => pool?.hasRoom() ?? true,
     async run(chunk) {
       if (chunks++ === 0) return decryptChunkLater(chunk, candidates, infos, mode);
       pool ??= createWorkerPool(workerScript, candidates, mode, size);

@@ -10,7 +10,8 @@
  * whose rounds vary most, which here is the bare loop.) Each row starts with an untimed round of
  * each, and its rounds go on until every contender has run for BENCH_SECONDS: a 64 KiB row's round
  * lasts ~40 ms, where a 10 ms hiccup would be a quarter of it. A fourth contender, two bare loops on
- * two threads, shows how far a second core takes the bare loop's own work on this machine.
+ * two threads, shows how far a second core takes the bare loop's own work on this machine; a last
+ * line, measured before the rows, how far it takes copying memory and AES in cache (machine-scaling.ts).
  *
  *   BENCH_ROUNDS    rounds per contender at least (default 5)
  *   BENCH_SECONDS   seconds per contender and row at least (default 2)
@@ -29,6 +30,7 @@ import { candidatesFromRawKeys } from '../../electron/custody/payload-decryptor'
 import { buildDecryptWorker } from '../support/build-worker';
 import { REPO, bundleToCache } from '../support/cached-bundle';
 import { bareLoop } from './bare-decrypt-loop';
+import { measureMachineScaling } from './machine-scaling';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
 const MIN_SECONDS = Number(process.env.BENCH_SECONDS) || 2;
@@ -63,6 +65,10 @@ interface Row {
 }
 
 async function main(): Promise<void> {
+  // First, while nothing else in this process allocates or collects.
+  const machineScaling = await measureMachineScaling(
+    bundleToCache(join(REPO, 'tests/bench/machine-scaling.ts'), 'machine-scaling.cjs', 'node'),
+  );
   const workerScript = buildDecryptWorker();
   const keys = Array.from({ length: 4 }, () => randomBytes(32));
   const candidates = candidatesFromRawKeys(keys);
@@ -159,6 +165,9 @@ async function main(): Promise<void> {
   console.log(
     '2 bare loops: the bare loop on two threads, half the payloads each, against one: how far a second core takes the same work here',
   );
+  console.log(
+    `this machine, two threads against one: copying 64 MiB buffers ${machineScaling.memory.toFixed(2)}x, AES-256-GCM on a buffer in cache ${machineScaling.aes.toFixed(2)}x`,
+  );
   const withinBudget = rows.every((r) => r.singleThread.ratio >= BUDGET.singleThread && r.workers.ratio >= BUDGET.workers);
   console.log(
     JSON.stringify({
@@ -170,6 +179,7 @@ async function main(): Promise<void> {
       budget: BUDGET,
       withinBudget,
       rows,
+      machineScaling,
     }),
   );
 }

@@ -169,6 +169,25 @@ describe('the batch loop', () => {
     expect(seen).toEqual(items.slice(0, 20).map((i) => i.source));
   });
 
+  it('gives a worker two chunks until it knows the worker’s pace, then more while they are quick', async () => {
+    const pool = createWorkerPool(workerScript, candidates, RESULTS, 1);
+    const items = mixedItems().slice(0, 1);
+    const chunk = (): ChunkInput => ({ kind: 'items', items });
+    try {
+      expect(pool.hasRoom()).toBe(true);
+      const first = [pool.run(chunk()), pool.run(chunk())];
+      // No chunk has come back yet: a third would be this thread's to decrypt.
+      expect(pool.hasRoom()).toBe(false);
+      await Promise.all(first);
+      // A one-item chunk takes the worker microseconds: room for more than two at a time now.
+      const next = [pool.run(chunk()), pool.run(chunk())];
+      expect(pool.hasRoom()).toBe(true);
+      await Promise.all(next);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a lazy pool decrypts a one-chunk batch here, starting no worker, and uses workers from the second chunk', async () => {
     const items = mixedItems();
     const noWorkers = createLazyWorkerPool('/nonexistent/decrypt-worker.cjs', candidates, RESULTS, 2);
