@@ -11,7 +11,8 @@
  * each, and its rounds go on until every contender has run for BENCH_SECONDS: a 64 KiB row's round
  * lasts ~40 ms, where a 10 ms hiccup would be a quarter of it. A fourth contender, two bare loops on
  * two threads, shows how far a second core takes the bare loop's own work on this machine; a last
- * line, measured before the rows, how far it takes copying memory and AES in cache (machine-scaling.ts).
+ * line, measured before the rows, how far it takes copying memory and AES in cache
+ * (machine-scaling.ts).
  *
  *   BENCH_ROUNDS    rounds per contender at least (default 5)
  *   BENCH_SECONDS   seconds per contender and row at least (default 2)

@@ -3,8 +3,8 @@
  * copying memory that no cache holds (64 MiB), and AES-256-GCM over a buffer that stays in cache.
  * Where the first scales much less than the second, work that streams through memory (64 KiB
  * payloads: text in, bytes, plaintext, strings out) gains less from a second thread than work that
- * stays in cache (1 KiB payloads). Started as a worker thread, this file prepares its buffers, then runs
- * its kind of work each time it is told to and answers with the milliseconds it took.
+ * stays in cache (1 KiB payloads). Started as a worker thread, this file prepares its buffers, then
+ * runs its kind of work each time it is told to and answers with the milliseconds it took.
  */
 import { createDecipheriv, randomBytes } from 'node:crypto';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
