@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureItem } from '../../electron/custody/capture-sources';
-import { itemChunks, runDecryptBatch } from '../../electron/custody/decrypt-batch';
+import { type DecryptPool, itemChunks, runDecryptBatch } from '../../electron/custody/decrypt-batch';
 import type { ChunkInput, ChunkOutput, OutputMode } from '../../electron/custody/decrypt-chunk';
 import { createWorkerPool } from '../../electron/custody/decrypt-pool';
 import { exportWriter, linesExport } from '../../electron/custody/decrypt-report';
@@ -47,11 +47,16 @@ function mixedItems(): CaptureItem[] {
   return items;
 }
 
+/**
+ * With `pool`, every chunk goes to the workers, whatever their pace (the pool would otherwise leave
+ * some to this thread), so every chunk crosses a thread and each test does whatever its timing.
+ */
 async function collect(chunks: AsyncIterable<ChunkInput>, mode: OutputMode, pool = false, size = 2): Promise<ChunkOutput[]> {
   const outputs: ChunkOutput[] = [];
   const workers = pool ? createWorkerPool(workerScript, candidates, mode, size) : null;
+  const everyChunk: DecryptPool | null = workers && { size, hasRoom: () => true, run: (chunk) => workers.run(chunk) };
   try {
-    await runDecryptBatch(chunks, candidates, mode, (o) => void outputs.push(o), { pool: workers });
+    await runDecryptBatch(chunks, candidates, mode, (o) => void outputs.push(o), { pool: everyChunk });
   } finally {
     await workers?.close();
   }
