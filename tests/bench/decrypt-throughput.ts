@@ -12,7 +12,9 @@
  * lasts ~40 ms, where a 10 ms hiccup would be a quarter of it. A fourth contender, two bare loops on
  * two threads, shows how far a second core takes the bare loop's own work on this machine; a last
  * line, measured before the rows, how far it takes copying memory and AES in cache
- * (machine-scaling.ts).
+ * (machine-scaling.ts). Each contender's page faults per round are printed too: when the allocator
+ * hands freed buffers back to the system and faults them in again, that contender's rounds slow
+ * down by up to a third, whichever it is, and a ratio moves with it.
  *
  *   BENCH_ROUNDS    rounds per contender at least (default 5)
  *   BENCH_SECONDS   seconds per contender and row at least (default 2)
@@ -45,11 +47,19 @@ function makePayloads(size: number, key: Buffer): string[] {
   return Array.from({ length: count }, (_, i) => sealPayload(Buffer.from(`{"i":${i},"blob":"${filler}"}`.slice(0, size)), key));
 }
 
-async function seconds(work: () => Promise<number> | number, expected: number): Promise<number> {
+interface Round {
+  seconds: number;
+  /** Minor page faults of the whole process (workers too) during the round. */
+  faults: number;
+}
+
+async function round(work: () => Promise<number> | number, expected: number): Promise<Round> {
+  const faults = process.resourceUsage().minorPageFault;
   const start = process.hrtime.bigint();
   const matched = await work();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (matched !== expected) throw new Error(`decrypted ${matched} of ${expected}: the bench is broken`);
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, faults: process.resourceUsage().minorPageFault - faults };
 }
 
 type Rate = { perSecond: number; mbPerSecond: number };
@@ -63,6 +73,11 @@ interface Row {
   workers: Rate & { ratio: number; threads: number };
   /** Two bare loops, one on a worker thread, each on half the payloads: this machine's ceiling. */
   twoBareLoops: { ratio: number };
+  /**
+   * Median page faults per round of each contender: memory the allocator gave back to the system
+   * and took again, which moves a round's time by up to a third here and falls on any contender.
+   */
+  faultsPerRound: { bare: number; singleThread: number; workers: number; twoBareLoops: number };
 }
 
 async function main(): Promise<void> {
@@ -109,21 +124,22 @@ async function main(): Promise<void> {
           single: async () => (await runDecryptBatch(itemChunks(items), candidates, MODE, sink)).decrypted,
           workers: async () => (await runDecryptBatch(itemChunks(items), candidates, MODE, sink, { pool })).decrypted,
         };
-        const times = { bare: [] as number[], single: [] as number[], workers: [] as number[], twoBare: [] as number[] };
-        const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
-        for (const run of Object.values(contenders)) await seconds(run, payloads.length);
+        const taken = { bare: [] as Round[], single: [] as Round[], workers: [] as Round[], twoBare: [] as Round[] };
+        const seconds = (list: Round[]) => list.reduce((a, b) => a + b.seconds, 0);
+        for (const run of Object.values(contenders)) await round(run, payloads.length);
         let rounds = 0;
-        for (; rounds < ROUNDS || Math.min(...Object.values(times).map(sum)) < MIN_SECONDS; rounds++) {
+        for (; rounds < ROUNDS || Math.min(...Object.values(taken).map(seconds)) < MIN_SECONDS; rounds++) {
           for (const name of ['bare', 'single', 'workers', 'twoBare'] as const) {
-            times[name].push(await seconds(contenders[name], payloads.length));
+            taken[name].push(await round(contenders[name], payloads.length));
           }
         }
         const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-        const typical = {
-          bare: median(times.bare),
-          single: median(times.single),
-          workers: median(times.workers),
-          twoBare: median(times.twoBare),
+        const typical = (name: keyof typeof taken, of: keyof Round) => median(taken[name].map((r) => r[of]));
+        const time = {
+          bare: typical('bare', 'seconds'),
+          single: typical('single', 'seconds'),
+          workers: typical('workers', 'seconds'),
+          twoBare: typical('twoBare', 'seconds'),
         };
         const rate = (s: number): Rate => ({ perSecond: payloads.length / s, mbPerSecond: megabytes / s });
         rows.push({
@@ -131,10 +147,16 @@ async function main(): Promise<void> {
           matchPosition,
           payloads: payloads.length,
           rounds,
-          bare: rate(typical.bare),
-          singleThread: { ...rate(typical.single), ratio: typical.bare / typical.single },
-          workers: { ...rate(typical.workers), ratio: typical.bare / typical.workers, threads },
-          twoBareLoops: { ratio: typical.bare / typical.twoBare },
+          bare: rate(time.bare),
+          singleThread: { ...rate(time.single), ratio: time.bare / time.single },
+          workers: { ...rate(time.workers), ratio: time.bare / time.workers, threads },
+          twoBareLoops: { ratio: time.bare / time.twoBare },
+          faultsPerRound: {
+            bare: typical('bare', 'faults'),
+            singleThread: typical('single', 'faults'),
+            workers: typical('workers', 'faults'),
+            twoBareLoops: typical('twoBare', 'faults'),
+          },
         });
       }
     }
@@ -165,6 +187,9 @@ async function main(): Promise<void> {
   );
   console.log(
     '2 bare loops: the bare loop on two threads, half the payloads each, against one: how far a second core takes the same work here',
+  );
+  console.log(
+    `page faults per round (median, whole process): ${rows.map((r) => `${r.size} ${r.matchPosition}/4 ${Object.values(r.faultsPerRound).join('/')}`).join(', ')} (bare/custody/workers/2 bare loops)`,
   );
   console.log(
     `this machine, two threads against one: copying 64 MiB buffers ${machineScaling.memory.toFixed(2)}x, AES-256-GCM on a buffer in cache ${machineScaling.aes.toFixed(2)}x`,
