@@ -71,7 +71,10 @@ interface Row {
   bare: Rate;
   singleThread: Rate & { ratio: number };
   workers: Rate & { ratio: number; threads: number };
-  /** Two bare loops, one on a worker thread, each on half the payloads: this machine's ceiling. */
+  /**
+   * Two bare loops, one on a worker thread, each on half the payloads: how far a second core takes
+   * the bare loop's own work, its allocations included (the worker thread's loop faults most).
+   */
   twoBareLoops: { ratio: number };
   /**
    * Median page faults per round of each contender: memory the allocator gave back to the system
