@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Strict } from '../../electron/custody/base64';
+import { decodeBase64ByLength, decodeBase64Strict } from '../../electron/custody/base64';
 import { parseKey } from '../../electron/custody/key-material';
 import { decodePayload, openPayload, sealPayload } from '../../electron/custody/payload-codec';
 import { candidatesFromRawKeys, decryptItem } from '../../electron/custody/payload-decryptor';
@@ -117,5 +117,26 @@ describe('strict base64', () => {
     ['standard, unpadded', 'QUFBQQ', 'AAAA'],
   ])('accepts %s', (_what, text, bytes) => {
     expect(decodeBase64Strict(text)).toEqual(Buffer.from(bytes, 'latin1'));
+  });
+});
+
+describe('bulk base64 decode', () => {
+  it('decodes each payload at another place within a page, so decryption cannot keep colliding with its output (4K aliasing)', () => {
+    const places = new Set<number>();
+    for (let i = 0; i < 256; i++) {
+      const bytes = randomBytes(i % 2 === 0 ? 1000 : 70 * 1024);
+      const decoded = decodeBase64ByLength(bytes.toString('base64url'));
+      expect(decoded?.equals(bytes)).toBe(true);
+      places.add((decoded as Buffer).byteOffset % 4096);
+    }
+    expect(places.size).toBe(256);
+  });
+
+  it('moves payloads beyond the kept buffer too', () => {
+    const big = randomBytes(1024 * 1024 + 1);
+    const first = decodeBase64ByLength(big.toString('base64'));
+    const second = decodeBase64ByLength(big.toString('base64'));
+    expect(first?.equals(big) && second?.equals(big)).toBe(true);
+    expect((first as Buffer).byteOffset % 4096).not.toBe((second as Buffer).byteOffset % 4096);
   });
 });
