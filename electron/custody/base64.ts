@@ -45,7 +45,8 @@ let scratch: Buffer | null = null;
  * just before it (4K aliasing), and decryption runs at less than half speed (64 KiB: 46 µs against
  * 19 µs). Which offsets collide changes from process to process, so a fixed place made whole runs
  * slow or fast by luck; stepping through all 256 sixteen-byte places of a page leaves a collision
- * to about one payload in a hundred.
+ * to about one payload in a hundred. The step is an odd number of sixteen bytes, so it reaches every
+ * place before it repeats, and a large one, so the payload after a collision is far from it.
  */
 const PAGE_BYTES = 4096;
 const SHIFT_STEP = 16 * 37;
