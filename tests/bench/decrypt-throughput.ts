@@ -40,6 +40,13 @@ const MIN_SECONDS = Number(process.env.BENCH_SECONDS) || 2;
 const TARGET_MB = Number(process.env.BENCH_MB) || 64;
 const MODE: OutputMode = { kind: 'results' };
 const BUDGET = { singleThread: 0.9, workers: 1.6 };
+/** The contenders, in the order they take turns. */
+const CONTENDERS = ['bare', 'single', 'workers', 'twoBare'] as const;
+type Contender = (typeof CONTENDERS)[number];
+
+function perContender<T>(value: (name: Contender) => T): Record<Contender, T> {
+  return Object.fromEntries(CONTENDERS.map((name) => [name, value(name)])) as Record<Contender, T>;
+}
 
 function makePayloads(size: number, key: Buffer): string[] {
   const count = Math.max(200, Math.round((TARGET_MB * 1024 * 1024) / size));
@@ -117,7 +124,7 @@ async function main(): Promise<void> {
         const half = Math.floor(payloads.length / 2);
         const firstHalf = payloads.slice(0, half);
         bareWorker.postMessage(payloads.slice(half));
-        const contenders = {
+        const contenders: Record<Contender, () => Promise<number> | number> = {
           bare: () => bareLoop(payloads, keys),
           twoBare: async () => {
             const other = new Promise<number>((resolve) => bareWorker.once('message', resolve));
@@ -127,23 +134,18 @@ async function main(): Promise<void> {
           single: async () => (await runDecryptBatch(itemChunks(items), candidates, MODE, sink)).decrypted,
           workers: async () => (await runDecryptBatch(itemChunks(items), candidates, MODE, sink, { pool })).decrypted,
         };
-        const taken = { bare: [] as Round[], single: [] as Round[], workers: [] as Round[], twoBare: [] as Round[] };
+        const taken = perContender((): Round[] => []);
         const seconds = (list: Round[]) => list.reduce((a, b) => a + b.seconds, 0);
-        for (const run of Object.values(contenders)) await round(run, payloads.length);
+        for (const name of CONTENDERS) await round(contenders[name], payloads.length);
         let rounds = 0;
         for (; rounds < ROUNDS || Math.min(...Object.values(taken).map(seconds)) < MIN_SECONDS; rounds++) {
-          for (const name of ['bare', 'single', 'workers', 'twoBare'] as const) {
-            taken[name].push(await round(contenders[name], payloads.length));
-          }
+          for (const name of CONTENDERS) taken[name].push(await round(contenders[name], payloads.length));
         }
         const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-        const typical = (name: keyof typeof taken, of: keyof Round) => median(taken[name].map((r) => r[of]));
-        const time = {
-          bare: typical('bare', 'seconds'),
-          single: typical('single', 'seconds'),
-          workers: typical('workers', 'seconds'),
-          twoBare: typical('twoBare', 'seconds'),
-        };
+        /** Each contender's median round, in seconds or in page faults. */
+        const typical = (of: keyof Round) => perContender((name) => median(taken[name].map((r) => r[of])));
+        const time = typical('seconds');
+        const faults = typical('faults');
         const rate = (s: number): Rate => ({ perSecond: payloads.length / s, mbPerSecond: megabytes / s });
         rows.push({
           size: label,
@@ -155,10 +157,10 @@ async function main(): Promise<void> {
           workers: { ...rate(time.workers), ratio: time.bare / time.workers, threads },
           twoBareLoops: { ratio: time.bare / time.twoBare },
           faultsPerRound: {
-            bare: typical('bare', 'faults'),
-            singleThread: typical('single', 'faults'),
-            workers: typical('workers', 'faults'),
-            twoBareLoops: typical('twoBare', 'faults'),
+            bare: faults.bare,
+            singleThread: faults.single,
+            workers: faults.workers,
+            twoBareLoops: faults.twoBare,
           },
         });
       }
