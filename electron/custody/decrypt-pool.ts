@@ -38,6 +38,32 @@ const BACKLOG_MS = 3;
 const MIN_QUEUED = 2;
 const MAX_QUEUED = 8;
 
+/** What the pool knows of a worker when it places a chunk. */
+export interface WorkerLoad {
+  /** Chunks sent and not yet back. */
+  queued: number;
+  /** Milliseconds a chunk takes it lately; unknown until one came back. */
+  paceMs: number | undefined;
+}
+
+function hasRoomFor({ queued, paceMs }: WorkerLoad): boolean {
+  return queued < MIN_QUEUED || (paceMs !== undefined && queued < MAX_QUEUED && queued * paceMs < BACKLOG_MS);
+}
+
+/**
+ * The worker that takes the next chunk: of those with room, the one with the fewest chunks queued;
+ * null when none has room, and the calling thread decrypts the chunk itself. Asking "has any room"
+ * and then picking the least-queued of all could hand the chunk to a slow worker without room while
+ * a quicker one had it (three cores or more).
+ */
+export function workerWithRoom(loads: readonly WorkerLoad[]): number | null {
+  let chosen: number | null = null;
+  loads.forEach((load, i) => {
+    if (hasRoomFor(load) && (chosen === null || load.queued < loads[chosen].queued)) chosen = i;
+  });
+  return chosen;
+}
+
 /**
  * One worker per core but one: the coordinating thread decrypts too whenever the workers are full
  * (decrypt-batch.ts), so it takes the last core rather than a third thread competing for two.
@@ -74,24 +100,21 @@ export function createWorkerPool(
   const pending = new Map<number, Pending>();
   // Shared memory of the chunks in flight, reused: one slot per chunk at a time.
   const freeSlots: ChunkSlot[] = [];
-  const load = new Map<Worker, number>();
-  /** Milliseconds a chunk takes each worker lately (a moving average of what the worker reports). */
-  const pace = new Map<Worker, number>();
+  /** Each worker's load, by the worker's index; its pace is a moving average of what it reports. */
+  const loads: WorkerLoad[] = Array.from({ length: size }, () => ({ queued: 0, paceMs: undefined }));
   let nextId = 0;
   let failure: Error | null = null;
 
-  const workers = Array.from({ length: size }, () => {
+  const workers = loads.map((load) => {
     const worker = new Worker(workerScript, {
       workerData: { candidates: workerCandidates, mode },
       // A worker's garbage is chunk-sized and dies young: a small young generation collects it
       // before it grows into tens of megabytes per worker (a 1 GB NDJSON went from ~300 to ~200 MB).
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    load.set(worker, 0);
     worker.on('message', ({ id, reply, ms }: { id: number; reply: WorkerReply; ms: number }) => {
-      load.set(worker, (load.get(worker) ?? 1) - 1);
-      const before = pace.get(worker);
-      pace.set(worker, before === undefined ? ms : 0.8 * before + 0.2 * ms);
+      load.queued--;
+      load.paceMs = load.paceMs === undefined ? ms : 0.8 * load.paceMs + 0.2 * ms;
       pending.get(id)?.resolve(reply);
       pending.delete(id);
     });
@@ -106,16 +129,14 @@ export function createWorkerPool(
   return {
     size,
     hasRoom(): boolean {
-      return workers.some((worker) => {
-        const queued = load.get(worker) ?? 0;
-        const ms = pace.get(worker);
-        return queued < MIN_QUEUED || (ms !== undefined && queued < MAX_QUEUED && queued * ms < BACKLOG_MS);
-      });
+      return workerWithRoom(loads) !== null;
     },
     async run(chunk: ChunkInput): Promise<PendingOutput> {
       if (failure) throw failure;
-      const worker = workers.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
-      load.set(worker, (load.get(worker) ?? 0) + 1);
+      // Sent without room only by a caller that did not ask hasRoom(): then the least queued.
+      const index = workerWithRoom(loads) ?? loads.reduce((a, load, i) => (load.queued < loads[a].queued ? i : a), 0);
+      const worker = workers[index];
+      loads[index].queued++;
       const id = nextId++;
       const slot = freeSlots.pop() ?? emptySlot();
       const request = requestFor(chunk, mode, slot);

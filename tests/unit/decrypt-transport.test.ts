@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureItem } from '../../electron/custody/capture-sources';
 import { type DecryptPool, itemChunks, runDecryptBatch } from '../../electron/custody/decrypt-batch';
 import type { ChunkInput, ChunkOutput, OutputMode } from '../../electron/custody/decrypt-chunk';
-import { createWorkerPool } from '../../electron/custody/decrypt-pool';
+import { createWorkerPool, workerWithRoom } from '../../electron/custody/decrypt-pool';
 import { exportWriter, linesExport } from '../../electron/custody/decrypt-report';
 import { createLazyWorkerPool } from '../../electron/custody/lazy-worker-pool';
 import { ndjsonFileChunks } from '../../electron/custody/ndjson-chunks';
@@ -194,6 +194,34 @@ describe('the batch loop', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('places a chunk on a worker with room, the least queued of those, and on none when all are full', () => {
+    // Two chunks queued on each; the first worker takes 2 ms a chunk (4 ms of work, over the 3 ms
+    // kept queued), the second 0.5 ms: the chunk goes to the second, though the first comes first.
+    expect(
+      workerWithRoom([
+        { queued: 2, paceMs: 2 },
+        { queued: 2, paceMs: 0.5 },
+      ]),
+    ).toBe(1);
+    expect(
+      workerWithRoom([
+        { queued: 3, paceMs: 0.5 },
+        { queued: 1, paceMs: undefined },
+        { queued: 2, paceMs: 0.5 },
+      ]),
+    ).toBe(1);
+    // A worker whose pace is not known yet gets two chunks, no more.
+    expect(workerWithRoom([{ queued: 2, paceMs: undefined }])).toBeNull();
+    // However quick, no worker holds more than eight.
+    expect(workerWithRoom([{ queued: 8, paceMs: 0.01 }])).toBeNull();
+    expect(
+      workerWithRoom([
+        { queued: 2, paceMs: 2 },
+        { queued: 6, paceMs: 0.5 },
+      ]),
+    ).toBeNull();
   });
 
   it('a lazy pool decrypts a one-chunk batch here, starting no worker, and uses workers from the second chunk', async () => {
