@@ -159,7 +159,7 @@ export const events = {
   'vault.changed': z.object({ reason: z.string() }),
   'vault.status': VaultStatusSchema,
   'batch.progress': z.object({ batchId: z.string(), counts: BatchCountsSchema }),
-  /** Results of a batch, in order, a chunk at a time (the page shows at most the first BATCH_RESULTS_SHOWN). */
+  /** Results of a batch, in order, a chunk at a time (the page gets at most the first BATCH_RESULTS_SHOWN). */
   'batch.results': z.object({ batchId: z.string(), results: z.array(DecryptItemResultSchema) }),
   'batch.finished': z.object({
     batchId: z.string(),
@@ -167,15 +167,29 @@ export const events = {
     cancelled: z.boolean(),
     /** Set when the batch stopped on an error of its own (not a per-item one). */
     error: CustodyErrorSchema.nullable(),
+    /** The export holds every result: false when the batch outgrew BATCH_RESULTS_KEPT. */
+    exportable: z.boolean(),
   }),
   /** A native menu item was chosen. */
   'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'about']) }),
 } as const;
 
-/** Results sent to the page per batch; counts cover every item, and export every kept one. */
-export const BATCH_RESULTS_SHOWN = 10_000;
-/** Results main keeps for export; a larger batch is for `custody decrypt --output`. */
-export const BATCH_RESULTS_KEPT = 100_000;
+/** How many results, and how many decrypted bytes among them, a batch may hold in one place. */
+export interface ResultBudget {
+  results: number;
+  plaintextBytes: number;
+}
+
+/**
+ * Results sent to the page per batch, the first ones up to either limit; counts cover every item.
+ * Bytes as well as results: ten thousand 64 KiB bodies would be 640 MB in the page.
+ */
+export const BATCH_RESULTS_SHOWN: ResultBudget = { results: 10_000, plaintextBytes: 64 * 1024 * 1024 };
+/**
+ * Results main keeps for export; a larger batch is for `custody decrypt --output`. The bytes keep
+ * main's heap and the export's one string (V8 caps a string near 512 MB) within reach.
+ */
+export const BATCH_RESULTS_KEPT: ResultBudget = { results: 100_000, plaintextBytes: 256 * 1024 * 1024 };
 
 export type Events = typeof events;
 export type EventName = keyof Events;

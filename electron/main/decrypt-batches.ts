@@ -3,14 +3,14 @@
  * Chromium test bridge use the same manager. Paths chosen in a dialog stay here; the page gets a
  * selection id, a label and a count. A batch runs on the custody core's worker pool, so neither
  * the window nor main's event loop waits on decryption, and streams progress and results as
- * events. Results (plaintext included) are kept in memory for export until discarded, and never
- * logged.
+ * events. Results (plaintext included) are kept in memory for export until discarded, as many as
+ * BATCH_RESULTS_KEPT allows (the page gets fewer, BATCH_RESULTS_SHOWN), and never logged.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN } from '../../shared/contract';
+import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget } from '../../shared/contract';
 import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
 import { type CaptureItem, countFolderFiles, fileCapture, folderCaptures, harCaptures } from '../custody/capture-sources';
 import type { Custody } from '../custody/custody';
@@ -21,6 +21,7 @@ import { createWorkerPool } from '../custody/decrypt-pool';
 import { exportWriter } from '../custody/decrypt-report';
 import { ndjsonChunks } from '../custody/ndjson-chunks';
 import type { EmitEvent } from './ipc-handlers';
+import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
 
 interface Selection {
   kind: CaptureKind;
@@ -30,9 +31,12 @@ interface Selection {
 
 interface Batch {
   controller: AbortController;
+  /** Kept for export, the batch's first results; let go once they outgrow BATCH_RESULTS_KEPT. */
   results: DecryptItemResult[];
-  /** More results came than are kept: export is refused rather than silently partial. */
-  overflow: boolean;
+  /** Full when more results came than are kept: export is refused rather than silently partial. */
+  kept: BudgetUse;
+  shown: BudgetUse;
+  received: number;
   finished: Promise<void>;
 }
 
@@ -44,6 +48,8 @@ export interface BatchManagerOptions {
   emit: EmitEvent;
   /** The built decrypt-worker file (out/main/decrypt-worker.js in the app). */
   workerScript: string;
+  /** What the page gets and what main keeps of each batch (the contract's limits unless a test asks). */
+  limits?: { shown: ResultBudget; kept: ResultBudget };
 }
 
 async function* concat(sources: AsyncIterable<ChunkInput>[]): AsyncGenerator<ChunkInput> {
@@ -77,11 +83,24 @@ async function itemsKnownUpFront(selection: Selection): Promise<number | null> {
   return (await Promise.all(selection.paths.map(countFolderFiles))).reduce((a, b) => a + b, 0);
 }
 
+function tooLargeToExport(kept: ResultBudget): CustodyError {
+  const megabytes = Math.round(kept.plaintextBytes / (1024 * 1024));
+  return new CustodyError(
+    'INVALID_INPUT',
+    `This batch is larger than the app keeps for export (${kept.results.toLocaleString('en')} results or ${megabytes} MB of decrypted bodies). Export it with "custody decrypt --output FILE".`,
+  );
+}
+
 function notFound(what: string): CustodyError {
   return new CustodyError('NOT_FOUND', `That ${what} is no longer open. Choose the captures again.`);
 }
 
-export function createBatchManager({ custody, emit, workerScript }: BatchManagerOptions) {
+export function createBatchManager({
+  custody,
+  emit,
+  workerScript,
+  limits = { shown: BATCH_RESULTS_SHOWN, kept: BATCH_RESULTS_KEPT },
+}: BatchManagerOptions) {
   const selections = new Map<string, Selection>();
   const batches = new Map<string, Batch>();
 
@@ -100,12 +119,12 @@ export function createBatchManager({ custody, emit, workerScript }: BatchManager
         { kind: 'results' },
         (output) => {
           const results = output.results ?? [];
-          const room = BATCH_RESULTS_KEPT - batch.results.length;
-          if (results.length > room) batch.overflow = true;
-          const kept = results.slice(0, Math.max(0, room));
-          const shownRoom = BATCH_RESULTS_SHOWN - batch.results.length;
-          batch.results.push(...kept);
-          if (shownRoom > 0) emit('batch.results', { batchId, results: kept.slice(0, shownRoom) });
+          batch.received += results.length;
+          batch.results.push(...takeWithin(results, batch.kept, limits.kept));
+          // Export is refused once a result did not fit, so what was kept for it can go.
+          if (batch.kept.full) batch.results = [];
+          const shown = takeWithin(results, batch.shown, limits.shown);
+          if (shown.length > 0) emit('batch.results', { batchId, results: shown });
         },
         {
           signal: batch.controller.signal,
@@ -116,12 +135,12 @@ export function createBatchManager({ custody, emit, workerScript }: BatchManager
       )
       .then((summary) => {
         const { cancelled, matchedKeyIds: _matched, ...counts } = summary;
-        emit('batch.finished', { batchId, counts, cancelled, error: null });
+        emit('batch.finished', { batchId, counts, cancelled, error: null, exportable: !batch.kept.full });
         emit('vault.changed', { reason: 'batches.finished' });
       })
       .catch((error: unknown) => {
-        const counts = { done: batch.results.length, total, decrypted: 0, noMatchingKey: 0, malformed: 0, otherErrors: 0 };
-        emit('batch.finished', { batchId, counts, cancelled: false, error: toErrorShape(error) });
+        const counts = { done: batch.received, total, decrypted: 0, noMatchingKey: 0, malformed: 0, otherErrors: 0 };
+        emit('batch.finished', { batchId, counts, cancelled: false, error: toErrorShape(error), exportable: !batch.kept.full });
       });
   }
 
@@ -159,7 +178,14 @@ export function createBatchManager({ custody, emit, workerScript }: BatchManager
       // the key copies this makes are wiped at once (the batch makes its own).
       for (const candidate of await custody.candidates(scope)) candidate.material.fill(0);
       const batchId = randomUUID();
-      const batch: Batch = { controller: new AbortController(), results: [], overflow: false, finished: Promise.resolve() };
+      const batch: Batch = {
+        controller: new AbortController(),
+        results: [],
+        kept: unusedBudget(),
+        shown: unusedBudget(),
+        received: 0,
+        finished: Promise.resolve(),
+      };
       batches.set(batchId, batch);
       batch.finished = run(batchId, batch, chunks, scope, total, usePool);
       return { batchId, total };
@@ -176,12 +202,7 @@ export function createBatchManager({ custody, emit, workerScript }: BatchManager
       const batch = batches.get(batchId);
       if (!batch) throw notFound('batch');
       await batch.finished;
-      if (batch.overflow) {
-        throw new CustodyError(
-          'INVALID_INPUT',
-          `This batch has more than ${BATCH_RESULTS_KEPT} results, more than the app keeps. Export it with "custody decrypt --output FILE".`,
-        );
-      }
+      if (batch.kept.full) throw tooLargeToExport(limits.kept);
       const writer = exportWriter(format, { plaintext: includePlaintext });
       await writeFile(target, writer.head() + batch.results.map(writer.item).join('') + writer.tail(), { mode: 0o600 });
     },

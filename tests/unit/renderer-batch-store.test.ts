@@ -119,6 +119,7 @@ describe('the batch store', () => {
       counts: counts(3, { decrypted: 2, malformed: 1 }),
       cancelled: false,
       error: null,
+      exportable: true,
     });
 
     const state = useBatchStore.getState();
@@ -142,7 +143,7 @@ describe('the batch store', () => {
 
     main.emit('batch.results', { batchId: 'other', results: [decrypted('other#1')] });
     main.emit('batch.progress', { batchId: 'other', counts: counts(9) });
-    main.emit('batch.finished', { batchId: 'other', counts: counts(9), cancelled: true, error: null });
+    main.emit('batch.finished', { batchId: 'other', counts: counts(9), cancelled: true, error: null, exportable: true });
     main.emit('batch.results', { batchId: 'b2', results: [decrypted('mine#1')] });
 
     const state = useBatchStore.getState();
@@ -152,12 +153,21 @@ describe('the batch store', () => {
 
   it('shows at most BATCH_RESULTS_SHOWN results, however many arrive', async () => {
     await startHarBatch('b3');
-    const many = Array.from({ length: BATCH_RESULTS_SHOWN - 1 }, (_, i) => malformed(`line ${i}`));
+    const many = Array.from({ length: BATCH_RESULTS_SHOWN.results - 1 }, (_, i) => malformed(`line ${i}`));
     main.emit('batch.results', { batchId: 'b3', results: many });
     main.emit('batch.results', { batchId: 'b3', results: [malformed('last shown'), malformed('not shown')] });
     const { results } = useBatchStore.getState();
-    expect(results).toHaveLength(BATCH_RESULTS_SHOWN);
+    expect(results).toHaveLength(BATCH_RESULTS_SHOWN.results);
     expect(results.at(-1)?.source).toBe('last shown');
+  });
+
+  it('learns at the end whether the export holds every result', async () => {
+    await startHarBatch('b7');
+    expect(useBatchStore.getState().exportable).toBe(true);
+    main.emit('batch.finished', { batchId: 'b7', counts: counts(120_000), cancelled: false, error: null, exportable: false });
+    expect(useBatchStore.getState()).toMatchObject({ phase: 'finished', exportable: false });
+    await startHarBatch('b8');
+    expect(useBatchStore.getState().exportable).toBe(true);
   });
 
   it('counts a folder first and starts it only on Start; NDJSON asks main for the field named', async () => {
@@ -180,13 +190,13 @@ describe('the batch store', () => {
     await cancelBatch();
     expect(useBatchStore.getState().phase).toBe('cancelling');
     expect(main.callsTo('batches.cancel')).toEqual([{ batchId: 'b5' }]);
-    main.emit('batch.finished', { batchId: 'b5', counts: counts(40), cancelled: true, error: null });
+    main.emit('batch.finished', { batchId: 'b5', counts: counts(40), cancelled: true, error: null, exportable: true });
     expect(useBatchStore.getState()).toMatchObject({ phase: 'finished', cancelled: true });
   });
 
   it('exports with plaintext only when asked, and says nothing when the save dialog is cancelled', async () => {
     await startHarBatch('b6');
-    main.emit('batch.finished', { batchId: 'b6', counts: counts(0), cancelled: false, error: null });
+    main.emit('batch.finished', { batchId: 'b6', counts: counts(0), cancelled: false, error: null, exportable: true });
     main.answer('batches.export', () => ({ path: '/home/officer/results.csv' }));
     await exportBatch('csv');
     setIncludePlaintext(true);

@@ -1,6 +1,6 @@
 /** The renderer's pure helpers: the Import key hint, how decrypted bytes are shown, and how a batch reads. */
 import { describe, expect, it } from 'vitest';
-import { batchSummary, shortSource } from '../../renderer/src/lib/batch-view';
+import { batchSummary, shortSource, unlistedNote } from '../../renderer/src/lib/batch-view';
 import { keyTextHint } from '../../renderer/src/lib/key-text-hint';
 import { HEX_PREVIEW_BYTES, plaintextView } from '../../renderer/src/lib/plaintext-view';
 import { filterWorkflows } from '../../renderer/src/lib/filter-workflows';
@@ -96,5 +96,13 @@ describe('a batch as the workbench shows it', () => {
       'Cancelled after 6 of 1,000 payloads — 4 decrypted, 1 no matching key, 1 malformed, 0 other.',
     );
     expect(batchSummary(counts, true)).toMatch(/^Cancelled after 6 payloads — /);
+  });
+
+  it('says when the page lists fewer results than the batch has, and whether the export holds them', () => {
+    expect(unlistedNote(40, 40, true)).toBeNull();
+    expect(unlistedNote(12_280, 1_024, true)).toBe('The first 1,024 are listed here; the export holds all of them.');
+    expect(unlistedNote(200_000, 10_000, false)).toBe(
+      'The first 10,000 are listed here; the app keeps at most 100,000 results or 256 MB of decrypted bodies for export, so decrypt a batch this large with “custody decrypt --output FILE”.',
+    );
   });
 });

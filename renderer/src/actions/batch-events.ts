@@ -20,14 +20,14 @@ function apply(event: BatchEvent): void {
       if (state.phase === 'running' || state.phase === 'cancelling') useBatchStore.setState({ counts: event.payload.counts });
       return;
     case 'batch.results': {
-      const room = BATCH_RESULTS_SHOWN - state.results.length;
+      const room = BATCH_RESULTS_SHOWN.results - state.results.length;
       if (room <= 0) return;
       useBatchStore.setState({ results: [...state.results, ...event.payload.results.slice(0, room)] });
       return;
     }
     case 'batch.finished': {
-      const { counts, cancelled, error } = event.payload;
-      useBatchStore.setState({ phase: 'finished', counts, cancelled, error });
+      const { counts, cancelled, error, exportable } = event.payload;
+      useBatchStore.setState({ phase: 'finished', counts, cancelled, error, exportable });
       return;
     }
   }

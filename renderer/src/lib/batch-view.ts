@@ -1,3 +1,4 @@
+import { BATCH_RESULTS_KEPT } from '../../../shared/contract';
 import type { BatchCounts, DecryptScope } from '../../../shared/domain';
 import type { BatchInput } from '../state/batch-store';
 import { plural } from './format';
@@ -31,4 +32,18 @@ export function batchSummary(counts: BatchCounts, cancelled: boolean): string {
   if (!cancelled) return `Finished: ${plural(counts.done, 'payload')} — ${outcome}.`;
   const of = counts.total === null ? '' : ` of ${counts.total.toLocaleString()}`;
   return `Cancelled after ${counts.done.toLocaleString()}${of} ${counts.done === 1 && counts.total === null ? 'payload' : 'payloads'} — ${outcome}.`;
+}
+
+/**
+ * What a finished batch says when the page lists fewer results than it has: main sends the first
+ * ones up to a count and a size of decrypted bodies, and keeps more for export, up to its own.
+ */
+export function unlistedNote(done: number, listed: number, exportable: boolean): string | null {
+  if (done <= listed) return null;
+  const kept = `${BATCH_RESULTS_KEPT.results.toLocaleString()} results or ${Math.round(BATCH_RESULTS_KEPT.plaintextBytes / (1024 * 1024))} MB of decrypted bodies`;
+  return `The first ${listed.toLocaleString()} are listed here; ${
+    exportable
+      ? 'the export holds all of them.'
+      : `the app keeps at most ${kept} for export, so decrypt a batch this large with “custody decrypt --output FILE”.`
+  }`;
 }

@@ -30,8 +30,8 @@ export interface BatchState {
   batchId: string | null;
   counts: BatchCounts | null;
   /**
-   * In input order, at most BATCH_RESULTS_SHOWN (main sends no more). Decrypted bodies: they leave
-   * the page when the batch is discarded.
+   * In input order, the first ones up to BATCH_RESULTS_SHOWN (main sends no more). Decrypted
+   * bodies: they leave the page when the batch is discarded.
    */
   results: DecryptItemResult[];
   /** The row whose plaintext the detail pane shows. */
@@ -39,6 +39,8 @@ export interface BatchState {
   cancelled: boolean;
   /** The batch could not start, or stopped on an error of its own (not a per-item one). */
   error: CustodyErrorShape | null;
+  /** The export holds every result (false when the batch outgrew what main keeps). */
+  exportable: boolean;
   /** The export writes decrypted bodies too; the UI warns while this is on. */
   includePlaintext: boolean;
   exporting: boolean;
@@ -57,6 +59,7 @@ export const initialBatchState: BatchState = {
   selectedIndex: null,
   cancelled: false,
   error: null,
+  exportable: true,
   includePlaintext: false,
   exporting: false,
 };

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, type ChannelName, type RequestOf, type ResponseOf } from '../../../shared/contract';
+import { CHANNEL_NAMES, type ChannelName, type RequestOf, type ResponseOf, type ResultBudget } from '../../../shared/contract';
 import type { VaultStatus } from '../../../shared/domain';
 import { Custody } from '../../../electron/custody/custody';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
@@ -39,19 +39,24 @@ let call: <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<
 let scratch: string;
 let batches: BatchManager;
 
-beforeEach(async () => {
-  core = await createCoreFixture();
-  desktop = fakeDesktop();
-  events = [];
-  scratch = await mkdtemp(join(tmpdir(), 'custody-handlers-'));
+/** Handlers over the fixture's custody, with the contract's batch limits unless a test gives its own. */
+function connect(limits?: { shown: ResultBudget; kept: ResultBudget }): void {
   const emit: EmitEvent = (name, payload) => void events.push({ name, payload });
-  batches = createBatchManager({ custody: core.custody, emit, workerScript });
+  batches = createBatchManager({ custody: core.custody, emit, workerScript, limits });
   const handlers = createHandlers({ custody: core.custody, desktop, emit, startup: core.custody.status(), batches });
   call = async (channel, request) => {
     const answer = await dispatch(channel, request, handlers, { validateResponses: true });
     if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
     return answer.value as never;
   };
+}
+
+beforeEach(async () => {
+  core = await createCoreFixture();
+  desktop = fakeDesktop();
+  events = [];
+  scratch = await mkdtemp(join(tmpdir(), 'custody-handlers-'));
+  connect();
 });
 
 afterEach(async () => {
@@ -229,7 +234,9 @@ describe('createHandlers', () => {
 });
 
 describe('decrypt batches through the contract (issue 5)', () => {
-  async function finished(batchId: string): Promise<{ counts: Record<string, unknown>; cancelled: boolean; error: unknown }> {
+  async function finished(
+    batchId: string,
+  ): Promise<{ counts: Record<string, unknown>; cancelled: boolean; error: unknown; exportable: boolean }> {
     for (let i = 0; i < 500; i++) {
       const done = events.find((e) => e.name === 'batch.finished' && (e.payload as { batchId: string }).batchId === batchId);
       if (done) return done.payload as never;
@@ -301,6 +308,38 @@ describe('decrypt batches through the contract (issue 5)', () => {
     desktop.exportPath = join(scratch, 'results.json');
     await call('batches.export', { batchId, format: 'json', includePlaintext: true });
     expect(JSON.parse(await readFile(desktop.exportPath, 'utf8'))).toMatchObject([{ plaintext: '{"n":0}' }, {}, {}]);
+  });
+
+  it('lists the first results that fit the page, and refuses to export a batch larger than main keeps', async () => {
+    await batches.stopAll();
+    // Seven decrypted bytes each ({"n":0}): the page takes two (a third would pass 15 bytes), and
+    // main keeps four for export (a fifth would pass 30), however many results each would allow.
+    connect({ shown: { results: 10, plaintextBytes: 15 }, kept: { results: 10, plaintextBytes: 30 } });
+    const payloads = await sealedCaptures(5);
+    const start = async (count: number) =>
+      (
+        await call('batches.start', {
+          scope: { mode: 'any' },
+          input: { from: 'paste', payloads: payloads.slice(0, count).map((text, i) => ({ source: `p${i}`, text })) },
+        })
+      ).batchId;
+
+    const fits = await start(4);
+    expect(await finished(fits)).toMatchObject({ counts: { done: 4, decrypted: 4 }, exportable: true });
+    expect(shownResults(fits).map((r) => r.source)).toEqual(['p0', 'p1']);
+    desktop.exportPath = join(scratch, 'four.json');
+    await call('batches.export', { batchId: fits, format: 'json', includePlaintext: true });
+    expect(JSON.parse(await readFile(desktop.exportPath, 'utf8'))).toHaveLength(4);
+
+    const tooMany = await start(5);
+    expect(await finished(tooMany)).toMatchObject({ counts: { done: 5, decrypted: 5 }, exportable: false });
+    expect(shownResults(tooMany).map((r) => r.source)).toEqual(['p0', 'p1']);
+    desktop.exportPath = join(scratch, 'five.json');
+    await expect(call('batches.export', { batchId: tooMany, format: 'json', includePlaintext: true })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('custody decrypt --output FILE'),
+    });
+    await expect(readFile(desktop.exportPath)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('counts a folder before it starts, and cancels a running batch', async () => {

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN } from '../../../../shared/contract';
 import { cancelBatch, discardBatch } from '../../actions/batch-actions';
-import { INPUT_KIND_LABELS, batchSummary, scopeLabel } from '../../lib/batch-view';
+import { INPUT_KIND_LABELS, batchSummary, scopeLabel, unlistedNote } from '../../lib/batch-view';
 import { useBatchStore } from '../../state/batch-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { StopIcon } from '../../ui/icons';
@@ -16,20 +15,14 @@ function BatchOutcome() {
   const cancelled = useBatchStore((s) => s.cancelled);
   const error = useBatchStore((s) => s.error);
   const listed = useBatchStore((s) => s.results.length);
+  const exportable = useBatchStore((s) => s.exportable);
   if (counts === null) return null;
   if (error) return <ErrorNotice error={error} />;
+  const note = unlistedNote(counts.done, listed, exportable);
   return (
     <Notice tone={cancelled ? 'warning' : counts.decrypted === counts.done ? 'success' : 'info'}>
       {batchSummary(counts, cancelled)}
-      {counts.done > listed && listed >= BATCH_RESULTS_SHOWN && (
-        <>
-          {' '}
-          The first {BATCH_RESULTS_SHOWN.toLocaleString()} are listed here;{' '}
-          {counts.done > BATCH_RESULTS_KEPT
-            ? `the app keeps ${BATCH_RESULTS_KEPT.toLocaleString()} for export, so decrypt a batch this large with “custody decrypt --output FILE”.`
-            : 'the export holds all of them.'}
-        </>
-      )}
+      {note && ` ${note}`}
     </Notice>
   );
 }
