@@ -191,6 +191,11 @@ export const BATCH_RESULTS_SHOWN: ResultBudget = { results: 10_000, plaintextByt
  */
 export const BATCH_RESULTS_KEPT: ResultBudget = { results: 100_000, plaintextBytes: 256 * 1024 * 1024 };
 
+/** A budget as a person reads it: "100,000 results or 256 MB of decrypted bodies". */
+export function describeBudget(budget: ResultBudget): string {
+  return `${budget.results.toLocaleString()} results or ${Math.round(budget.plaintextBytes / (1024 * 1024))} MB of decrypted bodies`;
+}
+
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayloadOf<E extends EventName> = z.output<Events[E]>;

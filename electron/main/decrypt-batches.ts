@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget } from '../../shared/contract';
+import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget, describeBudget } from '../../shared/contract';
 import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
 import { type CaptureItem, countFolderFiles, fileCapture, folderCaptures, harCaptures } from '../custody/capture-sources';
 import type { Custody } from '../custody/custody';
@@ -84,10 +84,9 @@ async function itemsKnownUpFront(selection: Selection): Promise<number | null> {
 }
 
 function tooLargeToExport(kept: ResultBudget): CustodyError {
-  const megabytes = Math.round(kept.plaintextBytes / (1024 * 1024));
   return new CustodyError(
     'INVALID_INPUT',
-    `This batch is larger than the app keeps for export (${kept.results.toLocaleString('en')} results or ${megabytes} MB of decrypted bodies). Export it with "custody decrypt --output FILE".`,
+    `This batch is larger than the app keeps for export (${describeBudget(kept)}). Export it with "custody decrypt --output FILE".`,
   );
 }
 

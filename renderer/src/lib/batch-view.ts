@@ -1,4 +1,4 @@
-import { BATCH_RESULTS_KEPT } from '../../../shared/contract';
+import { BATCH_RESULTS_KEPT, describeBudget } from '../../../shared/contract';
 import type { BatchCounts, DecryptScope } from '../../../shared/domain';
 import type { BatchInput } from '../state/batch-store';
 import { plural } from './format';
@@ -40,10 +40,9 @@ export function batchSummary(counts: BatchCounts, cancelled: boolean): string {
  */
 export function unlistedNote(done: number, listed: number, exportable: boolean): string | null {
   if (done <= listed) return null;
-  const kept = `${BATCH_RESULTS_KEPT.results.toLocaleString()} results or ${Math.round(BATCH_RESULTS_KEPT.plaintextBytes / (1024 * 1024))} MB of decrypted bodies`;
   return `The first ${listed.toLocaleString()} are listed here; ${
     exportable
       ? 'the export holds all of them.'
-      : `the app keeps at most ${kept} for export, so decrypt a batch this large with “custody decrypt --output FILE”.`
+      : `the app keeps at most ${describeBudget(BATCH_RESULTS_KEPT)} for export, so decrypt a batch this large with “custody decrypt --output FILE”.`
   }`;
 }
