@@ -78,6 +78,19 @@ function batchStatus(page: Page) {
   return page.locator('.batch-outcome');
 }
 
+/** `count` files named dropped-N.txt, each holding `text`, dropped on the page. */
+async function dropCaptures(page: Page, text: string, count: number): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ text, count }) => {
+      const transfer = new DataTransfer();
+      for (let i = 0; i < count; i++) transfer.items.add(new File([text], `dropped-${i}.txt`, { type: 'text/plain' }));
+      return transfer;
+    },
+    { text, count },
+  );
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+}
+
 function finishedBatchIds(host: BridgeHost): string[] {
   return host.events.filter((e) => e.name === 'batch.finished').map((e) => (e.payload as { batchId: string }).batchId);
 }
@@ -273,13 +286,7 @@ test('many dropped files run as a batch; a few still show as cards', async ({ op
   await page.reload();
   await openDecryptScreen(page);
 
-  const dropZone = page.locator('.drop-zone');
-  const dataTransfer = await page.evaluateHandle((text) => {
-    const transfer = new DataTransfer();
-    for (let i = 0; i < 25; i++) transfer.items.add(new File([text], `dropped-${i}.txt`, { type: 'text/plain' }));
-    return transfer;
-  }, payload);
-  await dropZone.dispatchEvent('drop', { dataTransfer });
+  await dropCaptures(page, payload, 25);
   await expect(page.getByRole('heading', { name: '25 dropped files' })).toBeVisible();
   await expect(batchStatus(page)).toContainText('Finished: 25 payloads — 25 decrypted');
   // Virtualised: only the rows in view are in the page; the list says how many there are.
@@ -291,6 +298,42 @@ test('many dropped files run as a batch; a few still show as cards', async ({ op
   await page.getByRole('button', { name: 'Decrypt', exact: true }).last().click();
   await expect(page.getByRole('article', { name: 'Result for Pasted capture' })).toContainText('Decrypted');
   await expect(page.getByRole('listbox', { name: /^Results/ })).toHaveCount(0);
+});
+
+test('a batch larger than the page lists says how many are listed, and one larger than main keeps is not exported', async ({
+  openApp,
+}) => {
+  // Sixteen decrypted bytes each, and over twenty dropped files run as a batch: the page lists
+  // four (64 bytes), main keeps twenty-four (384 bytes).
+  const limits = { shown: { results: 100, plaintextBytes: 64 }, kept: { results: 100, plaintextBytes: 384 } };
+  const { page, host } = await openApp({ env: { CUSTODY_BRIDGE_BATCH_LIMITS: JSON.stringify(limits) } });
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await addKey(host, WORKFLOW, 'Dashboard key');
+  const payload = await seal(host, '{"dropped":true}');
+  await page.reload();
+  await openDecryptScreen(page);
+
+  await dropCaptures(page, payload, 24);
+  await expect(batchStatus(page)).toContainText('Finished: 24 payloads — 24 decrypted');
+  await expect(batchStatus(page)).toContainText('The first 4 are listed here; the export holds all of them.');
+  await expect(page.getByRole('listbox', { name: 'Results, 4 in input order' })).toBeVisible();
+  const exported = path.join(scratch, 'all.ndjson');
+  await host.setExportPath(exported);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'NDJSON', exact: true }).click();
+  await expect(toast(page, 'Results exported')).toBeVisible();
+  expect(readFileSync(exported, 'utf8').trim().split('\n')).toHaveLength(24);
+
+  await dropCaptures(page, payload, 25);
+  await expect(batchStatus(page)).toContainText('Finished: 25 payloads — 25 decrypted');
+  await expect(batchStatus(page)).toContainText('The first 4 are listed here; the app keeps at most');
+  await expect(batchStatus(page)).toContainText('so decrypt a batch this large with “custody decrypt --output FILE”.');
+  const refused = path.join(scratch, 'refused.ndjson');
+  await host.setExportPath(refused);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'NDJSON', exact: true }).click();
+  await expect(page.locator('.toast').filter({ hasText: 'This batch is larger than the app keeps for export' })).toBeVisible();
+  expect(() => readFileSync(refused)).toThrow();
 });
 
 test('simulate secureFetch: the sealed body decrypts in the workbench; snippets hold a placeholder, never the key', async ({

@@ -44,7 +44,9 @@ const desktop: DesktopPort = {
 
 const emit: EmitEvent = (name, payload) => send({ type: 'event', name, payload });
 const startup = openVaultOnStart(custody);
-const batches = createBatchManager({ custody, emit, workerScript: process.env.CUSTODY_BRIDGE_DECRYPT_WORKER ?? '' });
+// A scenario may give smaller batch limits than the contract's, to reach them with a few captures.
+const limits = process.env.CUSTODY_BRIDGE_BATCH_LIMITS ? JSON.parse(process.env.CUSTODY_BRIDGE_BATCH_LIMITS) : undefined;
+const batches = createBatchManager({ custody, emit, workerScript: process.env.CUSTODY_BRIDGE_DECRYPT_WORKER ?? '', limits });
 const handlers = createHandlers({ custody, desktop, emit, startup, batches });
 let stopWatching = (): void => undefined;
 
