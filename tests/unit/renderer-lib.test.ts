@@ -101,6 +101,9 @@ describe('a batch as the workbench shows it', () => {
   it('says when the page lists fewer results than the batch has, and whether the export holds them', () => {
     expect(unlistedNote(40, 40, true)).toBeNull();
     expect(unlistedNote(12_280, 1_024, true)).toBe('The first 1,024 are listed here; the export holds all of them.');
+    expect(unlistedNote(1, 0, true)).toBe(
+      'None are listed here, their decrypted bodies being too large to show; the export holds all of them.',
+    );
     expect(unlistedNote(200_000, 10_000, false)).toBe(
       'The first 10,000 are listed here; the app keeps at most 100,000 results or 256 MB of decrypted bodies for export, so decrypt a batch this large with “custody decrypt --output FILE”.',
     );

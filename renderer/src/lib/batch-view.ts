@@ -40,7 +40,11 @@ export function batchSummary(counts: BatchCounts, cancelled: boolean): string {
  */
 export function unlistedNote(done: number, listed: number, exportable: boolean): string | null {
   if (done <= listed) return null;
-  return `The first ${listed.toLocaleString()} are listed here; ${
+  const shown =
+    listed === 0
+      ? 'None are listed here, their decrypted bodies being too large to show'
+      : `The first ${listed.toLocaleString()} are listed here`;
+  return `${shown}; ${
     exportable
       ? 'the export holds all of them.'
       : `the app keeps at most ${describeBudget(BATCH_RESULTS_KEPT)} for export, so decrypt a batch this large with “custody decrypt --output FILE”.`
