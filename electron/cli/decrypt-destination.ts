@@ -1,13 +1,13 @@
 // Plaintext passes through here: to stdout, or to an export file only when asked; never to a log.
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { ExportFormat } from '../../shared/domain';
 import type { ChunkOutput, OutputMode } from '../custody/decrypt-chunk';
-import { CustodyError } from '../custody/custody-error';
 import { linesExport } from '../custody/decrypt-report';
+import { cannotWrite, openPrivateFile } from '../custody/private-file';
+import { type TextSink, textSink } from '../custody/text-sink';
 import type { CliIo } from './cli-io';
 import { decryptReport } from './decrypt-output';
 import type { StatusLine } from './status-line';
-import { type TextSink, textSink } from './text-sink';
 
 /** Where a batch's results go, chunk by chunk, in input order. */
 export interface DecryptDestination {
@@ -53,20 +53,7 @@ export function readableToStdout(io: CliIo, status: StatusLine, onFailure: () =>
   };
 }
 
-function cannotWrite(path: string, error: unknown): CustodyError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT'
-      ? 'its folder does not exist'
-      : code === 'EACCES'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : 'it could not be written';
-  return new CustodyError('INVALID_INPUT', `Cannot write ${path}: ${why}. Choose another --output file.`);
-}
+const OTHER_OUTPUT = 'Choose another --output file.';
 
 /**
  * `--output FILE --format F`: the export, created (or truncated) readable by this user only, since
@@ -79,18 +66,16 @@ export async function exportFile(
   plaintext: boolean,
   onFailure: () => void,
 ): Promise<DecryptDestination> {
-  const handle = await open(path, 'w', 0o600).catch((error: unknown) => {
-    throw cannotWrite(path, error);
+  const handle = await openPrivateFile(path).catch((error: unknown) => {
+    throw cannotWrite(path, error, OTHER_OUTPUT);
   });
-  // An existing file keeps its mode through open(): tighten it before anything is written.
-  await handle.chmod(0o600);
   const sink = textSink(handle.createWriteStream(), { close: true, onFailure });
   const lines = linesExport(format, { plaintext });
   await sink.write(lines.head());
   const finish = async () => {
     await sink.write(lines.tail());
     await sink.finish();
-    if (sink.failure) throw cannotWrite(path, sink.failure);
+    if (sink.failure) throw cannotWrite(path, sink.failure, OTHER_OUTPUT);
   };
   return {
     mode: lines.mode,

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget, describeBudget } from '../../shared/contract';
 import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
@@ -20,6 +20,8 @@ import type { ChunkInput } from '../custody/decrypt-chunk';
 import { createWorkerPool } from '../custody/decrypt-pool';
 import { exportWriter } from '../custody/decrypt-report';
 import { ndjsonChunks } from '../custody/ndjson-chunks';
+import { cannotWrite, openPrivateFile } from '../custody/private-file';
+import { textSink } from '../custody/text-sink';
 import type { EmitEvent } from './ipc-handlers';
 import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
 
@@ -82,6 +84,8 @@ async function itemsKnownUpFront(selection: Selection): Promise<number | null> {
   if (selection.kind !== 'folder') return null;
   return (await Promise.all(selection.paths.map(countFolderFiles))).reduce((a, b) => a + b, 0);
 }
+
+const OTHER_FILE = 'Choose another file or folder.';
 
 function tooLargeToExport(kept: ResultBudget): CustodyError {
   return new CustodyError(
@@ -196,14 +200,29 @@ export function createBatchManager({
       batch.controller.abort();
     },
 
-    /** Writes the kept results to `target` (0600); plaintext only when asked. */
+    /**
+     * Writes the kept results to `target`, readable by this user only (an existing file too);
+     * plaintext only when asked. Streamed a result at a time, so the file is never one string.
+     */
     async export(batchId: string, format: ExportFormat, includePlaintext: boolean, target: string): Promise<void> {
       const batch = batches.get(batchId);
       if (!batch) throw notFound('batch');
       await batch.finished;
       if (batch.kept.full) throw tooLargeToExport(limits.kept);
+      const handle = await openPrivateFile(target).catch((error: unknown) => {
+        throw cannotWrite(target, error, OTHER_FILE);
+      });
+      const sink = textSink(handle.createWriteStream(), { close: true, onFailure: () => undefined });
       const writer = exportWriter(format, { plaintext: includePlaintext });
-      await writeFile(target, writer.head() + batch.results.map(writer.item).join('') + writer.tail(), { mode: 0o600 });
+      await sink.write(writer.head());
+      for (const result of batch.results) await sink.write(writer.item(result));
+      await sink.write(writer.tail());
+      await sink.finish();
+      if (sink.failure) {
+        // A part of an export reads as a whole one: it goes.
+        await rm(target, { force: true });
+        throw cannotWrite(target, sink.failure, OTHER_FILE);
+      }
     },
 
     discard(batchId: string): void {

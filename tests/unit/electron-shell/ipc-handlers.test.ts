@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -308,6 +308,31 @@ describe('decrypt batches through the contract (issue 5)', () => {
     desktop.exportPath = join(scratch, 'results.json');
     await call('batches.export', { batchId, format: 'json', includePlaintext: true });
     expect(JSON.parse(await readFile(desktop.exportPath, 'utf8'))).toMatchObject([{ plaintext: '{"n":0}' }, {}, {}]);
+  });
+
+  it('exports over an existing file readable by this user only, and says why a file cannot be written', async () => {
+    const payloads = await sealedCaptures(2);
+    const { batchId } = await call('batches.start', {
+      scope: { mode: 'any' },
+      input: { from: 'paste', payloads: payloads.map((text, i) => ({ source: `p${i}`, text })) },
+    });
+    await finished(batchId);
+    desktop.exportPath = join(scratch, 'shared.ndjson');
+    await writeFile(desktop.exportPath, 'an older file, readable by everyone\n', { mode: 0o644 });
+    await call('batches.export', { batchId, format: 'ndjson', includePlaintext: true });
+    expect((await stat(desktop.exportPath)).mode & 0o777).toBe(0o600);
+    expect(
+      (await readFile(desktop.exportPath, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).plaintext),
+    ).toEqual(['{"n":0}', '{"n":1}']);
+
+    desktop.exportPath = join(scratch, 'missing', 'results.csv');
+    await expect(call('batches.export', { batchId, format: 'csv', includePlaintext: false })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `Cannot write ${desktop.exportPath}: its folder does not exist. Choose another file or folder.`,
+    });
   });
 
   it('lists the first results that fit the page, and refuses to export a batch larger than main keeps', async () => {

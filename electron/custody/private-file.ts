@@ -1,0 +1,35 @@
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { CustodyError } from './custody-error';
+
+/**
+ * Opens `path` for writing, created or truncated, readable by this user only. `open`'s mode only
+ * applies to a file it creates: one that existed keeps its mode, so it is tightened before anything
+ * (results, perhaps plaintext) is written into it.
+ */
+export async function openPrivateFile(path: string): Promise<FileHandle> {
+  const handle = await open(path, 'w', 0o600);
+  try {
+    await handle.chmod(0o600);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** A file that could not be written, said so a person can act on it; `then` says what to do. */
+export function cannotWrite(path: string, error: unknown, then: string): CustodyError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : 'it could not be written';
+  return new CustodyError('INVALID_INPUT', `Cannot write ${path}: ${why}. ${then}`);
+}
