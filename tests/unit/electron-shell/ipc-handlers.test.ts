@@ -258,6 +258,15 @@ describe('decrypt batches through the contract (issue 5)', () => {
     return payloads;
   }
 
+  /** A batch of pasted captures named p0, p1, …, over every workflow's keys: its id. */
+  async function startPasted(payloads: string[]): Promise<string> {
+    const { batchId } = await call('batches.start', {
+      scope: { mode: 'any' },
+      input: { from: 'paste', payloads: payloads.map((text, i) => ({ source: `p${i}`, text })) },
+    });
+    return batchId;
+  }
+
   beforeEach(async () => {
     await call('workflows.add', { id: 'wf' });
     await call('keys.add', { workflowId: 'wf' });
@@ -293,11 +302,7 @@ describe('decrypt batches through the contract (issue 5)', () => {
   });
 
   it('exports results, with plaintext only when asked, and not at all when the dialog is cancelled', async () => {
-    const payloads = await sealedCaptures(3);
-    const { batchId } = await call('batches.start', {
-      scope: { mode: 'any' },
-      input: { from: 'paste', payloads: payloads.map((text, i) => ({ source: `p${i}`, text })) },
-    });
+    const batchId = await startPasted(await sealedCaptures(3));
     await finished(batchId);
     expect(await call('batches.export', { batchId, format: 'csv', includePlaintext: false })).toEqual({ path: null });
     desktop.exportPath = join(scratch, 'results.csv');
@@ -311,11 +316,7 @@ describe('decrypt batches through the contract (issue 5)', () => {
   });
 
   it('exports over an existing file readable by this user only, and says why a file cannot be written', async () => {
-    const payloads = await sealedCaptures(2);
-    const { batchId } = await call('batches.start', {
-      scope: { mode: 'any' },
-      input: { from: 'paste', payloads: payloads.map((text, i) => ({ source: `p${i}`, text })) },
-    });
+    const batchId = await startPasted(await sealedCaptures(2));
     await finished(batchId);
     desktop.exportPath = join(scratch, 'shared.ndjson');
     await writeFile(desktop.exportPath, 'an older file, readable by everyone\n', { mode: 0o644 });
@@ -341,13 +342,7 @@ describe('decrypt batches through the contract (issue 5)', () => {
     // main keeps four for export (a fifth would pass 30), however many results each would allow.
     connect({ shown: { results: 10, plaintextBytes: 15 }, kept: { results: 10, plaintextBytes: 30 } });
     const payloads = await sealedCaptures(5);
-    const start = async (count: number) =>
-      (
-        await call('batches.start', {
-          scope: { mode: 'any' },
-          input: { from: 'paste', payloads: payloads.slice(0, count).map((text, i) => ({ source: `p${i}`, text })) },
-        })
-      ).batchId;
+    const start = (count: number) => startPasted(payloads.slice(0, count));
 
     const fits = await start(4);
     expect(await finished(fits)).toMatchObject({ counts: { done: 4, decrypted: 4 }, exportable: true });
