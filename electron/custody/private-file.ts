@@ -18,6 +18,19 @@ export async function openPrivateFile(path: string): Promise<FileHandle> {
   return handle;
 }
 
+/** `text` as the whole of `path`, readable by this user only (see openPrivateFile). */
+export async function writePrivateFile(path: string, text: string): Promise<void> {
+  const handle = await openPrivateFile(path);
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What the app says to do when a file chosen in a save dialog cannot be written. */
+export const CHOOSE_ANOTHER_FILE = 'Choose another file or folder.';
+
 /** A file that could not be written, said so a person can act on it; `then` says what to do. */
 export function cannotWrite(path: string, error: unknown, then: string): CustodyError {
   const code = (error as NodeJS.ErrnoException).code;

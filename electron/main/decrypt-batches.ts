@@ -20,7 +20,7 @@ import type { ChunkInput } from '../custody/decrypt-chunk';
 import { createWorkerPool } from '../custody/decrypt-pool';
 import { exportWriter } from '../custody/decrypt-report';
 import { ndjsonChunks } from '../custody/ndjson-chunks';
-import { cannotWrite, openPrivateFile } from '../custody/private-file';
+import { CHOOSE_ANOTHER_FILE, cannotWrite, openPrivateFile } from '../custody/private-file';
 import { textSink } from '../custody/text-sink';
 import type { EmitEvent } from './ipc-handlers';
 import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
@@ -84,8 +84,6 @@ async function itemsKnownUpFront(selection: Selection): Promise<number | null> {
   if (selection.kind !== 'folder') return null;
   return (await Promise.all(selection.paths.map(countFolderFiles))).reduce((a, b) => a + b, 0);
 }
-
-const OTHER_FILE = 'Choose another file or folder.';
 
 function tooLargeToExport(kept: ResultBudget): CustodyError {
   return new CustodyError(
@@ -210,7 +208,7 @@ export function createBatchManager({
       await batch.finished;
       if (batch.kept.full) throw tooLargeToExport(limits.kept);
       const handle = await openPrivateFile(target).catch((error: unknown) => {
-        throw cannotWrite(target, error, OTHER_FILE);
+        throw cannotWrite(target, error, CHOOSE_ANOTHER_FILE);
       });
       const sink = textSink(handle.createWriteStream(), { close: true, onFailure: () => undefined });
       const writer = exportWriter(format, { plaintext: includePlaintext });
@@ -221,7 +219,7 @@ export function createBatchManager({
       if (sink.failure) {
         // A part of an export reads as a whole one: it goes.
         await rm(target, { force: true });
-        throw cannotWrite(target, sink.failure, OTHER_FILE);
+        throw cannotWrite(target, sink.failure, CHOOSE_ANOTHER_FILE);
       }
     },
 

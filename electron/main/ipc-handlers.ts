@@ -6,11 +6,11 @@
  * Key material passes through keys.add (the one-time reveal), keys.import and keys.copyRevealed:
  * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
-import { writeFile } from 'node:fs/promises';
 import type { EventName, EventPayloadOf } from '../../shared/contract';
 import type { VaultStatus } from '../../shared/domain';
 import type { Custody } from '../custody/custody';
 import { CustodyError } from '../custody/custody-error';
+import { CHOOSE_ANOTHER_FILE, cannotWrite, writePrivateFile } from '../custody/private-file';
 import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS } from '../custody/receiver-snippets';
 import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
@@ -151,7 +151,9 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
       const entries = await custody.auditEntries();
       const path = await desktop.chooseExportPath(auditExportName(new Date()));
       if (path === null) return { path: null };
-      await writeFile(path, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), { mode: 0o600 });
+      await writePrivateFile(path, entries.map((entry) => `${JSON.stringify(entry)}\n`).join('')).catch((error: unknown) => {
+        throw cannotWrite(path, error, CHOOSE_ANOTHER_FILE);
+      });
       return { path };
     },
   };

@@ -173,17 +173,25 @@ describe('createHandlers', () => {
     expect(await call('payloads.openCaptures', {})).toEqual({ payloads: [{ source: 'capture-1.txt', text: 'abc' }] });
   });
 
-  it('exports the audit log where the save dialog says, or not at all when cancelled', async () => {
+  it('exports the audit log where the save dialog says, readable by this user only, or not at all when cancelled', async () => {
     await call('workflows.add', { id: 'wf' });
     expect(await call('audit.export', {})).toEqual({ path: null });
 
     desktop.exportPath = join(scratch, 'audit.jsonl');
+    await writeFile(desktop.exportPath, 'an older file, readable by everyone\n', { mode: 0o644 });
     expect(await call('audit.export', {})).toEqual({ path: desktop.exportPath });
+    expect((await stat(desktop.exportPath)).mode & 0o777).toBe(0o600);
     const lines = (await readFile(desktop.exportPath, 'utf8'))
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines.map((entry) => entry.action)).toEqual(['vault.init', 'workflow.add']);
+
+    desktop.exportPath = scratch;
+    await expect(call('audit.export', {})).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `Cannot write ${scratch}: it is a folder. Choose another file or folder.`,
+    });
   });
 
   it('reports vault.init and pushes the new status', async () => {
