@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { CustodyError } from './custody-error';
 
 /**
@@ -18,14 +18,20 @@ export async function openPrivateFile(path: string): Promise<FileHandle> {
   return handle;
 }
 
-/** `text` as the whole of `path`, readable by this user only (see openPrivateFile). */
+/**
+ * `text` as the whole of `path`, readable by this user only (see openPrivateFile). A file that
+ * could only be written in part is removed: it would read as the whole.
+ */
 export async function writePrivateFile(path: string, text: string): Promise<void> {
   const handle = await openPrivateFile(path);
   try {
     await handle.writeFile(text);
-  } finally {
+  } catch (error) {
     await handle.close();
+    await rm(path, { force: true });
+    throw error;
   }
+  await handle.close();
 }
 
 /** What the app says to do when a file chosen in a save dialog cannot be written. */
