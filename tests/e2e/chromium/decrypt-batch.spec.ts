@@ -78,6 +78,16 @@ function batchStatus(page: Page) {
   return page.locator('.batch-outcome');
 }
 
+/** One workflow with one key, a payload sealed with it, and the page opened on Decrypt. */
+async function payloadOnDecryptScreen(page: Page, host: BridgeHost, plaintext: string): Promise<string> {
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await addKey(host, WORKFLOW, 'Dashboard key');
+  const payload = await seal(host, plaintext);
+  await page.reload();
+  await openDecryptScreen(page);
+  return payload;
+}
+
 /** `count` files named dropped-N.txt, each holding `text`, dropped on the page. */
 async function dropCaptures(page: Page, text: string, count: number): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
@@ -280,11 +290,7 @@ test('a folder is counted before it starts; a large NDJSON batch shows indetermi
 
 test('many dropped files run as a batch; a few still show as cards', async ({ openApp }) => {
   const { page, host } = await openApp();
-  await addWorkflow(host, WORKFLOW, 'Token generation');
-  await addKey(host, WORKFLOW, 'Dashboard key');
-  const payload = await seal(host, '{"dropped":true}');
-  await page.reload();
-  await openDecryptScreen(page);
+  const payload = await payloadOnDecryptScreen(page, host, '{"dropped":true}');
 
   await dropCaptures(page, payload, 25);
   await expect(page.getByRole('heading', { name: '25 dropped files' })).toBeVisible();
@@ -307,11 +313,7 @@ test('a batch larger than the page lists says how many are listed, and one large
   // four (64 bytes), main keeps twenty-four (384 bytes).
   const limits = { shown: { results: 100, plaintextBytes: 64 }, kept: { results: 100, plaintextBytes: 384 } };
   const { page, host } = await openApp({ env: { CUSTODY_BRIDGE_BATCH_LIMITS: JSON.stringify(limits) } });
-  await addWorkflow(host, WORKFLOW, 'Token generation');
-  await addKey(host, WORKFLOW, 'Dashboard key');
-  const payload = await seal(host, '{"dropped":true}');
-  await page.reload();
-  await openDecryptScreen(page);
+  const payload = await payloadOnDecryptScreen(page, host, '{"dropped":true}');
 
   await dropCaptures(page, payload, 24);
   await expect(batchStatus(page)).toContainText('Finished: 24 payloads — 24 decrypted');
