@@ -5,14 +5,7 @@
  */
 import type { BatchCounts } from '../../shared/domain';
 import type { CaptureItem } from './capture-sources';
-import {
-  type ChunkInput,
-  type ChunkOutput,
-  type OutputMode,
-  type PendingOutput,
-  decryptChunk,
-  decryptChunkLater,
-} from './decrypt-chunk';
+import { type ChunkInput, type ChunkOutput, type OutputMode, type PendingOutput, decryptChunk } from './decrypt-chunk';
 import { type Candidate, describeCandidates } from './payload-decryptor';
 
 export interface DecryptPool {
@@ -20,6 +13,8 @@ export interface DecryptPool {
   /** Whether a worker should be given another chunk now; when not, this thread decrypts it. */
   hasRoom(): boolean;
   run(chunk: ChunkInput): Promise<PendingOutput>;
+  /** Decrypts a chunk on the calling thread, its output to be made when it is emitted. */
+  decryptHere(chunk: ChunkInput): PendingOutput;
 }
 
 export interface BatchOptions {
@@ -75,9 +70,9 @@ export async function* itemChunks(items: AsyncIterable<CaptureItem> | Iterable<C
 /**
  * Chunks in flight per worker, done or not, waiting to be emitted in input order. Room beyond the
  * workers' queues lets this thread go on decrypting chunks of its own while the oldest chunk is still
- * on a worker; what waits holds bytes, not strings (PendingOutput), about a chunk (1 MiB of text)
- * each. Measured at 64 KiB payloads with the key first, one worker and this thread: 4 in flight gave
- * ~1.4x the bare loop, 17 gave ~1.8x.
+ * on a worker; what waits holds bytes in the pool's slots, not strings (PendingOutput), about a
+ * chunk (1 MiB of text) each. Measured at 64 KiB payloads with the key first, one worker and this
+ * thread: 4 in flight gave ~1.4x the bare loop, 17 gave ~1.8x.
  */
 const IN_FLIGHT_PER_WORKER = 16;
 
@@ -158,7 +153,7 @@ export async function runDecryptBatch(
       } else if (pool) {
         // The workers have all they can take: this thread decrypts the chunk itself rather than
         // wait, so every core works (on two cores: one worker and this thread).
-        inFlight.push(Promise.resolve(decryptChunkLater(result.value, candidates, infos, mode)));
+        inFlight.push(Promise.resolve(pool.decryptHere(result.value)));
         await yieldToEventLoop();
       } else {
         await emit(decryptChunk(result.value, candidates, infos, mode));

@@ -2,7 +2,8 @@
  * The unit of work of a decrypt batch. On the caller's thread a chunk is decrypted into its output
  * (`decryptChunk`, or `decryptChunkLater` to make the output when it is emitted). On a worker it is
  * turned into a request (`requestFor`), served there (`serveRequest`), and the reply completed into
- * results on the coordinating thread (`chunkOutput`).
+ * results on the coordinating thread (`chunkOutput`); a pool's chunk decrypted on the coordinating
+ * thread is served there into a slot and completed the same way.
  *
  * What crosses between threads is kept flat and, in results mode, in shared memory the chunk's
  * slot keeps for the whole batch: payload texts in as Latin-1 bytes, outcomes out as typed arrays
@@ -87,7 +88,13 @@ export interface PackedOutcomes {
 }
 
 export type WorkerReply =
-  | { kind: 'packed'; packed: PackedOutcomes; sources?: string[] }
+  | {
+      kind: 'packed';
+      packed: PackedOutcomes;
+      sources?: string[];
+      /** The texts were read as Latin-1 bytes (`requestFor`). */
+      latin1?: true;
+    }
   | { kind: 'lines'; items: number; text: string; counts: ItemCounts; matchedKeyIds: string[] };
 
 export function emptyCounts(): ItemCounts {
@@ -159,7 +166,11 @@ function linesOutput(
   return { kind: 'lines', items: items.length, text, counts, matchedKeyIds: [...matched] };
 }
 
-/** A chunk decrypted on this thread now; no packing, since nothing crosses a thread. */
+/**
+ * A chunk decrypted on this thread now, its output made at once (`decryptChunk`) or for the one
+ * chunk a lazy pool decrypts before it starts workers. Its plaintexts wait in buffers of their own:
+ * chunks that wait behind a worker's go into the pool's slots instead (`decryptHere`).
+ */
 export function decryptChunkLater(
   chunk: ChunkInput,
   candidates: readonly Candidate[],
@@ -268,6 +279,7 @@ export function serveRequest(
     return {
       kind: 'packed',
       packed: pack(openTexts(request, materials), request.plain),
+      latin1: true,
     };
   }
   const items = itemsOf(request);
@@ -301,8 +313,8 @@ function unpack(packed: PackedOutcomes, plain: Buffer, i: number): Opened {
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 /**
- * Completes a worker's reply into the chunk's output, on the coordinating thread, and hands the
- * slot the plaintext buffer the worker used (a larger one if it had to grow it).
+ * Completes a reply into the chunk's output, on the coordinating thread, and hands the slot the
+ * plaintext buffer the reply used (a larger one if it had to grow it).
  */
 export function chunkOutput(
   chunk: ChunkInput,
@@ -322,7 +334,7 @@ export function chunkOutput(
     const item = chunk.kind === 'items' ? chunk.items[i] : null;
     let opened = item && 'error' in item ? { ok: false as const, error: item.error } : unpack(packed, plain, i);
     // The worker saw this text in Latin-1; with a wider character in it, only the text itself says.
-    if (!opened.ok && item && 'text' in item && BEYOND_LATIN1.test(item.text)) {
+    if (!opened.ok && reply.latin1 && item && 'text' in item && BEYOND_LATIN1.test(item.text)) {
       opened = openItem(
         item,
         candidates.map((c) => c.material),

@@ -12,6 +12,7 @@ import {
   chunkOutput,
   emptySlot,
   requestFor,
+  serveRequest,
 } from './decrypt-chunk';
 import { type Candidate, describeCandidates } from './payload-decryptor';
 
@@ -126,6 +127,15 @@ export function createWorkerPool(
     return worker;
   });
 
+  /** The chunk's output, made when it is emitted; then its slot serves another chunk. */
+  const completion =
+    (chunk: ChunkInput, reply: WorkerReply, slot: ChunkSlot): PendingOutput =>
+    () => {
+      const output = chunkOutput(chunk, reply, candidates, infos, slot);
+      freeSlots.push(slot);
+      return output;
+    };
+
   return {
     size,
     hasRoom(): boolean {
@@ -144,11 +154,16 @@ export function createWorkerPool(
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, request }, transferList(request));
       });
-      return () => {
-        const output = chunkOutput(chunk, reply, candidates, infos, slot);
-        freeSlots.push(slot);
-        return output;
-      };
+      return completion(chunk, reply, slot);
+    },
+    /**
+     * Into a slot like a worker's chunk: plaintexts kept in buffers of their own until their chunk
+     * is emitted outlived young collections, and as old objects their memory was given back only by
+     * major collections (64 KiB payloads: ~15 a second, and ~1.2x the bare loop instead of ~1.6x).
+     */
+    decryptHere(chunk: ChunkInput): PendingOutput {
+      const slot = freeSlots.pop() ?? emptySlot();
+      return completion(chunk, serveRequest({ ...chunk, plain: slot.plain }, candidates, infos, mode), slot);
     },
     async close(): Promise<void> {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -24,6 +24,7 @@ export function createLazyWorkerPool(
       pool ??= createWorkerPool(workerScript, candidates, mode, size);
       return pool.run(chunk);
     },
+    decryptHere: (chunk) => (pool ? pool.decryptHere(chunk) : decryptChunkLater(chunk, candidates, infos, mode)),
     async close() {
       await pool?.close();
     },

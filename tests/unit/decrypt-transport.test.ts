@@ -48,13 +48,26 @@ function mixedItems(): CaptureItem[] {
 }
 
 /**
- * With `pool`, every chunk goes to the workers, whatever their pace (the pool would otherwise leave
- * some to this thread), so every chunk crosses a thread and each test does whatever its timing.
+ * Where every chunk goes, whatever the workers' pace (the pool would otherwise split them), so each
+ * test does whatever its timing: 'inline' without a pool, 'workers' every chunk across a thread,
+ * 'slots' every chunk decrypted here into the pool's shared slots, as when the workers are full.
  */
-async function collect(chunks: AsyncIterable<ChunkInput>, mode: OutputMode, pool = false, size = 2): Promise<ChunkOutput[]> {
+type Route = 'inline' | 'workers' | 'slots';
+
+async function collect(
+  chunks: AsyncIterable<ChunkInput>,
+  mode: OutputMode,
+  route: Route = 'inline',
+  size = 2,
+): Promise<ChunkOutput[]> {
   const outputs: ChunkOutput[] = [];
-  const workers = pool ? createWorkerPool(workerScript, candidates, mode, size) : null;
-  const everyChunk: DecryptPool | null = workers && { size, hasRoom: () => true, run: (chunk) => workers.run(chunk) };
+  const workers = route === 'inline' ? null : createWorkerPool(workerScript, candidates, mode, size);
+  const everyChunk: DecryptPool | null = workers && {
+    size,
+    hasRoom: () => route === 'workers',
+    run: (chunk) => workers.run(chunk),
+    decryptHere: (chunk) => workers.decryptHere(chunk),
+  };
   try {
     await runDecryptBatch(chunks, candidates, mode, (o) => void outputs.push(o), { pool: everyChunk });
   } finally {
@@ -69,8 +82,9 @@ describe('results crossing threads as packed bytes', () => {
   it('gives exactly the results of this thread: text, non-UTF-8 bytes as base64, empty plaintext, every error, metadata', async () => {
     const items = mixedItems();
     const inline = resultsOf(await collect(itemChunks(items), RESULTS));
-    const pooled = resultsOf(await collect(itemChunks(items), RESULTS, true));
+    const pooled = resultsOf(await collect(itemChunks(items), RESULTS, 'workers'));
     expect(pooled).toEqual(inline);
+    expect(resultsOf(await collect(itemChunks(items), RESULTS, 'slots'))).toEqual(inline);
     expect(inline.find((r) => r.source === 'bin-3')).toMatchObject({ ok: true, plaintext: { utf8: false, byteLength: 4 } });
     expect(inline.find((r) => r.source === 'empty-7')).toMatchObject({
       ok: true,
@@ -103,8 +117,9 @@ describe('results crossing threads as packed bytes', () => {
       ...sized('d', 20, 200 * 1024),
     ];
     const inline = resultsOf(await collect(itemChunks(items), RESULTS));
-    const pooled = resultsOf(await collect(itemChunks(items), RESULTS, true, 1));
+    const pooled = resultsOf(await collect(itemChunks(items), RESULTS, 'workers', 1));
     expect(pooled).toEqual(inline);
+    expect(resultsOf(await collect(itemChunks(items), RESULTS, 'slots', 1))).toEqual(inline);
     expect(pooled.every((r) => r.ok)).toBe(true);
     expect(pooled.find((r) => r.source === 'b-0')).toMatchObject({ plaintext: { byteLength: 3 * 1024 * 1024 } });
   });
@@ -116,8 +131,9 @@ describe('results crossing threads as packed bytes', () => {
     ] as const) {
       const items = mixedItems();
       const inline = (await collect(itemChunks(items), mode)).map((o) => o.text).join('');
-      const pooled = (await collect(itemChunks(items), mode, true)).map((o) => o.text).join('');
+      const pooled = (await collect(itemChunks(items), mode, 'workers')).map((o) => o.text).join('');
       expect(pooled).toBe(inline);
+      expect((await collect(itemChunks(items), mode, 'slots')).map((o) => o.text).join('')).toBe(inline);
       expect(inline.split('\n')).toHaveLength(items.length + 1);
     }
   });
@@ -132,7 +148,7 @@ describe('linesExport', () => {
         const fromResults = exportWriter(format, { plaintext });
         const expected = fromResults.head() + results.map(fromResults.item).join('') + fromResults.tail();
         const fromLines = linesExport(format, { plaintext });
-        const outputs = await collect(itemChunks(items), fromLines.mode, true);
+        const outputs = await collect(itemChunks(items), fromLines.mode, 'workers');
         expect(outputs.length).toBeGreaterThan(1);
         const written = fromLines.head() + outputs.map((o) => fromLines.chunk(o.text ?? '')).join('') + fromLines.tail();
         expect(written, `${format} plaintext=${plaintext}`).toBe(expected);
