@@ -72,7 +72,8 @@ export async function* itemChunks(items: AsyncIterable<CaptureItem> | Iterable<C
  * workers' queues lets this thread go on decrypting chunks of its own while the oldest chunk is still
  * on a worker; what waits holds bytes in the pool's slots, not strings (PendingOutput), about a
  * chunk (1 MiB of text) each. Measured at 64 KiB payloads with the key first, one worker and this
- * thread: 4 in flight gave ~1.4x the bare loop, 17 gave ~1.8x.
+ * thread, in the bench as it was before its contenders had processes of their own: 4 in flight gave
+ * ~1.4x the bare loop, 17 gave ~1.8x.
  */
 const IN_FLIGHT_PER_WORKER = 16;
 

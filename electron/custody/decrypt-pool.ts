@@ -159,7 +159,7 @@ export function createWorkerPool(
     /**
      * Into a slot like a worker's chunk: plaintexts kept in buffers of their own until their chunk
      * is emitted outlived young collections, and as old objects their memory was given back only by
-     * major collections (64 KiB payloads: ~15 a second, and ~1.2x the bare loop instead of ~1.6x).
+     * major collections (64 KiB payloads: ~15 a second, and ~1.2x the bare loop instead of 1.3–1.6x).
      */
     decryptHere(chunk: ChunkInput): PendingOutput {
       const slot = freeSlots.pop() ?? emptySlot();

@@ -91,8 +91,8 @@ interface Row {
    */
   twoBareLoops: { ratio: number };
   /**
-   * Page faults per round of each contender, in its median block: memory the allocator gave back to the system
-   * and took again, which moves a round's time by up to a third here and falls on any contender.
+   * Page faults per round of each contender, in its median block: memory the allocator gave back
+   * to the system and took again, which moves a round's time by up to a third here.
    */
   faultsPerRound: { bare: number; singleThread: number; workers: number; twoBareLoops: number };
 }
