@@ -1,9 +1,8 @@
 // Plaintext passes through here: to stdout, or to an export file only when asked; never to a log.
-import { rm } from 'node:fs/promises';
 import type { ExportFormat } from '../../shared/domain';
 import type { ChunkOutput, OutputMode } from '../custody/decrypt-chunk';
 import { linesExport } from '../custody/decrypt-report';
-import { cannotWrite, openPrivateFile } from '../custody/private-file';
+import { privateFileSink } from '../custody/private-file';
 import { type TextSink, textSink } from '../custody/text-sink';
 import type { CliIo } from './cli-io';
 import { decryptReport } from './decrypt-output';
@@ -66,24 +65,16 @@ export async function exportFile(
   plaintext: boolean,
   onFailure: () => void,
 ): Promise<DecryptDestination> {
-  const handle = await openPrivateFile(path).catch((error: unknown) => {
-    throw cannotWrite(path, error, OTHER_OUTPUT);
-  });
-  const sink = textSink(handle.createWriteStream(), { close: true, onFailure });
+  const file = await privateFileSink(path, OTHER_OUTPUT, onFailure);
   const lines = linesExport(format, { plaintext });
-  await sink.write(lines.head());
-  const finish = async () => {
-    await sink.write(lines.tail());
-    await sink.finish();
-    if (sink.failure) throw cannotWrite(path, sink.failure, OTHER_OUTPUT);
-  };
+  await file.write(lines.head());
   return {
     mode: lines.mode,
-    write: (output) => sink.write(lines.chunk(output.text ?? '')),
-    finish,
-    async discard() {
-      await sink.finish();
-      await rm(path, { force: true });
+    write: (output) => file.write(lines.chunk(output.text ?? '')),
+    async finish() {
+      await file.write(lines.tail());
+      await file.finish();
     },
+    discard: () => file.discard(),
   };
 }

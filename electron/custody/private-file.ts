@@ -1,13 +1,14 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open, rm } from 'node:fs/promises';
 import { CustodyError } from './custody-error';
+import { textSink } from './text-sink';
 
 /**
  * Opens `path` for writing, created or truncated, readable by this user only. `open`'s mode only
  * applies to a file it creates: one that existed keeps its mode, so it is tightened before anything
  * (results, perhaps plaintext) is written into it.
  */
-export async function openPrivateFile(path: string): Promise<FileHandle> {
+async function openPrivateFile(path: string): Promise<FileHandle> {
   const handle = await open(path, 'w', 0o600);
   try {
     await handle.chmod(0o600);
@@ -18,27 +19,52 @@ export async function openPrivateFile(path: string): Promise<FileHandle> {
   return handle;
 }
 
+/** A file written a piece at a time, readable by this user only (see openPrivateFile). */
+export interface PrivateFileSink {
+  write(text: string): Promise<void>;
+  /**
+   * Ends the file. When a write failed, the file is removed, since a part of it would read as the
+   * whole, and the failure is thrown as `cannotWrite`.
+   */
+  finish(): Promise<void>;
+  /** Ends the file and removes it (a batch that failed or was abandoned). */
+  discard(): Promise<void>;
+}
+
 /**
- * `text` as the whole of `path`, readable by this user only (see openPrivateFile). A file that
- * could only be written in part is removed: it would read as the whole.
+ * Opens `path` for `PrivateFileSink`, with backpressure (`textSink`); a path that cannot be opened
+ * throws `cannotWrite` with `then`. `onFailure` hears of a failed write at once, before `finish`.
  */
-export async function writePrivateFile(path: string, text: string): Promise<void> {
-  const handle = await openPrivateFile(path);
-  try {
-    await handle.writeFile(text);
-  } catch (error) {
-    await handle.close();
+export async function privateFileSink(
+  path: string,
+  then: string,
+  onFailure: (error: Error) => void = () => undefined,
+): Promise<PrivateFileSink> {
+  const handle = await openPrivateFile(path).catch((error: unknown) => {
+    throw cannotWrite(path, error, then);
+  });
+  const sink = textSink(handle.createWriteStream(), { close: true, onFailure });
+  const discard = async () => {
+    await sink.finish();
     await rm(path, { force: true });
-    throw error;
-  }
-  await handle.close();
+  };
+  return {
+    write: (text) => sink.write(text),
+    async finish() {
+      await sink.finish();
+      if (!sink.failure) return;
+      await rm(path, { force: true });
+      throw cannotWrite(path, sink.failure, then);
+    },
+    discard,
+  };
 }
 
 /** What the app says to do when a file chosen in a save dialog cannot be written. */
 export const CHOOSE_ANOTHER_FILE = 'Choose another file or folder.';
 
 /** A file that could not be written, said so a person can act on it; `then` says what to do. */
-export function cannotWrite(path: string, error: unknown, then: string): CustodyError {
+function cannotWrite(path: string, error: unknown, then: string): CustodyError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT'

@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget, describeBudget } from '../../shared/contract';
 import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
@@ -20,8 +19,7 @@ import type { ChunkInput } from '../custody/decrypt-chunk';
 import { createWorkerPool } from '../custody/decrypt-pool';
 import { exportWriter } from '../custody/decrypt-report';
 import { ndjsonChunks } from '../custody/ndjson-chunks';
-import { CHOOSE_ANOTHER_FILE, cannotWrite, openPrivateFile } from '../custody/private-file';
-import { textSink } from '../custody/text-sink';
+import { CHOOSE_ANOTHER_FILE, privateFileSink } from '../custody/private-file';
 import type { EmitEvent } from './ipc-handlers';
 import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
 
@@ -207,20 +205,12 @@ export function createBatchManager({
       if (!batch) throw notFound('batch');
       await batch.finished;
       if (batch.kept.full) throw tooLargeToExport(limits.kept);
-      const handle = await openPrivateFile(target).catch((error: unknown) => {
-        throw cannotWrite(target, error, CHOOSE_ANOTHER_FILE);
-      });
-      const sink = textSink(handle.createWriteStream(), { close: true, onFailure: () => undefined });
+      const file = await privateFileSink(target, CHOOSE_ANOTHER_FILE);
       const writer = exportWriter(format, { plaintext: includePlaintext });
-      await sink.write(writer.head());
-      for (const result of batch.results) await sink.write(writer.item(result));
-      await sink.write(writer.tail());
-      await sink.finish();
-      if (sink.failure) {
-        // A part of an export reads as a whole one: it goes.
-        await rm(target, { force: true });
-        throw cannotWrite(target, sink.failure, CHOOSE_ANOTHER_FILE);
-      }
+      await file.write(writer.head());
+      for (const result of batch.results) await file.write(writer.item(result));
+      await file.write(writer.tail());
+      await file.finish();
     },
 
     discard(batchId: string): void {

@@ -10,7 +10,7 @@ import type { EventName, EventPayloadOf } from '../../shared/contract';
 import type { VaultStatus } from '../../shared/domain';
 import type { Custody } from '../custody/custody';
 import { CustodyError } from '../custody/custody-error';
-import { CHOOSE_ANOTHER_FILE, cannotWrite, writePrivateFile } from '../custody/private-file';
+import { CHOOSE_ANOTHER_FILE, privateFileSink } from '../custody/private-file';
 import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS } from '../custody/receiver-snippets';
 import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
@@ -151,9 +151,9 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
       const entries = await custody.auditEntries();
       const path = await desktop.chooseExportPath(auditExportName(new Date()));
       if (path === null) return { path: null };
-      await writePrivateFile(path, entries.map((entry) => `${JSON.stringify(entry)}\n`).join('')).catch((error: unknown) => {
-        throw cannotWrite(path, error, CHOOSE_ANOTHER_FILE);
-      });
+      const file = await privateFileSink(path, CHOOSE_ANOTHER_FILE);
+      for (const entry of entries) await file.write(`${JSON.stringify(entry)}\n`);
+      await file.finish();
       return { path };
     },
   };
