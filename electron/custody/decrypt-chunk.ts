@@ -23,9 +23,8 @@ import {
   type CandidateInfo,
   type Opened,
   type OpenedBytes,
+  captureOpener,
   describeOpened,
-  openCapture,
-  openCaptureBytes,
   resultOfOpened,
 } from './payload-decryptor';
 
@@ -125,12 +124,15 @@ function itemsOf(chunk: ChunkInput): CaptureItem[] {
   return chunk.kind === 'items' ? chunk.items : [...ndjsonItems(chunk)];
 }
 
-function openItem(item: CaptureItem, materials: readonly Uint8Array[]): Opened {
-  return 'error' in item ? { ok: false, error: item.error } : openCapture(item.text, materials);
+/** A chunk's items are opened in order by one opener, which tries first the key that opened the item before. */
+type CaptureOpener = ReturnType<typeof captureOpener>;
+
+function openItemBytes(item: CaptureItem, open: CaptureOpener): OpenedBytes {
+  return 'error' in item ? { ok: false, error: item.error } : open(item.text);
 }
 
-function openItemBytes(item: CaptureItem, materials: readonly Uint8Array[]): OpenedBytes {
-  return 'error' in item ? { ok: false, error: item.error } : openCaptureBytes(item.text, materials);
+function openItem(item: CaptureItem, open: CaptureOpener): Opened {
+  return describeOpened(openItemBytes(item, open));
 }
 
 function withMeta(result: DecryptItemResult, meta: CaptureMeta | undefined): DecryptItemResult {
@@ -154,11 +156,12 @@ function linesOutput(
   infos: readonly CandidateInfo[],
   mode: Extract<OutputMode, { kind: 'lines' }>,
 ): Extract<WorkerReply, { kind: 'lines' }> {
+  const open = captureOpener(materials);
   const counts = emptyCounts();
   const matched = new Set<string>();
   let text = '';
   for (const item of items) {
-    const result = withMeta(resultOfOpened(item.source, openItem(item, materials), infos), item.meta);
+    const result = withMeta(resultOfOpened(item.source, openItem(item, open), infos), item.meta);
     count(counts, result.ok, result.ok ? null : result.error.code);
     if (result.ok && result.key.id) matched.add(result.key.id);
     text += `${mode.format === 'csv' ? csvRow(result, mode) : reportLine(result, mode)}\n`;
@@ -183,7 +186,8 @@ export function decryptChunkLater(
     const { kind: _kind, ...output } = linesOutput(items, materials, infos, mode);
     return () => output;
   }
-  const opened = items.map((item) => openItemBytes(item, materials));
+  const open = captureOpener(materials);
+  const opened = items.map((item) => openItemBytes(item, open));
   return () =>
     resultsOutput(items.map((item, i) => withMeta(resultOfOpened(item.source, describeOpened(opened[i]), infos), item.meta)));
 }
@@ -226,9 +230,8 @@ export function requestFor(chunk: ChunkInput, mode: OutputMode, slot: ChunkSlot)
  */
 function openTexts(request: Extract<WorkerRequest, { kind: 'texts' }>, materials: readonly Uint8Array[]): OpenedBytes[] {
   const bytes = asBuffer(request.texts);
-  return Array.from(request.ends, (end, i) =>
-    openCaptureBytes(bytes.toString('latin1', i === 0 ? 0 : request.ends[i - 1], end), materials),
-  );
+  const open = captureOpener(materials);
+  return Array.from(request.ends, (end, i) => open(bytes.toString('latin1', i === 0 ? 0 : request.ends[i - 1], end)));
 }
 
 /** Packs outcomes, the plaintexts into `shared` when it is large enough (else into a larger one). */
@@ -284,10 +287,11 @@ export function serveRequest(
   }
   const items = itemsOf(request);
   if (mode.kind === 'lines') return linesOutput(items, materials, infos, mode);
+  const open = captureOpener(materials);
   return {
     kind: 'packed',
     packed: pack(
-      items.map((item) => openItemBytes(item, materials)),
+      items.map((item) => openItemBytes(item, open)),
       request.plain,
     ),
     sources: items.map((item) => item.source),
@@ -335,10 +339,7 @@ export function chunkOutput(
     let opened = item && 'error' in item ? { ok: false as const, error: item.error } : unpack(packed, plain, i);
     // The worker saw this text in Latin-1; with a wider character in it, only the text itself says.
     if (!opened.ok && reply.latin1 && item && 'text' in item && BEYOND_LATIN1.test(item.text)) {
-      opened = openItem(
-        item,
-        candidates.map((c) => c.material),
-      );
+      opened = openItem(item, captureOpener(candidates.map((c) => c.material)));
     }
     results[i] = withMeta(resultOfOpened(item?.source ?? reply.sources?.[i] ?? '', opened, infos), item?.meta);
   }

@@ -5,6 +5,7 @@ import type { Layout, Plaintext } from '../../shared/domain';
 import { LAYOUTS } from '../../shared/domain';
 import { CustodyError } from './custody-error';
 import { decodeBase64ByLength, encodeBase64Url, isBase64Text } from './base64';
+import { gcmTagVerifies } from './gcm-tag';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -91,21 +92,40 @@ export function openWithLayout(bytes: Buffer, key: Uint8Array, layout: Layout): 
   }
 }
 
-export interface PayloadMatch {
-  /** Index of the matching key among the candidates. */
+/** One of R10's attempts: a candidate key, in one layout. */
+export interface Attempt {
+  /** Index of the key among the candidates. */
   index: number;
   layout: Layout;
+}
+
+export interface PayloadMatch extends Attempt {
   plaintext: Buffer;
 }
+
+const FIRST_ATTEMPT: Attempt = { index: 0, layout: LAYOUTS[0] };
 
 /**
  * R10: candidates in priority order. Every key is tried in Kinde's layout before any is tried in
  * WebCrypto's: only the right key and layout can authenticate, so the answer is the same as key by
  * key, and the common case (Kinde's layout) costs one GCM attempt per key instead of two.
+ *
+ * `likely` is the attempt expected to open the payload (the one that opened the batch's payload
+ * before: a batch's payloads mostly share a key). It is decrypted straight away; every other
+ * attempt, before or after it, first has its tag checked without decrypting (gcm-tag.ts, a third of
+ * the cost) and is decrypted only when the tag verifies. The first attempt in R10's order that
+ * authenticates still wins.
  */
-export function openPayload(bytes: Buffer, candidates: readonly Uint8Array[]): PayloadMatch | null {
+export function openPayload(
+  bytes: Buffer,
+  candidates: readonly Uint8Array[],
+  likely: Attempt = FIRST_ATTEMPT,
+): PayloadMatch | null {
   for (const layout of LAYOUTS) {
+    const { nonce, tag, ciphertext } = split(bytes, layout);
     for (let index = 0; index < candidates.length; index++) {
+      const isLikely = index === likely.index && layout === likely.layout;
+      if (!isLikely && !gcmTagVerifies(candidates[index], nonce, ciphertext, tag)) continue;
       const plaintext = openWithLayout(bytes, candidates[index], layout);
       if (plaintext !== null) return { index, layout, plaintext };
     }

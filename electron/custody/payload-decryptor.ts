@@ -3,7 +3,7 @@ import type { DecryptItemResult, KeyStatus, Layout, Plaintext } from '../../shar
 import type { CustodyErrorShape } from '../../shared/errors';
 import { CustodyError, toErrorShape } from './custody-error';
 import { fingerprintOf } from './key-material';
-import { decodePayload, describePlaintext, notBase64Error, openPayload } from './payload-codec';
+import { type Attempt, decodePayload, describePlaintext, notBase64Error, openPayload } from './payload-codec';
 
 /** A key to try, with what a person needs to recognise it when it matches. */
 export interface Candidate {
@@ -43,14 +43,27 @@ export type Opened = { ok: true; index: number; layout: Layout; plaintext: Plain
 export type OpenedBytes = { ok: true; index: number; layout: Layout; bytes: Buffer } | { ok: false; error: CustodyErrorShape };
 
 /** R10 for one captured payload: the first candidate whose GCM tag verifies wins. */
-export function openCaptureBytes(captured: string, materials: readonly Uint8Array[]): OpenedBytes {
+export function openCaptureBytes(captured: string, materials: readonly Uint8Array[], likely?: Attempt): OpenedBytes {
   try {
-    const match = openPayload(decodePayload(captured), materials);
+    const match = openPayload(decodePayload(captured), materials, likely);
     if (!match) throw notBase64Error(captured) ?? noMatch(materials.length);
     return { ok: true, index: match.index, layout: match.layout, bytes: match.plaintext };
   } catch (error) {
     return { ok: false, error: toErrorShape(error) };
   }
+}
+
+/**
+ * Opens captures one after another, each first with the key and layout that opened the one before
+ * (openPayload's `likely`): captures of one batch mostly come from one workflow and key.
+ */
+export function captureOpener(materials: readonly Uint8Array[]): (captured: string) => OpenedBytes {
+  let likely: Attempt | undefined;
+  return (captured) => {
+    const opened = openCaptureBytes(captured, materials, likely);
+    if (opened.ok) likely = { index: opened.index, layout: opened.layout };
+    return opened;
+  };
 }
 
 /** Turns the plaintext bytes into what a person sees. */

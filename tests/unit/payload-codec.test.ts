@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64ByLength, decodeBase64Strict } from '../../electron/custody/base64';
 import { parseKey } from '../../electron/custody/key-material';
+import { gcmMultiply, gcmTagVerifies } from '../../electron/custody/gcm-tag';
 import { decodePayload, openPayload, sealPayload } from '../../electron/custody/payload-codec';
-import { candidatesFromRawKeys, decryptItem } from '../../electron/custody/payload-decryptor';
+import { captureOpener, candidatesFromRawKeys, decryptItem } from '../../electron/custody/payload-decryptor';
 import { loadVectors } from '../support/vectors';
 
 const vectors = loadVectors();
@@ -138,5 +139,90 @@ describe('bulk base64 decode', () => {
     const second = decodeBase64ByLength(big.toString('base64'));
     expect(first?.equals(big) && second?.equals(big)).toBe(true);
     expect((first as Buffer).byteOffset % 4096).not.toBe((second as Buffer).byteOffset % 4096);
+  });
+});
+
+describe('GCM tag check without decrypting', () => {
+  const words = (hex: string) => Uint32Array.from(hex.match(/.{8}/g) ?? [], (w) => Number.parseInt(w, 16));
+
+  it('verifies the tags of the GCM specification for AES-256 (test cases 13 and 14)', () => {
+    const zeroKey = new Uint8Array(32);
+    const zeroNonce = new Uint8Array(12);
+    expect(gcmTagVerifies(zeroKey, zeroNonce, new Uint8Array(0), Buffer.from('530f8afbc74536b9a963b4f1c4cb738b', 'hex'))).toBe(
+      true,
+    );
+    const ciphertext = Buffer.from('cea7403d4d606b6e074ec5d3baf39d18', 'hex');
+    expect(gcmTagVerifies(zeroKey, zeroNonce, ciphertext, Buffer.from('d0d1c8a799996bf0265b98b5d48ab919', 'hex'))).toBe(true);
+    expect(gcmTagVerifies(zeroKey, zeroNonce, ciphertext, Buffer.from('d0d1c8a799996bf0265b98b5d48ab918', 'hex'))).toBe(false);
+  });
+
+  it('multiplies in GF(2^128) as GCM does: 1 is the block with only its first bit set', () => {
+    const x = words('66e94bd4ef8a2c3b884cfa59ca342b2e');
+    expect([...gcmMultiply(x, words('80000000000000000000000000000000'))]).toEqual([...x]);
+    expect([...gcmMultiply(x, new Uint32Array(4))]).toEqual([0, 0, 0, 0]);
+    const y = words('dc95c078a2408989ad48a21492842087');
+    expect([...gcmMultiply(x, y)]).toEqual([...gcmMultiply(y, x)]);
+  });
+
+  it.each([0, 1, 15, 16, 17, 1000, 65_536 + 5])(
+    'agrees with decryption on %i bytes: only the right key, nonce, tag and ciphertext verify',
+    (length) => {
+      const key = randomBytes(32);
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, nonce);
+      const ciphertext = Buffer.concat([cipher.update(randomBytes(length)), cipher.final()]);
+      const tag = cipher.getAuthTag();
+      expect(gcmTagVerifies(key, nonce, ciphertext, tag)).toBe(true);
+      expect(gcmTagVerifies(randomBytes(32), nonce, ciphertext, tag)).toBe(false);
+      expect(gcmTagVerifies(key, randomBytes(12), ciphertext, tag)).toBe(false);
+      const badTag = Buffer.from(tag);
+      badTag[length % 16] ^= 0x01;
+      expect(gcmTagVerifies(key, nonce, ciphertext, badTag)).toBe(false);
+      if (length > 0) {
+        const badText = Buffer.from(ciphertext);
+        badText[length - 1] ^= 0x80;
+        expect(gcmTagVerifies(key, nonce, badText, tag)).toBe(false);
+      }
+    },
+  );
+});
+
+describe('R10 when a likely key is tried first', () => {
+  const keys = Array.from({ length: 4 }, () => randomBytes(32));
+
+  it('still names the first key in priority order that opens the payload', () => {
+    const duplicated = [keys[0], keys[1], Buffer.from(keys[0]), keys[3]];
+    const bytes = decodePayload(sealPayload(Buffer.from('same key twice'), keys[0]));
+    expect(openPayload(bytes, duplicated, { index: 2, layout: 'nonce-tag-ciphertext' })).toMatchObject({ index: 0 });
+    expect(openPayload(bytes, duplicated, { index: 3, layout: 'nonce-ciphertext-tag' })).toMatchObject({ index: 0 });
+  });
+
+  it('finds the key and layout whatever attempt it was told was likely', () => {
+    const sealed = decodePayload(sealPayload(Buffer.from('webcrypto'), keys[2]));
+    const webCrypto = Buffer.concat([sealed.subarray(0, 12), sealed.subarray(28), sealed.subarray(12, 28)]);
+    for (const index of [0, 1, 2, 3, 7]) {
+      for (const layout of ['nonce-tag-ciphertext', 'nonce-ciphertext-tag'] as const) {
+        const match = openPayload(webCrypto, keys, { index, layout });
+        expect(match, `likely ${index} ${layout}`).toMatchObject({ index: 2, layout: 'nonce-ciphertext-tag' });
+        expect(match?.plaintext.toString()).toBe('webcrypto');
+      }
+    }
+  });
+
+  it('never returns plaintext from the likely key when its tag does not verify', () => {
+    const bytes = Buffer.from(decodePayload(sealPayload(Buffer.from('secret'), keys[1])));
+    bytes[14] ^= 0x01;
+    expect(openPayload(bytes, keys, { index: 1, layout: 'nonce-tag-ciphertext' })).toBeNull();
+  });
+
+  it('opens a run of captures from changing keys exactly as each one alone', () => {
+    const order = [2, 2, 0, 3, 3, 1, 0, 2];
+    const captures = order.map((k, i) => sealPayload(Buffer.from(`capture ${i}`), keys[k]));
+    const open = captureOpener(keys);
+    const results = [...captures, 'not a payload', sealPayload(Buffer.from('stranger'), randomBytes(32))].map((c) => open(c));
+    expect(results.map((r) => (r.ok ? r.index : r.error.code))).toEqual([...order, 'MALFORMED_PAYLOAD', 'NO_MATCHING_KEY']);
+    results.slice(0, order.length).forEach((r, i) => {
+      expect(r.ok && r.bytes.toString()).toBe(`capture ${i}`);
+    });
   });
 });
