@@ -1,7 +1,7 @@
 /**
  * Checks an AES-256-GCM tag without decrypting. R10 tries keys one after another, and every key
  * but one fails; node:crypto can only say so after decrypting the whole ciphertext into a buffer it
- * allocates and zero-fills (64 KiB here: ~39 µs in a loop of wrong keys, with up to 18 000 page
+ * allocates and zero-fills (64 KiB here: ~39 µs in a loop of wrong keys, with up to 18 800 page
  * faults a bench round when the allocator hands those buffers back and takes them again). The tag
  * alone takes ~9 µs and allocates nothing, and a key whose tag does not verify never produces
  * plaintext at all. Never log key material here, nor the hash key derived from it.

@@ -110,11 +110,11 @@ const FIRST_ATTEMPT: Attempt = { index: 0, layout: LAYOUTS[0] };
  * WebCrypto's: only the right key and layout can authenticate, so the answer is the same as key by
  * key, and the common case (Kinde's layout) costs one GCM attempt per key instead of two.
  *
- * `likely` is the attempt expected to open the payload (the one that opened the batch's payload
+ * `likely` is the attempt expected to open the payload (the one that opened the chunk's payload
  * before: a batch's payloads mostly share a key). It is decrypted straight away; every other
- * attempt, before or after it, first has its tag checked without decrypting (gcm-tag.ts, a third of
- * the cost) and is decrypted only when the tag verifies. The first attempt in R10's order that
- * authenticates still wins.
+ * attempt, before or after it, first has its tag checked without decrypting (gcm-tag.ts: 64 KiB in
+ * ~9 µs against ~39 µs) and is decrypted only when the tag verifies. The first attempt in R10's
+ * order that authenticates still wins.
  */
 export function openPayload(
   bytes: Buffer,

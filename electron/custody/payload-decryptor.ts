@@ -43,7 +43,7 @@ export type Opened = { ok: true; index: number; layout: Layout; plaintext: Plain
 export type OpenedBytes = { ok: true; index: number; layout: Layout; bytes: Buffer } | { ok: false; error: CustodyErrorShape };
 
 /** R10 for one captured payload: the first candidate whose GCM tag verifies wins. */
-export function openCaptureBytes(captured: string, materials: readonly Uint8Array[], likely?: Attempt): OpenedBytes {
+function openCaptureBytes(captured: string, materials: readonly Uint8Array[], likely?: Attempt): OpenedBytes {
   try {
     const match = openPayload(decodePayload(captured), materials, likely);
     if (!match) throw notBase64Error(captured) ?? noMatch(materials.length);
