@@ -187,7 +187,7 @@ export interface ResultBudget {
 export const BATCH_RESULTS_SHOWN: ResultBudget = { results: 10_000, plaintextBytes: 64 * 1024 * 1024 };
 /**
  * Results main keeps for export; a larger batch is for `custody decrypt --output`. The bytes keep
- * main's heap and the export's one string (V8 caps a string near 512 MB) within reach.
+ * what main holds in its heap for one batch within reach (the export itself streams).
  */
 export const BATCH_RESULTS_KEPT: ResultBudget = { results: 100_000, plaintextBytes: 256 * 1024 * 1024 };
 

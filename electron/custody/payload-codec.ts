@@ -53,7 +53,13 @@ export function notBase64Error(captured: string): CustodyError | null {
   return isBase64Text(withoutWhiteSpace(payloadText(captured))) ? null : malformed('it is not base64 or base64url text');
 }
 
-function split(bytes: Buffer, layout: Layout): { nonce: Buffer; tag: Buffer; ciphertext: Buffer } {
+interface SealedParts {
+  nonce: Buffer;
+  tag: Buffer;
+  ciphertext: Buffer;
+}
+
+function split(bytes: Buffer, layout: Layout): SealedParts {
   const nonce = bytes.subarray(0, NONCE_BYTES);
   if (layout === 'nonce-tag-ciphertext') {
     return {
@@ -76,7 +82,10 @@ function split(bytes: Buffer, layout: Layout): { nonce: Buffer; tag: Buffer; cip
  * the cost of a failed attempt on a 1 KiB payload).
  */
 export function openWithLayout(bytes: Buffer, key: Uint8Array, layout: Layout): Buffer | null {
-  const { nonce, tag, ciphertext } = split(bytes, layout);
+  return openParts(split(bytes, layout), key);
+}
+
+function openParts({ nonce, tag, ciphertext }: SealedParts, key: Uint8Array): Buffer | null {
   const decipher = createDecipheriv('aes-256-gcm', key, nonce);
   decipher.setAuthTag(tag);
   const head = decipher.update(ciphertext);
@@ -122,11 +131,11 @@ export function openPayload(
   likely: Attempt = FIRST_ATTEMPT,
 ): PayloadMatch | null {
   for (const layout of LAYOUTS) {
-    const { nonce, tag, ciphertext } = split(bytes, layout);
+    const parts = split(bytes, layout);
     for (let index = 0; index < candidates.length; index++) {
       const isLikely = index === likely.index && layout === likely.layout;
-      if (!isLikely && !gcmTagVerifies(candidates[index], nonce, ciphertext, tag)) continue;
-      const plaintext = openWithLayout(bytes, candidates[index], layout);
+      if (!isLikely && !gcmTagVerifies(candidates[index], parts.nonce, parts.ciphertext, parts.tag)) continue;
+      const plaintext = openParts(parts, candidates[index]);
       if (plaintext !== null) return { index, layout, plaintext };
     }
   }
