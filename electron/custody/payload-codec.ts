@@ -81,10 +81,6 @@ function split(bytes: Buffer, layout: Layout): SealedParts {
  * by throwing: the error's stack trace, which nobody reads, is not captured (profiled: it was most of
  * the cost of a failed attempt on a 1 KiB payload).
  */
-export function openWithLayout(bytes: Buffer, key: Uint8Array, layout: Layout): Buffer | null {
-  return openParts(split(bytes, layout), key);
-}
-
 function openParts({ nonce, tag, ciphertext }: SealedParts, key: Uint8Array): Buffer | null {
   const decipher = createDecipheriv('aes-256-gcm', key, nonce);
   decipher.setAuthTag(tag);
