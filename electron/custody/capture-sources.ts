@@ -3,11 +3,8 @@
  * lines, or the POST bodies of a HAR 1.2 file. Everything is streamed as an async sequence, and a
  * source that cannot be read becomes one failed item instead of stopping the batch.
  */
-import { createReadStream } from 'node:fs';
 import { opendir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import type { CustodyErrorShape } from '../../shared/errors';
 
 export interface CaptureMeta {
@@ -99,29 +96,6 @@ export function ndjsonLineItem(source: string, line: string, fields: readonly st
     };
   }
   return { source, text: record[field] as string };
-}
-
-/**
- * NDJSON: each line is a payload (bare or as a JSON string) or an object whose `field` holds it.
- * Lines are read one at a time, so a file of any size uses bounded memory.
- */
-export async function* ndjsonCaptures(input: Readable, name: string, field?: string): AsyncGenerator<CaptureItem> {
-  const fields = field ? [field] : DEFAULT_NDJSON_FIELDS;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let number = 0;
-  try {
-    for await (const line of lines) {
-      number++;
-      const item = ndjsonLineItem(`${name}:${number}`, line, fields);
-      if (item) yield item;
-    }
-  } catch (error) {
-    yield unreadableCapture(name, error);
-  }
-}
-
-export function ndjsonFileCaptures(path: string, field?: string): AsyncGenerator<CaptureItem> {
-  return ndjsonCaptures(createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 }), path, field);
 }
 
 interface HarEntry {

@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  countFolderFiles,
-  folderCaptures,
-  harCaptures,
-  ndjsonCaptures,
-  type CaptureItem,
-} from '../../electron/custody/capture-sources';
+import { countFolderFiles, folderCaptures, harCaptures, type CaptureItem } from '../../electron/custody/capture-sources';
 import { itemChunks, runDecryptBatch } from '../../electron/custody/decrypt-batch';
 import type { ChunkOutput, OutputMode } from '../../electron/custody/decrypt-chunk';
 import { createWorkerPool } from '../../electron/custody/decrypt-pool';
@@ -44,6 +38,22 @@ function resultsOf(outputs: ChunkOutput[]): DecryptItemResult[] {
 }
 
 describe('capture sources', () => {
+  /** An NDJSON file's results, read in pieces of `pieceBytes` as from a file, decrypted on this thread. */
+  async function ndjsonResults(text: string, field?: string, pieceBytes = 64 * 1024): Promise<DecryptItemResult[]> {
+    const bytes = Buffer.from(text);
+    const pieces = Array.from({ length: Math.ceil(bytes.length / pieceBytes) }, (_, i) =>
+      bytes.subarray(i * pieceBytes, (i + 1) * pieceBytes),
+    );
+    const outputs: ChunkOutput[] = [];
+    await runDecryptBatch(
+      ndjsonChunks(Readable.from(pieces), 'cap.ndjson', field),
+      candidates,
+      RESULTS,
+      (o) => void outputs.push(o),
+    );
+    return resultsOf(outputs);
+  }
+
   it('reads NDJSON lines as bare payloads, JSON strings or objects, naming each by line', async () => {
     const p = sealPayload(Buffer.from('{"a":1}'), keys[0]);
     const text = [
@@ -55,8 +65,8 @@ describe('capture sources', () => {
       '{not json',
       '{"other":1}',
     ].join('\n');
-    const items = await collect(ndjsonCaptures(Readable.from([text]), 'cap.ndjson'));
-    expect(items.map((i) => i.source)).toEqual([
+    const results = await ndjsonResults(text);
+    expect(results.map((r) => r.source)).toEqual([
       'cap.ndjson:1',
       'cap.ndjson:2',
       'cap.ndjson:3',
@@ -64,16 +74,34 @@ describe('capture sources', () => {
       'cap.ndjson:6',
       'cap.ndjson:7',
     ]);
-    expect(items.slice(0, 4).every((i) => 'text' in i)).toBe(true);
-    expect(items[4]).toMatchObject({ error: { code: 'MALFORMED_PAYLOAD' } });
-    expect(items[5]).toMatchObject({
+    expect(results.slice(0, 4).map((r) => r.ok && r.plaintext.text)).toEqual(Array(4).fill('{"a":1}'));
+    expect(results[4]).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
+    expect(results[5]).toMatchObject({
+      ok: false,
       error: { code: 'MALFORMED_PAYLOAD', message: expect.stringContaining('"payload" or "body"') },
     });
   });
 
   it('uses --field NAME instead of the defaults', async () => {
-    const items = await collect(ndjsonCaptures(Readable.from(['{"payload":"x","data":"y"}\n']), 'f', 'data'));
-    expect(items).toEqual([{ source: 'f:1', text: 'y' }]);
+    const p = sealPayload(Buffer.from('y'), keys[1]);
+    const results = await ndjsonResults(`${JSON.stringify({ payload: 'x', data: p })}\n`, 'data');
+    expect(results).toMatchObject([{ source: 'cap.ndjson:1', ok: true, plaintext: { text: 'y' } }]);
+  });
+
+  it('reads every line whole and numbered, long or short, multibyte or CRLF, wherever reads and chunks cut', async () => {
+    // Lines from a few bytes to 200 KiB, so line ends fall at every distance from where a read, a
+    // chunk or a decoded segment ends; the payloads carry text with multibyte characters.
+    const bodies = Array.from({ length: 300 }, (_, i) => `{"i":${i},"note":"é✓${'x'.repeat((i * 997) % 5000)}"}`);
+    bodies[150] = `{"big":"${'y'.repeat(200 * 1024)}"}`;
+    const lines = bodies.map((body, i) => {
+      const line = JSON.stringify({ note: '→'.repeat(i % 7), payload: sealPayload(Buffer.from(body), keys[i % 2]) });
+      return i % 10 === 3 ? `${line}\r` : line;
+    });
+    for (const pieceBytes of [1000, 65_536, 100_003]) {
+      const results = await ndjsonResults(`${lines.join('\n')}\n`, undefined, pieceBytes);
+      expect(results.map((r) => r.source)).toEqual(lines.map((_, i) => `cap.ndjson:${i + 1}`));
+      expect(results.map((r) => r.ok && r.plaintext.text)).toEqual(bodies);
+    }
   });
 
   it('reads a folder recursively in a stable order, counting first, and reports unreadable files per item', async () => {
