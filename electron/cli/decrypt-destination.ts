@@ -19,6 +19,8 @@ export interface DecryptDestination {
   discard(): Promise<void>;
 }
 
+const NO_LINES = new Uint8Array(0);
+
 /** Stdout failing (the reader went away, as with `| head`) stops the batch like Ctrl-C would. */
 function stdoutSink(io: CliIo, onFailure: () => void): TextSink {
   return textSink(io.stdout, { close: false, onFailure });
@@ -29,7 +31,7 @@ export function jsonLinesToStdout(io: CliIo, onFailure: () => void): DecryptDest
   const sink = stdoutSink(io, onFailure);
   return {
     mode: { kind: 'lines', format: 'ndjson', plaintext: true },
-    write: (output) => sink.write(output.text ?? ''),
+    write: (output) => sink.write(output.lines ?? NO_LINES),
     finish: () => sink.finish(),
     discard: () => sink.finish(),
   };
@@ -70,7 +72,9 @@ export async function exportFile(
   await file.write(lines.head());
   return {
     mode: lines.mode,
-    write: (output) => file.write(lines.chunk(output.text ?? '')),
+    async write(output) {
+      for (const piece of lines.chunk(output.lines ?? NO_LINES)) await file.write(piece);
+    },
     async finish() {
       await file.write(lines.tail());
       await file.finish();

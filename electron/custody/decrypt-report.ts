@@ -109,18 +109,17 @@ export function exportWriter(format: ExportFormat, options: ReportOptions) {
  * object per item. JSON is the NDJSON lines as array members.
  */
 export function linesExport(format: ExportFormat, options: ReportOptions) {
-  const mode: OutputMode = { kind: 'lines', format: format === 'csv' ? 'csv' : 'ndjson', plaintext: options.plaintext };
+  const mode: OutputMode = { kind: 'lines', format, plaintext: options.plaintext };
   let first = true;
   return {
     mode,
     head: (): string => (format === 'csv' ? `${csvHeader(options)}\n` : format === 'json' ? '[\n' : ''),
-    chunk: (lines: string): string => {
-      if (format !== 'json' || lines === '') return lines;
-      // JSON.stringify never writes a raw line break, so every line break here ends one member.
-      const members = lines.slice(0, -1).replaceAll('\n', ',\n');
+    /** What goes into the file for a chunk's lines: JSON members after earlier ones follow a comma. */
+    chunk: (lines: Uint8Array): (string | Uint8Array)[] => {
+      if (format !== 'json' || lines.length === 0) return [lines];
       const separator = first ? '' : ',\n';
       first = false;
-      return `${separator}${members}`;
+      return [separator, lines];
     },
     tail: (): string => (format === 'json' ? '\n]\n' : ''),
   };

@@ -21,7 +21,7 @@ async function openPrivateFile(path: string): Promise<FileHandle> {
 
 /** A file written a piece at a time, readable by this user only (see openPrivateFile). */
 export interface PrivateFileSink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /**
    * Ends the file. When a write failed, the file is removed, since a part of it would read as the
    * whole, and the failure is thrown as `cannotWrite`.

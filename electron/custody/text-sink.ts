@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
  * another program, a slow disk), the batch waits instead of queueing output in memory.
  */
 export interface TextSink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Resolves once everything written has been handed to the OS (and a file is closed). */
   finish(): Promise<void>;
   /** Set once the stream failed (a reader that went away, a full disk); later writes are dropped. */
@@ -30,7 +30,7 @@ export function textSink(stream: Writable, options: { close: boolean; onFailure:
     Promise.race([new Promise<void>((resolve) => register(resolve)), failedOnce]);
   return {
     async write(text) {
-      if (failure || text === '') return;
+      if (failure || text.length === 0) return;
       if (!stream.write(text)) await settled((done) => stream.once('drain', done));
     },
     async finish() {

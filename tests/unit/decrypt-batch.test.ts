@@ -188,7 +188,13 @@ describe('decrypt batch', () => {
     const pool = createWorkerPool(workerScript, candidates, mode, 2);
     let text = '';
     try {
-      await runDecryptBatch(ndjsonChunks(Readable.from(pieces), 'cap'), candidates, mode, (o) => void (text += o.text), { pool });
+      await runDecryptBatch(
+        ndjsonChunks(Readable.from(pieces), 'cap'),
+        candidates,
+        mode,
+        (o) => void (text += Buffer.from(o.lines ?? []).toString('utf8')),
+        { pool },
+      );
     } finally {
       await pool.close();
     }

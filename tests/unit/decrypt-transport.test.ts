@@ -77,6 +77,8 @@ async function collect(
 }
 
 const resultsOf = (outputs: ChunkOutput[]): DecryptItemResult[] => outputs.flatMap((o) => o.results ?? []);
+/** A lines-mode batch's output as the text a reader of it sees. */
+const linesOf = (outputs: ChunkOutput[]): string => outputs.map((o) => Buffer.from(o.lines ?? []).toString('utf8')).join('');
 
 describe('results crossing threads as packed bytes', () => {
   it('gives exactly the results of this thread: text, non-UTF-8 bytes as base64, empty plaintext, every error, metadata', async () => {
@@ -130,10 +132,10 @@ describe('results crossing threads as packed bytes', () => {
       { kind: 'lines', format: 'csv', plaintext: false },
     ] as const) {
       const items = mixedItems();
-      const inline = (await collect(itemChunks(items), mode)).map((o) => o.text).join('');
-      const pooled = (await collect(itemChunks(items), mode, 'workers')).map((o) => o.text).join('');
+      const inline = linesOf(await collect(itemChunks(items), mode));
+      const pooled = linesOf(await collect(itemChunks(items), mode, 'workers'));
       expect(pooled).toBe(inline);
-      expect((await collect(itemChunks(items), mode, 'slots')).map((o) => o.text).join('')).toBe(inline);
+      expect(linesOf(await collect(itemChunks(items), mode, 'slots'))).toBe(inline);
       expect(inline.split('\n')).toHaveLength(items.length + 1);
     }
   });
@@ -150,7 +152,8 @@ describe('linesExport', () => {
         const fromLines = linesExport(format, { plaintext });
         const outputs = await collect(itemChunks(items), fromLines.mode, 'workers');
         expect(outputs.length).toBeGreaterThan(1);
-        const written = fromLines.head() + outputs.map((o) => fromLines.chunk(o.text ?? '')).join('') + fromLines.tail();
+        const pieces = outputs.flatMap((o) => fromLines.chunk(o.lines ?? new Uint8Array()));
+        const written = fromLines.head() + pieces.map((p) => Buffer.from(p).toString('utf8')).join('') + fromLines.tail();
         expect(written, `${format} plaintext=${plaintext}`).toBe(expected);
       }
     }
