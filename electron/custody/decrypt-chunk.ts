@@ -211,6 +211,11 @@ function linesOutput(
   return { kind: 'lines', items: items.length, lines: utf8Lines(lines, mode.format), counts, matchedKeyIds: [...matched] };
 }
 
+/** A lines reply is the chunk's output as it is, wherever it was made. */
+function linesChunkOutput({ kind: _kind, ...output }: Extract<WorkerReply, { kind: 'lines' }>): ChunkOutput {
+  return output;
+}
+
 /**
  * A chunk decrypted on this thread now, its output made at once (`decryptChunk`) or for the one
  * chunk a lazy pool decrypts before it starts workers. Its plaintexts wait in buffers of their own:
@@ -225,7 +230,7 @@ export function decryptChunkLater(
   const materials = candidates.map((c) => c.material);
   const items = itemsOf(chunk);
   if (mode.kind === 'lines') {
-    const { kind: _kind, ...output } = linesOutput(items, materials, infos, mode);
+    const output = linesChunkOutput(linesOutput(items, materials, infos, mode));
     return () => output;
   }
   const open = captureOpener(materials);
@@ -369,9 +374,7 @@ export function chunkOutput(
   infos: readonly CandidateInfo[],
   slot: ChunkSlot,
 ): ChunkOutput {
-  if (reply.kind === 'lines') {
-    return { items: reply.items, counts: reply.counts, matchedKeyIds: reply.matchedKeyIds, lines: reply.lines };
-  }
+  if (reply.kind === 'lines') return linesChunkOutput(reply);
   const { packed } = reply;
   slot.plain = packed.plain.buffer as SharedArrayBuffer;
   const plain = asBuffer(packed.plain);
