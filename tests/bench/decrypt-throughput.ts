@@ -91,6 +91,11 @@ interface Row {
    */
   twoBareLoops: { ratio: number };
   /**
+   * The workers path's payloads/s against the two bare loops': how much of what two threads get
+   * here it keeps, while it also moves every payload to its worker and every plaintext back.
+   */
+  workersOfTwoBareLoops: number;
+  /**
    * Page faults per round of each contender, in its median block: memory the allocator gave back
    * to the system and took again, which moves a round's time by up to a third here.
    */
@@ -156,6 +161,7 @@ async function main(): Promise<void> {
           singleThread: { ...rate(time.single), ratio: time.bare / time.single },
           workers: { ...rate(time.workers), ratio: time.bare / time.workers, threads },
           twoBareLoops: { ratio: time.bare / time.twoBare },
+          workersOfTwoBareLoops: time.twoBare / time.workers,
           faultsPerRound: {
             bare: Math.round(faults.bare),
             singleThread: Math.round(faults.single),
@@ -179,18 +185,18 @@ async function main(): Promise<void> {
     `budgets: this thread >= ${BUDGET.singleThread}x, workers (${threads} + this thread) >= ${BUDGET.workers}x; ! marks a figure below its budget`,
   );
   console.log(
-    '  size  key  payloads blocks |  bare p/s   MB/s | custody p/s   MB/s  ratio  | workers p/s   MB/s  ratio  | 2 bare loops',
+    '  size  key  payloads blocks |  bare p/s   MB/s | custody p/s   MB/s  ratio  | workers p/s   MB/s  ratio  | 2 bare loops | workers/2 bare',
   );
   for (const r of rows) {
     console.log(
-      `${r.size.padStart(6)}  ${r.matchPosition}/4 ${String(r.payloads).padStart(9)} ${String(r.blocks).padStart(6)} | ${n(r.bare.perSecond, 9)} ${n(r.bare.mbPerSecond, 6)} | ${n(r.singleThread.perSecond, 11)} ${n(r.singleThread.mbPerSecond, 6)} ${n(r.singleThread.ratio, 6)}${mark(r.singleThread.ratio, BUDGET.singleThread)} | ${n(r.workers.perSecond, 11)} ${n(r.workers.mbPerSecond, 6)} ${n(r.workers.ratio, 6)}${mark(r.workers.ratio, BUDGET.workers)} | ${n(r.twoBareLoops.ratio, 12)}`,
+      `${r.size.padStart(6)}  ${r.matchPosition}/4 ${String(r.payloads).padStart(9)} ${String(r.blocks).padStart(6)} | ${n(r.bare.perSecond, 9)} ${n(r.bare.mbPerSecond, 6)} | ${n(r.singleThread.perSecond, 11)} ${n(r.singleThread.mbPerSecond, 6)} ${n(r.singleThread.ratio, 6)}${mark(r.singleThread.ratio, BUDGET.singleThread)} | ${n(r.workers.perSecond, 11)} ${n(r.workers.mbPerSecond, 6)} ${n(r.workers.ratio, 6)}${mark(r.workers.ratio, BUDGET.workers)} | ${n(r.twoBareLoops.ratio, 12)} | ${n(r.workersOfTwoBareLoops, 14)}`,
     );
   }
   console.log(
     `worker pool start: ${poolStartMs.toFixed(0)} ms once per batch (not in the figures above); ${threads} worker(s) beside this thread, which decrypts too when they are busy`,
   );
   console.log(
-    '2 bare loops: the bare loop on two threads, half the payloads each, against one: how far a second core takes the same work here',
+    '2 bare loops: the bare loop on two threads, half the payloads each, against one: how far a second core takes the same work here; workers/2 bare: the workers path against them',
   );
   console.log(
     `page faults per round (median block, whole process): ${rows.map((r) => `${r.size} ${r.matchPosition}/4 ${Object.values(r.faultsPerRound).join('/')}`).join(', ')} (bare/custody/workers/2 bare loops)`,
