@@ -1,7 +1,7 @@
 // Plaintext passes through here: to stdout, or to an export file only when asked; never to a log.
 import type { ExportFormat } from '../../shared/domain';
-import type { ChunkOutput, OutputMode } from '../custody/decrypt-chunk';
-import { linesExport } from '../custody/decrypt-report';
+import type { ChunkOutput } from '../custody/decrypt-chunk';
+import { type OutputMode, linesExport } from '../custody/decrypt-report';
 import { privateFileSink } from '../custody/private-file';
 import { type TextSink, textSink } from '../custody/text-sink';
 import type { CliIo } from './cli-io';

@@ -20,8 +20,8 @@ import type { CustodyLocation } from './custody-paths';
 import * as rules from './key-lifecycle';
 import { fingerprintOf, formatKey, generateKey, parseKey } from './key-material';
 import { type BatchOptions, type BatchSummary, itemChunks, runDecryptBatch } from './decrypt-batch';
-import type { ChunkInput, ChunkOutput, OutputMode } from './decrypt-chunk';
-import type { WorkerPool } from './decrypt-pool';
+import type { ChunkInput, ChunkOutput } from './decrypt-chunk';
+import type { OutputMode } from './decrypt-report';
 import type { Candidate } from './payload-decryptor';
 import { sealPayload } from './payload-codec';
 import type { SecretStore } from './secret-store';
@@ -57,18 +57,6 @@ function candidateOf(workflowId: string, key: StoredKey): Candidate {
     status: key.status,
     fingerprint: key.fingerprint,
   };
-}
-
-/** R10: one workflow's keys in try order, or in "any workflow" mode every active key, then the rest newest first. */
-export function candidatesFor(state: VaultState, scope: DecryptScope): Candidate[] {
-  if (scope.mode === 'workflow') {
-    const workflow = rules.findWorkflow(state, scope.workflowId);
-    return rules.keysInTryOrder(workflow).map((k) => candidateOf(workflow.id, k));
-  }
-  const all = state.workflows.flatMap((w) => w.keys.map((k) => ({ w, k })));
-  const active = all.filter(({ k }) => k.status === 'active');
-  const inactive = all.filter(({ k }) => k.status !== 'active').sort((a, b) => b.k.createdAt.localeCompare(a.k.createdAt));
-  return [...active, ...inactive].map(({ w, k }) => candidateOf(w.id, k));
 }
 
 export class Custody {
@@ -194,7 +182,7 @@ export class Custody {
 
   /** The keys to try for a scope, in R10 order. Holds key material: keep it inside the core. */
   async candidates(scope: DecryptScope): Promise<Candidate[]> {
-    return candidatesFor(await this.state(), scope);
+    return rules.decryptionKeys(await this.state(), scope).map(({ workflowId, key }) => candidateOf(workflowId, key));
   }
 
   /** R10/R11 for a handful of pasted payloads: decrypts them and records the batch once. */
@@ -209,22 +197,19 @@ export class Custody {
   /**
    * R10/R11 for a batch of any size: outputs arrive in order through `onChunk`; at the end (or on
    * cancel) each matched key's "last matched" is set once and one audit summary is appended.
-   * `pool` makes a worker pool from the candidates, for batches worth parallelising.
    */
   async decryptBatch(
     chunks: AsyncIterable<ChunkInput>,
     scope: DecryptScope,
     mode: OutputMode,
     onChunk: (output: ChunkOutput) => void | Promise<void>,
-    options: Omit<BatchOptions, 'pool'> & { pool?: (candidates: Candidate[], mode: OutputMode) => WorkerPool } = {},
+    options: BatchOptions = {},
   ): Promise<BatchSummary> {
     const candidates = await this.candidates(scope);
-    const pool = options.pool?.(candidates, mode) ?? null;
     let summary: BatchSummary;
     try {
-      summary = await runDecryptBatch(chunks, candidates, mode, onChunk, { ...options, pool });
+      summary = await runDecryptBatch(chunks, candidates, mode, onChunk, options);
     } finally {
-      await pool?.close();
       candidates.forEach((c) => c.material.fill(0));
     }
     await this.recordDecryptBatch(summary, scope);

@@ -3,7 +3,12 @@
  * and CSV exports. Plaintext is included only when asked for, since the file then holds secrets.
  */
 import type { DecryptItemResult, ExportFormat } from '../../shared/domain';
-import type { OutputMode } from './decrypt-chunk';
+
+/**
+ * What a batch produces: results for a person's view, or each item's line in an export format,
+ * made where the item was decrypted (a worker, for a large batch).
+ */
+export type OutputMode = { kind: 'results' } | { kind: 'lines'; format: ExportFormat; plaintext: boolean };
 
 export interface ReportOptions {
   plaintext: boolean;
@@ -104,9 +109,8 @@ export function exportWriter(format: ExportFormat, options: ReportOptions) {
 }
 
 /**
- * The same formats written from a lines-mode batch, where each item's NDJSON line or CSV row was
- * made where it was decrypted (a worker): an export of any size then costs this thread no result
- * object per item. JSON is the NDJSON lines as array members.
+ * The same formats written from a lines-mode batch, where each chunk's NDJSON lines or CSV rows
+ * were made where they were decrypted (`chunkLines`). JSON is the NDJSON lines as array members.
  */
 export function linesExport(format: ExportFormat, options: ReportOptions) {
   const mode: OutputMode = { kind: 'lines', format, plaintext: options.plaintext };
@@ -123,4 +127,15 @@ export function linesExport(format: ExportFormat, options: ReportOptions) {
     },
     tail: (): string => (format === 'json' ? '\n]\n' : ''),
   };
+}
+
+/**
+ * A chunk's results as UTF-8 lines: NDJSON lines and CSV rows each end with a line break; JSON
+ * members have ",\n" between them and none after the last (`linesExport` joins chunks).
+ */
+export function chunkLines(results: readonly DecryptItemResult[], mode: Extract<OutputMode, { kind: 'lines' }>): Uint8Array {
+  const lines = results.map((result) => (mode.format === 'csv' ? csvRow(result, mode) : reportLine(result, mode)));
+  const text = mode.format === 'json' ? lines.join(',\n') : lines.map((line) => `${line}\n`).join('');
+  // TextEncoder's bytes own their memory, so a worker can hand them over without a copy.
+  return new TextEncoder().encode(text);
 }

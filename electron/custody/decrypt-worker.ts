@@ -1,23 +1,20 @@
 /**
- * Worker-thread entry of the decrypt pool. It receives the candidate keys and the output mode once,
- * then requests, and answers each with its reply. Never log key material or plaintext here.
+ * Worker-thread entry of the decrypt pool: it receives the keys, their descriptions and the output
+ * mode once, then chunks, and answers each with its output. Never log key material or plaintext here.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type OutputMode, type WorkerRequest, replyTransferList, serveRequest } from './decrypt-chunk';
-import { type Candidate, describeCandidates } from './payload-decryptor';
+import { type ChunkInput, decryptChunk } from './decrypt-chunk';
+import type { WorkerSetup } from './decrypt-pool';
 
-interface WorkerSetup {
-  candidates: (Omit<Candidate, 'material'> & { material: Uint8Array })[];
-  mode: OutputMode;
-}
+const { keys, infos, mode } = workerData as WorkerSetup;
 
-const setup = workerData as WorkerSetup;
-const candidates: Candidate[] = setup.candidates.map((c) => ({ ...c, material: Buffer.from(c.material) }));
-const infos = describeCandidates(candidates);
-
-parentPort?.on('message', (message: { id: number; request: WorkerRequest }) => {
-  const start = performance.now();
-  const reply = serveRequest(message.request, candidates, infos, setup.mode);
-  // How long the chunk took is how the pool decides how much work to keep queued here.
-  parentPort?.postMessage({ id: message.id, reply, ms: performance.now() - start }, replyTransferList(reply));
+parentPort?.on('message', (chunk: ChunkInput | 'close') => {
+  if (chunk === 'close') {
+    // The keys were copied to this thread: zeroed before it ends.
+    for (const key of keys) key.fill(0);
+    parentPort?.close();
+    return;
+  }
+  const output = decryptChunk(chunk, keys, infos, mode);
+  parentPort?.postMessage(output, output.lines ? [output.lines.buffer as ArrayBuffer] : []);
 });

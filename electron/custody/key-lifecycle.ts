@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { AuditAction, KeyInfo, WorkflowSummary } from '../../shared/domain';
+import type { AuditAction, DecryptScope, KeyInfo, WorkflowSummary } from '../../shared/domain';
 import {
   DEFAULT_ROTATION_DAYS,
   LabelSchema,
@@ -122,11 +122,28 @@ export function summarizeWorkflow(workflow: StoredWorkflow, now: Date): Workflow
   };
 }
 
-/** R10: the active key first, then inactive keys newest first. */
+/** R10's order: active keys first, then inactive keys newest first. */
+function inTryOrder<T extends { key: StoredKey }>(entries: readonly T[]): T[] {
+  const active = entries.filter((e) => e.key.status === 'active');
+  const inactive = entries
+    .filter((e) => e.key.status !== 'active')
+    .sort((a, b) => b.key.createdAt.localeCompare(a.key.createdAt));
+  return [...active, ...inactive];
+}
+
+/** A workflow's keys as a person sees them listed: R10's order. */
 export function keysInTryOrder(workflow: StoredWorkflow): StoredKey[] {
-  const inactive = workflow.keys.filter((k) => k.status !== 'active').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const active = activeKeyOf(workflow);
-  return active ? [active, ...inactive] : inactive;
+  return inTryOrder(workflow.keys.map((key) => ({ key }))).map((e) => e.key);
+}
+
+/**
+ * R10: the keys decrypt tries, in order — one workflow's, or in "any workflow" mode every key of
+ * every workflow. The one place that decides which keys are tried: R13's scheduled deletions are
+ * left out here when they come.
+ */
+export function decryptionKeys(state: VaultState, scope: DecryptScope): { workflowId: string; key: StoredKey }[] {
+  const workflows = scope.mode === 'workflow' ? [findWorkflow(state, scope.workflowId)] : state.workflows;
+  return inTryOrder(workflows.flatMap((w) => w.keys.map((key) => ({ workflowId: w.id, key }))));
 }
 
 export interface NewWorkflow {

@@ -3,11 +3,7 @@ import type { Readable } from 'node:stream';
 import { unreadableCapture } from './capture-sources';
 import type { ChunkInput } from './decrypt-chunk';
 
-/**
- * Half a megabyte: large enough that moving a chunk to a worker costs little next to decrypting it,
- * small enough that the chunks in flight and the garbage each leaves on its thread keep a 1 GB
- * NDJSON under 300 MB of memory (measured: 1 MB chunks peaked at 270–350 MB).
- */
+/** Large enough that handing a chunk to a worker costs little next to decrypting it. */
 const CHUNK_BYTES = 512 * 1024;
 const NEWLINE = 0x0a;
 
@@ -18,11 +14,12 @@ function countNewlines(bytes: Uint8Array): number {
 }
 
 /**
- * Cuts an NDJSON stream into chunks of whole lines, about half a megabyte each, as raw bytes: no string
- * is made on this thread, and memory stays bounded by the chunks in flight, whatever the file size.
+ * Cuts an NDJSON stream into chunks of whole lines, about half a megabyte each, as raw bytes: no
+ * string is made on this thread, and memory stays bounded by the chunks in flight. Each piece read
+ * is searched for a line break once, so one very long line still costs linear time.
  */
 export async function* ndjsonChunks(input: Readable, name: string, field?: string): AsyncGenerator<ChunkInput> {
-  let pending: Buffer[] = [];
+  let pieces: Buffer[] = [];
   let pendingBytes = 0;
   let nextLine = 1;
   const chunk = (bytes: Buffer): ChunkInput => {
@@ -30,24 +27,22 @@ export async function* ndjsonChunks(input: Readable, name: string, field?: strin
     nextLine += countNewlines(bytes);
     return result;
   };
-  for await (const piece of input as AsyncIterable<Buffer | string>) {
-    const buffer = typeof piece === 'string' ? Buffer.from(piece) : piece;
-    pending.push(buffer);
-    pendingBytes += buffer.length;
+  for await (const read of input as AsyncIterable<Buffer | string>) {
+    const piece = typeof read === 'string' ? Buffer.from(read) : read;
+    pieces.push(piece);
+    pendingBytes += piece.length;
     if (pendingBytes < CHUNK_BYTES) continue;
-    const joined = Buffer.concat(pending, pendingBytes);
-    const lastNewline = joined.lastIndexOf(NEWLINE);
-    if (lastNewline === -1) {
-      pending = [joined];
-      continue;
-    }
-    // The rest is copied out before the chunk is yielded: a worker pool takes the chunk's memory.
-    const rest = Buffer.from(joined.subarray(lastNewline + 1));
-    pending = rest.length ? [rest] : [];
+    const lastNewline = piece.lastIndexOf(NEWLINE);
+    if (lastNewline === -1) continue;
+    // The rest of the piece starts the next chunk; copied, since a worker takes the chunk's memory.
+    const rest = Buffer.from(piece.subarray(lastNewline + 1));
+    pieces[pieces.length - 1] = piece.subarray(0, lastNewline + 1);
+    const whole = Buffer.concat(pieces, pendingBytes - rest.length);
+    pieces = rest.length > 0 ? [rest] : [];
     pendingBytes = rest.length;
-    yield chunk(joined.subarray(0, lastNewline + 1));
+    yield chunk(whole);
   }
-  if (pendingBytes > 0) yield chunk(Buffer.concat(pending, pendingBytes));
+  if (pendingBytes > 0) yield chunk(Buffer.concat(pieces, pendingBytes));
 }
 
 /**

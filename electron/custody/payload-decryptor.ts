@@ -1,9 +1,9 @@
 // Never log key material or plaintext: both pass through here.
-import type { DecryptItemResult, KeyStatus, Layout, Plaintext } from '../../shared/domain';
-import type { CustodyErrorShape } from '../../shared/errors';
+import type { DecryptItemResult, DecryptMatch, KeyStatus } from '../../shared/domain';
+import type { CaptureItem } from './capture-sources';
 import { CustodyError, toErrorShape } from './custody-error';
 import { fingerprintOf } from './key-material';
-import { type Attempt, decodePayload, describePlaintext, notBase64Error, openPayload } from './payload-codec';
+import { decodePayload, describePlaintext, notBase64Error, openPayload } from './payload-codec';
 
 /** A key to try, with what a person needs to recognise it when it matches. */
 export interface Candidate {
@@ -14,6 +14,9 @@ export interface Candidate {
   status: KeyStatus | null;
   fingerprint: string;
 }
+
+/** What a result says of the key that matched: the candidate without its material, and its position. */
+export type CandidateInfo = DecryptMatch['key'];
 
 /** Keys from a key file: known only by fingerprint and position. */
 export function candidatesFromRawKeys(keys: readonly Buffer[]): Candidate[] {
@@ -27,6 +30,10 @@ export function candidatesFromRawKeys(keys: readonly Buffer[]): Candidate[] {
   }));
 }
 
+export function describeCandidates(candidates: readonly Candidate[]): CandidateInfo[] {
+  return candidates.map(({ material: _material, ...info }, index) => ({ ...info, index }));
+}
+
 function noMatch(count: number): CustodyError {
   return new CustodyError(
     'NO_MATCHING_KEY',
@@ -36,75 +43,25 @@ function noMatch(count: number): CustodyError {
   );
 }
 
-/** What opening one capture gave, before it is tied to a source and a key's description. */
-export type Opened = { ok: true; index: number; layout: Layout; plaintext: Plaintext } | { ok: false; error: CustodyErrorShape };
-
-/** The same with the plaintext still as bytes, for a worker that moves them to another thread. */
-export type OpenedBytes = { ok: true; index: number; layout: Layout; bytes: Buffer } | { ok: false; error: CustodyErrorShape };
-
-/** R10 for one captured payload: the first candidate whose GCM tag verifies wins. */
-function openCaptureBytes(captured: string, materials: readonly Uint8Array[], likely?: Attempt): OpenedBytes {
+/**
+ * R10 for one capture: the keys in try order (`keys[i]` is described by `infos[i]`); the first
+ * that authenticates wins, and a capture that could not be read keeps its own error.
+ */
+export function decryptCapture(
+  item: CaptureItem,
+  keys: readonly Uint8Array[],
+  infos: readonly CandidateInfo[],
+): DecryptItemResult {
+  const meta = item.meta ? { meta: item.meta } : {};
+  if ('error' in item) return { ok: false, source: item.source, error: item.error, ...meta };
   try {
-    const match = openPayload(decodePayload(captured), materials, likely);
-    if (!match) throw notBase64Error(captured) ?? noMatch(materials.length);
-    return { ok: true, index: match.index, layout: match.layout, bytes: match.plaintext };
+    const match = openPayload(decodePayload(item.text), keys);
+    if (!match) throw notBase64Error(item.text) ?? noMatch(keys.length);
+    const key = infos[match.index];
+    if (!key) throw new CustodyError('INTERNAL', 'A key matched that was not among the keys described.');
+    const plaintext = describePlaintext(match.plaintext);
+    return { ok: true, source: item.source, ...meta, layout: match.layout, key, plaintext };
   } catch (error) {
-    return { ok: false, error: toErrorShape(error) };
+    return { ok: false, source: item.source, error: toErrorShape(error), ...meta };
   }
-}
-
-/**
- * Opens captures one after another, each first with the key and layout that opened the one before
- * (openPayload's `likely`): captures of one batch mostly come from one workflow and key.
- */
-export function captureOpener(materials: readonly Uint8Array[]): (captured: string) => OpenedBytes {
-  let likely: Attempt | undefined;
-  return (captured) => {
-    const opened = openCaptureBytes(captured, materials, likely);
-    if (opened.ok) likely = { index: opened.index, layout: opened.layout };
-    return opened;
-  };
-}
-
-/** Turns the plaintext bytes into what a person sees. */
-export function describeOpened(opened: OpenedBytes): Opened {
-  if (!opened.ok) return opened;
-  return { ok: true, index: opened.index, layout: opened.layout, plaintext: describePlaintext(opened.bytes) };
-}
-
-export function openCapture(captured: string, materials: readonly Uint8Array[]): Opened {
-  return describeOpened(openCaptureBytes(captured, materials));
-}
-
-/**
- * The public description of each candidate with its position, made once per batch and shared by
- * the results it matched (frozen, since many results hold the same one): a copy per result was a
- * tenth of the coordinating thread's time on 1 KiB payloads.
- */
-export type CandidateInfo = Readonly<Omit<Candidate, 'material'> & { index: number }>;
-
-export function describeCandidates(candidates: readonly Candidate[]): CandidateInfo[] {
-  return candidates.map(({ material: _material, ...info }, index) => Object.freeze({ ...info, index }));
-}
-
-export function resultOfOpened(source: string, opened: Opened, infos: readonly CandidateInfo[]): DecryptItemResult {
-  if (!opened.ok) return { ok: false, source, error: opened.error };
-  return {
-    ok: true,
-    source,
-    layout: opened.layout,
-    key: infos[opened.index],
-    plaintext: opened.plaintext,
-  };
-}
-
-export function decryptItem(source: string, captured: string, candidates: readonly Candidate[]): DecryptItemResult {
-  return resultOfOpened(
-    source,
-    openCapture(
-      captured,
-      candidates.map((c) => c.material),
-    ),
-    describeCandidates(candidates),
-  );
 }

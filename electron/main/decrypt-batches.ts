@@ -1,7 +1,7 @@
 /**
- * Decrypt batches in the app (issue 5), with no Electron import: the IPC handlers and the
- * Chromium test bridge use the same manager. Paths chosen in a dialog stay here; the page gets a
- * selection id, a label and a count. A batch runs on the custody core's worker pool, so neither
+ * Decrypt batches in the app, with no Electron import: the IPC handlers and the Chromium test
+ * bridge use the same manager. Paths chosen in a dialog stay here; the page gets a selection id, a
+ * label and a count. A batch of more than one chunk runs on the core's worker threads, so neither
  * the window nor main's event loop waits on decryption, and streams progress and results as
  * events. Results (plaintext included) are kept in memory for export until discarded, as many as
  * BATCH_RESULTS_KEPT allows (the page gets fewer, BATCH_RESULTS_SHOWN), and never logged.
@@ -16,7 +16,7 @@ import type { Custody } from '../custody/custody';
 import { CustodyError, toErrorShape } from '../custody/custody-error';
 import { itemChunks } from '../custody/decrypt-batch';
 import type { ChunkInput } from '../custody/decrypt-chunk';
-import { createWorkerPool } from '../custody/decrypt-pool';
+import { defaultWorkerCount } from '../custody/decrypt-pool';
 import { exportWriter } from '../custody/decrypt-report';
 import { ndjsonChunks } from '../custody/ndjson-chunks';
 import { CHOOSE_ANOTHER_FILE, privateFileSink } from '../custody/private-file';
@@ -39,9 +39,6 @@ interface Batch {
   received: number;
   finished: Promise<void>;
 }
-
-/** Fewer items than this decrypt on main's own thread: starting workers would cost more. */
-const POOL_THRESHOLD = 64;
 
 export interface BatchManagerOptions {
   custody: Custody;
@@ -103,14 +100,7 @@ export function createBatchManager({
   const selections = new Map<string, Selection>();
   const batches = new Map<string, Batch>();
 
-  function run(
-    batchId: string,
-    batch: Batch,
-    chunks: AsyncIterable<ChunkInput>,
-    scope: DecryptScope,
-    total: number | null,
-    usePool: boolean,
-  ) {
+  function run(batchId: string, batch: Batch, chunks: AsyncIterable<ChunkInput>, scope: DecryptScope, total: number | null) {
     return custody
       .decryptBatch(
         chunks,
@@ -129,7 +119,7 @@ export function createBatchManager({
           signal: batch.controller.signal,
           total,
           onProgress: (counts) => emit('batch.progress', { batchId, counts }),
-          pool: usePool ? (candidates, mode) => createWorkerPool(workerScript, candidates, mode) : undefined,
+          workers: { script: workerScript, count: defaultWorkerCount() },
         },
       )
       .then((summary) => {
@@ -160,18 +150,15 @@ export function createBatchManager({
     ) {
       let chunks: AsyncIterable<ChunkInput>;
       let total: number | null;
-      let usePool: boolean;
       if (input.from === 'paste') {
         chunks = itemChunks(input.payloads);
         total = input.payloads.length;
-        usePool = total >= POOL_THRESHOLD;
       } else {
         const selection = selections.get(input.selectionId);
         if (!selection) throw notFound('selection');
         selections.delete(input.selectionId);
         chunks = chunksOf(selection);
         total = await itemsKnownUpFront(selection);
-        usePool = selection.kind === 'ndjson' || selection.kind === 'har' || (total ?? 0) >= POOL_THRESHOLD;
       }
       // The scope is checked now, so a wrong workflow is an answer to `start`, not a failed batch;
       // the key copies this makes are wiped at once (the batch makes its own).
@@ -186,7 +173,7 @@ export function createBatchManager({
         finished: Promise.resolve(),
       };
       batches.set(batchId, batch);
-      batch.finished = run(batchId, batch, chunks, scope, total, usePool);
+      batch.finished = run(batchId, batch, chunks, scope, total);
       return { batchId, total };
     },
 

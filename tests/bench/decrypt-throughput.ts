@@ -1,225 +1,161 @@
 /**
- * Issue 5 §6: the custody batch path against a bare node:crypto loop doing the same work
- * (base64 decode + AES-256-GCM decrypt + UTF-8 decode) on the same payloads, in one run: the
- * payload strings in memory, results (plaintext, key, layout) out, as the app's batch gets them.
- * Figures are ratios to the bare single-thread loop measured here, never absolute budgets.
+ * `custody decrypt --ndjson --json` end to end, as a person runs it, against the same work done by a
+ * bare loop with no engine (bare-ndjson-loop.mjs), in one run on one machine. Each contender is a
+ * process of its own writing to /dev/null; the contenders take turns, round after round, and each
+ * is timed by its median round. Figures are ratios to contenders measured in the same run.
  *
- * Each contender runs in processes of its own (throughput-contender.ts), so the garbage one leaves
- * is collected in its own time, not in another's: in one shared process a path whose results
- * outlived young collections triggered major collections that landed in the bare loop's turns, and
- * read 1.6–1.7x the bare loop where, alone in a process, it decrypted at 1.1–1.3x. The contenders
- * take turns, each turn a block: round after round over the row's payloads for at least
- * BENCH_BLOCK_SECONDS, as a long batch runs, so a block's rate counts the collections it caused.
- * A contender's blocks go round its BENCH_PROCESSES processes, since where a process's allocator and
- * heap happen to place buffers moves its rate for its whole life (the 64 KiB bare loop ran at
- * 21 700–28 700 payloads/s in six processes); each contender is timed by its median block, so by
- * its typical process, and on a shared 2-core machine a burst of other work lowers one block of
- * each, not all blocks of one. Each row starts with an untimed round in every process, and its
- * blocks go on until every contender has run for BENCH_SECONDS. A fourth contender, two
- * bare loops on two threads, shows how far a second core takes the bare loop's own work on this
- * machine; a last line, measured before the rows, how far it takes copying memory and AES in cache
- * (machine-scaling.ts). Each contender's page faults per round are printed too: when the allocator
- * hands freed buffers back to the system and faults them in again, that contender's rounds slow
- * down by up to a third, whichever it is, and a ratio moves with it.
- *
- *   BENCH_BLOCKS         blocks per contender at least (default 6)
- *   BENCH_PROCESSES      processes per contender (default 3)
- *   BENCH_BLOCK_SECONDS  seconds per block at least (default 0.3)
- *   BENCH_SECONDS        seconds per contender and row at least (default 2)
- *   BENCH_MB             payload megabytes per row (default 64)
+ *   BENCH_MB        NDJSON megabytes per payload size (default 128)
+ *   BENCH_ROUNDS    rounds (default 5)
+ *   BENCH_BASELINE  another checkout's built CLI (its out/cli/custody.cjs), measured beside this one
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { defaultWorkerCount } from '../../electron/custody/decrypt-pool';
-import { buildDecryptWorker } from '../support/build-worker';
-import { REPO, bundleToCache } from '../support/cached-bundle';
-import { measureMachineScaling } from './machine-scaling';
-import { type Block, CONTENDERS, type Contender, type ContenderReply, type ContenderRequest } from './throughput-contender';
+import { spawn } from 'node:child_process';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { openSync, closeSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/cli-sandbox';
 
-const BLOCKS = Number(process.env.BENCH_BLOCKS) || 6;
-const PROCESSES = Number(process.env.BENCH_PROCESSES) || 3;
-const BLOCK_SECONDS = Number(process.env.BENCH_BLOCK_SECONDS) || 0.3;
-const MIN_SECONDS = Number(process.env.BENCH_SECONDS) || 2;
-const TARGET_MB = Number(process.env.BENCH_MB) || 64;
-const BUDGET = { singleThread: 0.9, workers: 1.6 };
+const TARGET_MB = Number(process.env.BENCH_MB) || 128;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
+const BASELINE = process.env.BENCH_BASELINE;
+const SIZES = [1024, 64 * 1024];
+const KEYS = 4;
+const BARE = join(REPO_ROOT, 'tests/bench/bare-ndjson-loop.mjs');
+const CLI = join(REPO_ROOT, 'out/cli/custody.cjs');
 
-function perContender<T>(value: (name: Contender) => T): Record<Contender, T> {
-  return Object.fromEntries(CONTENDERS.map((name) => [name, value(name)])) as Record<Contender, T>;
+/** Lines of real payloads under the first of the keys, repeated to the size asked. */
+function ndjsonText(keys: Buffer[], plaintextBytes: number, bytes: number): string {
+  const block = Array.from({ length: 16 }, (_, i) => {
+    const body = JSON.stringify({ i, blob: randomBytes(plaintextBytes).toString('hex') }).slice(0, plaintextBytes);
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', keys[0] as Buffer, nonce);
+    const sealed = Buffer.concat([cipher.update(body), cipher.final()]);
+    const payload = Buffer.concat([nonce, cipher.getAuthTag(), sealed]).toString('base64url');
+    return `${JSON.stringify({ payload })}\n`;
+  }).join('');
+  return block.repeat(Math.max(1, Math.round(bytes / block.length)));
 }
 
-/** A contender's process: each request answered by one reply, in turn. */
-interface ContenderProcess {
-  ask<K extends ContenderReply['kind']>(request: ContenderRequest): Promise<Extract<ContenderReply, { kind: K }>>;
-  stop(): Promise<void>;
+/** Runs the commands side by side, stdout to /dev/null; the seconds until the last one ends. */
+async function timed(commands: string[][]): Promise<number> {
+  const devNull = openSync('/dev/null', 'w');
+  const started = process.hrtime.bigint();
+  try {
+    await Promise.all(
+      commands.map(
+        (args) =>
+          new Promise<void>((resolve, reject) => {
+            const child = spawn(process.execPath, args, { stdio: ['ignore', devNull, 'pipe'] });
+            let stderr = '';
+            child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            child.on('error', reject);
+            child.on('close', (code) =>
+              code === 0 ? resolve() : reject(new Error(`${args.join(' ')}: exit ${code}\n${stderr}`)),
+            );
+          }),
+      ),
+    );
+  } finally {
+    closeSync(devNull);
+  }
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-function startContender(script: string): ContenderProcess {
-  const child: ChildProcess = fork(script, [], { execArgv: [], serialization: 'advanced' });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    ask: (request) =>
-      new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`a bench contender exited (code ${code})`));
-        child.once('exit', onExit);
-        child.once('message', (reply) => {
-          child.off('exit', onExit);
-          resolve(reply as never);
-        });
-        child.send(request);
-      }),
-    async stop() {
-      if (child.connected) child.send({ kind: 'stop' } satisfies ContenderRequest);
-      await exited;
-    },
-  };
+/** The lines a command printed, to check every contender did the whole job before it is timed. */
+async function resultLines(args: string[], dir: string): Promise<{ lines: number; ok: number }> {
+  const out = join(dir, 'check.out');
+  const fd = openSync(out, 'w');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', fd, 'ignore'] });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')}: exit ${code}`))));
+  });
+  closeSync(fd);
+  const text = await readFile(out, 'utf8');
+  await rm(out);
+  return { lines: text.split('\n').length - 1, ok: text.split('"ok":true').length - 1 };
 }
 
-type Rate = { perSecond: number; mbPerSecond: number };
-interface Row {
-  size: string;
-  matchPosition: number;
-  payloads: number;
-  blocks: number;
-  bare: Rate;
-  singleThread: Rate & { ratio: number };
-  workers: Rate & { ratio: number; threads: number };
-  /**
-   * Two bare loops, one on a worker thread, each on half the payloads: how far a second core takes
-   * the bare loop's own work, its allocations included (the worker thread's loop faults most).
-   */
-  twoBareLoops: { ratio: number };
-  /**
-   * The workers path's payloads/s against the two bare loops': how much of what two threads get
-   * here it keeps, while it also moves every payload to its worker and every plaintext back.
-   */
-  workersOfTwoBareLoops: number;
-  /**
-   * Page faults per round of each contender, in its median block: memory the allocator gave back
-   * to the system and took again, which moves a round's time by up to a third here.
-   */
-  faultsPerRound: { bare: number; singleThread: number; workers: number; twoBareLoops: number };
-}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function main(): Promise<void> {
-  // First, while nothing else on the machine is busy.
-  const machineScaling = await measureMachineScaling(
-    bundleToCache(join(REPO, 'tests/bench/machine-scaling.ts'), 'machine-scaling.cjs', 'node'),
-  );
-  const workerScript = buildDecryptWorker();
-  const bareScript = bundleToCache(join(REPO, 'tests/bench/bare-decrypt-loop.ts'), 'bare-decrypt-loop.cjs', 'node');
-  const contenderScript = bundleToCache(join(REPO, 'tests/bench/throughput-contender.ts'), 'throughput-contender.cjs', 'node');
-  const keys = Array.from({ length: 4 }, () => randomBytes(32));
-  const threads = defaultWorkerCount();
-  const processes = perContender(() => Array.from({ length: PROCESSES }, () => startContender(contenderScript)));
-  const rows: Row[] = [];
-  let poolStartMs = 0;
+  const dir = await mkdtemp(join(tmpdir(), 'custody-throughput-'));
+  process.once('SIGINT', () => void rm(dir, { recursive: true, force: true }).then(() => process.exit(130)));
   try {
-    for (const name of CONTENDERS) {
-      for (const one of processes[name]) {
-        const started = await one.ask<'started'>({ kind: 'start', contender: name, keys, workerScript, bareScript });
-        poolStartMs = started.poolStartMs ?? poolStartMs;
-      }
-    }
-    for (const [label, size] of [
-      ['1 KiB', 1024],
-      ['64 KiB', 64 * 1024],
-    ] as const) {
-      for (const matchPosition of [1, 4]) {
-        let prepared: Extract<ContenderReply, { kind: 'row' }> | null = null;
-        for (const name of CONTENDERS) {
-          for (const one of processes[name]) {
-            prepared = await one.ask<'row'>({ kind: 'row', size, matchPosition, megabytes: TARGET_MB });
-          }
-        }
-        const { payloads, megabytes } = prepared as Extract<ContenderReply, { kind: 'row' }>;
-        const taken = perContender((): { block: Block; wall: number }[] => []);
-        const seconds = (list: { wall: number }[]) => list.reduce((a, b) => a + b.wall, 0);
-        let blocks = 0;
-        const enough = () =>
-          blocks >= BLOCKS && blocks % PROCESSES === 0 && Math.min(...Object.values(taken).map(seconds)) >= MIN_SECONDS;
-        for (; !enough(); blocks++) {
-          for (const name of CONTENDERS) {
-            const start = process.hrtime.bigint();
-            const block = await processes[name][blocks % PROCESSES].ask<'block'>({ kind: 'block', seconds: BLOCK_SECONDS });
-            taken[name].push({ block, wall: Number(process.hrtime.bigint() - start) / 1e9 });
-          }
-        }
-        const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-        /** Each contender's median block, in seconds or in page faults per round. */
-        const typical = (of: keyof Block) => perContender((name) => median(taken[name].map((t) => t.block[of])));
-        const time = typical('seconds');
-        const faults = typical('faults');
-        const rate = (s: number): Rate => ({ perSecond: payloads / s, mbPerSecond: megabytes / s });
-        rows.push({
-          size: label,
-          matchPosition,
-          payloads,
-          blocks,
-          bare: rate(time.bare),
-          singleThread: { ...rate(time.single), ratio: time.bare / time.single },
-          workers: { ...rate(time.workers), ratio: time.bare / time.workers, threads },
-          twoBareLoops: { ratio: time.bare / time.twoBare },
-          workersOfTwoBareLoops: time.twoBare / time.workers,
-          faultsPerRound: {
-            bare: Math.round(faults.bare),
-            singleThread: Math.round(faults.single),
-            workers: Math.round(faults.workers),
-            twoBareLoops: Math.round(faults.twoBare),
-          },
-        });
-      }
-    }
-  } finally {
-    await Promise.all(Object.values(processes).flatMap((list) => list.map((p) => p.stop())));
-    await rm(dirname(workerScript), { recursive: true, force: true });
-  }
-
-  const n = (v: number, w: number) => v.toFixed(v >= 100 ? 0 : 2).padStart(w);
-  const mark = (ratio: number, budget: number) => (ratio >= budget ? ' ' : '!');
-  console.log(
-    `decrypt throughput (median block of each, taking turns in blocks of at least ${BLOCK_SECONDS} s, at least ${BLOCKS} blocks and ${MIN_SECONDS} s each per row, over ${PROCESSES} processes each; ratio = payloads/s against the bare single-thread node:crypto loop)`,
-  );
-  console.log(
-    `budgets: this thread >= ${BUDGET.singleThread}x, workers (${threads} + this thread) >= ${BUDGET.workers}x; ! marks a figure below its budget`,
-  );
-  console.log(
-    '  size  key  payloads blocks |  bare p/s   MB/s | custody p/s   MB/s  ratio  | workers p/s   MB/s  ratio  | 2 bare loops | workers/2 bare',
-  );
-  for (const r of rows) {
+    const keys = Array.from({ length: KEYS }, () => randomBytes(32));
+    const keyFile = join(dir, 'keys.txt');
+    await writeFile(keyFile, keys.map((k) => `${k.toString('base64')}\n`).join(''), { mode: 0o600 });
+    const rows: Record<string, unknown>[] = [];
     console.log(
-      `${r.size.padStart(6)}  ${r.matchPosition}/4 ${String(r.payloads).padStart(9)} ${String(r.blocks).padStart(6)} | ${n(r.bare.perSecond, 9)} ${n(r.bare.mbPerSecond, 6)} | ${n(r.singleThread.perSecond, 11)} ${n(r.singleThread.mbPerSecond, 6)} ${n(r.singleThread.ratio, 6)}${mark(r.singleThread.ratio, BUDGET.singleThread)} | ${n(r.workers.perSecond, 11)} ${n(r.workers.mbPerSecond, 6)} ${n(r.workers.ratio, 6)}${mark(r.workers.ratio, BUDGET.workers)} | ${n(r.twoBareLoops.ratio, 12)} | ${n(r.workersOfTwoBareLoops, 14)}`,
+      `decrypt throughput: ${TARGET_MB} MB of NDJSON per size, ${KEYS} keys (the first matches), median of ${ROUNDS} rounds`,
     );
+    for (const size of SIZES) {
+      const text = ndjsonText(keys, size, TARGET_MB * 1024 * 1024);
+      const whole = join(dir, `${size}.ndjson`);
+      const half = text.length / 2;
+      const cut = text.indexOf('\n', half) + 1;
+      await writeFile(whole, text);
+      await writeFile(`${whole}.a`, text.slice(0, cut));
+      await writeFile(`${whole}.b`, text.slice(cut));
+      const lines = text.split('\n').length - 1;
+      const mb = (await stat(whole)).size / (1024 * 1024);
+      const cli = (bundle: string, extra: string[]) => [
+        [bundle, 'decrypt', '--key-file', keyFile, '--ndjson', '--json', ...extra, whole],
+      ];
+      const contenders: Record<string, string[][]> = {
+        custody: cli(CLI, []),
+        'custody --workers 0': cli(CLI, ['--workers', '0']),
+        ...(BASELINE ? { baseline: cli(BASELINE, []), 'baseline --workers 0': cli(BASELINE, ['--workers', '0']) } : {}),
+        'bare loop': [[BARE, keyFile, whole]],
+        'two bare loops': [
+          [BARE, keyFile, `${whole}.a`],
+          [BARE, keyFile, `${whole}.b`],
+        ],
+      };
+      for (const [name, commands] of Object.entries(contenders)) {
+        const first = commands[0] as string[];
+        const check = commands.length === 1 ? await resultLines(first, dir) : { lines, ok: lines };
+        if (check.lines !== lines || check.ok !== lines) {
+          throw new Error(`${name} printed ${check.lines} lines, ${check.ok} decrypted, of ${lines}`);
+        }
+      }
+      const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [name, commands] of Object.entries(contenders)) times[name]?.push(await timed(commands));
+      }
+      const rate = (name: string) => mb / median(times[name] ?? []);
+      const ratio = (a: string, b: string) => (times[b] ? rate(a) / rate(b) : null);
+      console.log(`\n${size / 1024} KiB payloads (${lines} lines, ${mb.toFixed(0)} MB)`);
+      for (const name of Object.keys(contenders)) {
+        console.log(
+          `  ${name.padEnd(22)} ${rate(name).toFixed(0).padStart(6)} MB/s  (median ${median(times[name] ?? []).toFixed(2)} s)`,
+        );
+      }
+      const row = {
+        payloadKiB: size / 1024,
+        mbPerSecond: Object.fromEntries(Object.keys(contenders).map((name) => [name, Number(rate(name).toFixed(1))])),
+        custodyOfBaseline: ratio('custody', 'baseline'),
+        custodyOfTwoBareLoops: ratio('custody', 'two bare loops'),
+        oneThreadOfBareLoop: ratio('custody --workers 0', 'bare loop'),
+        oneThreadOfBaseline: ratio('custody --workers 0', 'baseline --workers 0'),
+        twoBareLoopsOfOne: ratio('two bare loops', 'bare loop'),
+      };
+      const show = (label: string, value: number | null, budget: number) =>
+        value === null ? '' : `  ${label.padEnd(36)} ${value.toFixed(2)}x  (budget ${budget})\n`;
+      process.stdout.write(
+        show('custody / baseline', row.custodyOfBaseline, 0.9) +
+          show('custody / two bare loops', row.custodyOfTwoBareLoops, 0.8) +
+          show('custody --workers 0 / bare loop', row.oneThreadOfBareLoop, 0.9) +
+          show('custody --workers 0 / baseline --workers 0', row.oneThreadOfBaseline, 0.9) +
+          `  two bare loops / one: ${row.twoBareLoopsOfOne?.toFixed(2)}x (what a second core gives this work here)\n`,
+      );
+      rows.push(row);
+    }
+    console.log(JSON.stringify({ bench: 'decrypt-throughput', rows }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  console.log(
-    `worker pool start: ${poolStartMs.toFixed(0)} ms once per batch (not in the figures above); ${threads} worker(s) beside this thread, which decrypts too when they are busy`,
-  );
-  console.log(
-    '2 bare loops: the bare loop on two threads, half the payloads each, against one: how far a second core takes the same work here; workers/2 bare: the workers path against them',
-  );
-  console.log(
-    `page faults per round (median block, whole process): ${rows.map((r) => `${r.size} ${r.matchPosition}/4 ${Object.values(r.faultsPerRound).join('/')}`).join(', ')} (bare/custody/workers/2 bare loops)`,
-  );
-  console.log(
-    `this machine, two threads against one: copying 64 MiB buffers ${machineScaling.memory.toFixed(2)}x, AES-256-GCM on a buffer in cache ${machineScaling.aes.toFixed(2)}x`,
-  );
-  const withinBudget = rows.every((r) => r.singleThread.ratio >= BUDGET.singleThread && r.workers.ratio >= BUDGET.workers);
-  console.log(
-    JSON.stringify({
-      bench: 'decrypt-throughput',
-      minBlocks: BLOCKS,
-      processes: PROCESSES,
-      blockSeconds: BLOCK_SECONDS,
-      minSeconds: MIN_SECONDS,
-      threads,
-      poolStartMs,
-      budget: BUDGET,
-      withinBudget,
-      rows,
-      machineScaling,
-    }),
-  );
 }
 
 void main();

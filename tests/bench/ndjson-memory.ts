@@ -1,5 +1,5 @@
 /**
- * Issue 5 §1 and §6: a 1 GB NDJSON decrypts with bounded memory. Generates an NDJSON file of real
+ * A 1 GB NDJSON decrypts with bounded memory (docs/benchmarks.md). Generates an NDJSON file of real
  * sealed payloads (~64 KiB each, a few reused so generation is fast) in a temp folder, runs the
  * BUILT CLI on it as a person would (`custody decrypt --key-file K --ndjson --json FILE >
  * /dev/null`), and reports its peak resident memory, throughput, and how much of the CPU time its

@@ -6,9 +6,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countFolderFiles, folderCaptures, harCaptures, type CaptureItem } from '../../electron/custody/capture-sources';
 import { itemChunks, runDecryptBatch } from '../../electron/custody/decrypt-batch';
-import type { ChunkOutput, OutputMode } from '../../electron/custody/decrypt-chunk';
-import { createWorkerPool } from '../../electron/custody/decrypt-pool';
-import { exportWriter } from '../../electron/custody/decrypt-report';
+import type { ChunkOutput } from '../../electron/custody/decrypt-chunk';
+import { type OutputMode, exportWriter } from '../../electron/custody/decrypt-report';
 import { ndjsonChunks } from '../../electron/custody/ndjson-chunks';
 import { sealPayload } from '../../electron/custody/payload-codec';
 import { candidatesFromRawKeys } from '../../electron/custody/payload-decryptor';
@@ -110,13 +109,34 @@ describe('capture sources', () => {
     await writeFile(join(folder, 'b.txt'), 'bbb');
     await writeFile(join(folder, 'a.txt'), 'aaa');
     await writeFile(join(folder, 'nested', 'c.txt'), 'ccc');
-    await writeFile(join(folder, 'locked.txt'), 'x');
-    await chmod(join(folder, 'locked.txt'), 0o000);
+    await mkdir(join(folder, 'gone.txt'));
+    await rm(join(folder, 'gone.txt'), { recursive: true });
+    await writeFile(join(folder, 'vanishing.txt'), 'x');
     expect(await countFolderFiles(folder)).toBe(4);
-    const items = await collect(folderCaptures(folder));
-    expect(items.map((i) => i.source.slice(folder.length + 1))).toEqual(['a.txt', 'b.txt', 'locked.txt', 'nested/c.txt']);
-    if (process.getuid?.() !== 0) expect(items[2]).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    // Deleted after it was counted: it becomes one failed item and the batch goes on.
+    const captures = folderCaptures(folder);
+    const items: CaptureItem[] = [];
+    for await (const item of captures) {
+      items.push(item);
+      if (items.length === 2) await rm(join(folder, 'vanishing.txt'));
+    }
+    expect(items.map((i) => i.source.slice(folder.length + 1))).toEqual(['a.txt', 'b.txt', 'nested/c.txt', 'vanishing.txt']);
+    expect(items[3]).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('does not exist') } });
   });
+
+  const isRoot = process.getuid?.() === 0;
+  it.skipIf(isRoot)(
+    `reports a file it may not read as INVALID_INPUT, permission denied${isRoot ? ' (skipped: running as root, which may read any file)' : ''}`,
+    async () => {
+      const locked = join(dir, 'locked.txt');
+      await writeFile(locked, 'x');
+      await chmod(locked, 0o000);
+      expect(await collect(folderCaptures(dir))).toContainEqual({
+        source: locked,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('permission denied') },
+      });
+    },
+  );
 
   it('takes the POST bodies of a HAR file with URL and time, and refuses a file that is not HAR', async () => {
     const p = sealPayload(Buffer.from('hi'), keys[0]);
@@ -172,32 +192,31 @@ describe('decrypt batch', () => {
     const inline: ChunkOutput[] = [];
     const pooled: ChunkOutput[] = [];
     await runDecryptBatch(itemChunks(items), candidates, RESULTS, (o) => void inline.push(o));
-    const pool = createWorkerPool(workerScript, candidates, RESULTS, 2);
-    try {
-      await runDecryptBatch(itemChunks(items), candidates, RESULTS, (o) => void pooled.push(o), { pool });
-    } finally {
-      await pool.close();
-    }
+    await runDecryptBatch(itemChunks(items), candidates, RESULTS, (o) => void pooled.push(o), {
+      workers: { script: workerScript, count: 2 },
+    });
+    expect(pooled.length).toBeGreaterThan(2);
     expect(resultsOf(pooled)).toEqual(resultsOf(inline));
   });
 
   it('streams NDJSON bytes to workers and writes --json lines there, in order', async () => {
-    const ndjson = Buffer.from(payloads.map((p) => `{"payload":"${p}"}\n`).join(''));
+    // Padded so the file is several chunks of NDJSON, as a large capture is.
+    const ndjson = Buffer.from(payloads.map((p) => `{"payload":"${p}","pad":"${'p'.repeat(2000)}"}\n`).join(''));
     const pieces = Array.from({ length: Math.ceil(ndjson.length / 5000) }, (_, i) => ndjson.subarray(i * 5000, (i + 1) * 5000));
     const mode: OutputMode = { kind: 'lines', format: 'ndjson', plaintext: true };
-    const pool = createWorkerPool(workerScript, candidates, mode, 2);
     let text = '';
-    try {
-      await runDecryptBatch(
-        ndjsonChunks(Readable.from(pieces), 'cap'),
-        candidates,
-        mode,
-        (o) => void (text += Buffer.from(o.lines ?? []).toString('utf8')),
-        { pool },
-      );
-    } finally {
-      await pool.close();
-    }
+    let outputs = 0;
+    await runDecryptBatch(
+      ndjsonChunks(Readable.from(pieces), 'cap'),
+      candidates,
+      mode,
+      (o) => {
+        outputs++;
+        text += Buffer.from(o.lines ?? []).toString('utf8');
+      },
+      { workers: { script: workerScript, count: 2 } },
+    );
+    expect(outputs).toBeGreaterThan(1);
     const lines = text
       .trim()
       .split('\n')

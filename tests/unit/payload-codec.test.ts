@@ -1,15 +1,28 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64ByLength, decodeBase64Strict } from '../../electron/custody/base64';
+import { decodeBase64Strict } from '../../electron/custody/base64';
 import { parseKey } from '../../electron/custody/key-material';
-import { gcmMultiply, gcmTagVerifies } from '../../electron/custody/gcm-tag';
 import { decodePayload, openPayload, sealPayload } from '../../electron/custody/payload-codec';
-import { captureOpener, candidatesFromRawKeys, decryptItem } from '../../electron/custody/payload-decryptor';
+import {
+  type Candidate,
+  candidatesFromRawKeys,
+  decryptCapture,
+  describeCandidates,
+} from '../../electron/custody/payload-decryptor';
 import { loadVectors } from '../support/vectors';
+
+/** One capture against candidate keys, as a batch decrypts it. */
+function decryptItem(source: string, text: string, candidates: readonly Candidate[]) {
+  return decryptCapture(
+    { source, text },
+    candidates.map((c) => c.material),
+    describeCandidates(candidates),
+  );
+}
 
 const vectors = loadVectors();
 
-describe('secureFetch payload vectors (DESIGN §2)', () => {
+describe('secureFetch payload vectors (docs/architecture.md, the payload format)', () => {
   it('has vectors to run', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(17);
   });
@@ -121,108 +134,44 @@ describe('strict base64', () => {
   });
 });
 
-describe('bulk base64 decode', () => {
-  it('decodes each payload at another place within a page, so decryption cannot keep colliding with its output (4K aliasing)', () => {
-    const places = new Set<number>();
-    for (let i = 0; i < 256; i++) {
-      const bytes = randomBytes(i % 2 === 0 ? 1000 : 70 * 1024);
-      const decoded = decodeBase64ByLength(bytes.toString('base64url'));
-      expect(decoded?.equals(bytes)).toBe(true);
-      places.add((decoded as Buffer).byteOffset % 4096);
-    }
-    expect(places.size).toBe(256);
-  });
-
-  it('moves payloads beyond the kept buffer too', () => {
-    const big = randomBytes(1024 * 1024 + 1);
-    const first = decodeBase64ByLength(big.toString('base64'));
-    const second = decodeBase64ByLength(big.toString('base64'));
-    expect(first?.equals(big) && second?.equals(big)).toBe(true);
-    expect((first as Buffer).byteOffset % 4096).not.toBe((second as Buffer).byteOffset % 4096);
-  });
-});
-
-describe('GCM tag check without decrypting', () => {
-  const words = (hex: string) => Uint32Array.from(hex.match(/.{8}/g) ?? [], (w) => Number.parseInt(w, 16));
-
-  it('verifies the tags of the GCM specification for AES-256 (test cases 13 and 14)', () => {
-    const zeroKey = new Uint8Array(32);
-    const zeroNonce = new Uint8Array(12);
-    expect(gcmTagVerifies(zeroKey, zeroNonce, new Uint8Array(0), Buffer.from('530f8afbc74536b9a963b4f1c4cb738b', 'hex'))).toBe(
-      true,
-    );
-    const ciphertext = Buffer.from('cea7403d4d606b6e074ec5d3baf39d18', 'hex');
-    expect(gcmTagVerifies(zeroKey, zeroNonce, ciphertext, Buffer.from('d0d1c8a799996bf0265b98b5d48ab919', 'hex'))).toBe(true);
-    expect(gcmTagVerifies(zeroKey, zeroNonce, ciphertext, Buffer.from('d0d1c8a799996bf0265b98b5d48ab918', 'hex'))).toBe(false);
-  });
-
-  it('multiplies in GF(2^128) as GCM does: 1 is the block with only its first bit set', () => {
-    const x = words('66e94bd4ef8a2c3b884cfa59ca342b2e');
-    expect([...gcmMultiply(x, words('80000000000000000000000000000000'))]).toEqual([...x]);
-    expect([...gcmMultiply(x, new Uint32Array(4))]).toEqual([0, 0, 0, 0]);
-    const y = words('dc95c078a2408989ad48a21492842087');
-    expect([...gcmMultiply(x, y)]).toEqual([...gcmMultiply(y, x)]);
-  });
-
-  it.each([0, 1, 15, 16, 17, 1000, 65_536 + 5])(
-    'agrees with decryption on %i bytes: only the right key, nonce, tag and ciphertext verify',
-    (length) => {
-      const key = randomBytes(32);
-      const nonce = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, nonce);
-      const ciphertext = Buffer.concat([cipher.update(randomBytes(length)), cipher.final()]);
-      const tag = cipher.getAuthTag();
-      expect(gcmTagVerifies(key, nonce, ciphertext, tag)).toBe(true);
-      expect(gcmTagVerifies(randomBytes(32), nonce, ciphertext, tag)).toBe(false);
-      expect(gcmTagVerifies(key, randomBytes(12), ciphertext, tag)).toBe(false);
-      const badTag = Buffer.from(tag);
-      badTag[length % 16] ^= 0x01;
-      expect(gcmTagVerifies(key, nonce, ciphertext, badTag)).toBe(false);
-      if (length > 0) {
-        const badText = Buffer.from(ciphertext);
-        badText[length - 1] ^= 0x80;
-        expect(gcmTagVerifies(key, nonce, badText, tag)).toBe(false);
-      }
-    },
-  );
-});
-
-describe('R10 when a likely key is tried first', () => {
+describe('R10: keys in the order given, the first that authenticates wins', () => {
   const keys = Array.from({ length: 4 }, () => randomBytes(32));
 
-  it('still names the first key in priority order that opens the payload', () => {
-    const duplicated = [keys[0], keys[1], Buffer.from(keys[0]), keys[3]];
-    const bytes = decodePayload(sealPayload(Buffer.from('same key twice'), keys[0]));
-    expect(openPayload(bytes, duplicated, { index: 2, layout: 'nonce-tag-ciphertext' })).toMatchObject({ index: 0 });
-    expect(openPayload(bytes, duplicated, { index: 3, layout: 'nonce-ciphertext-tag' })).toMatchObject({ index: 0 });
+  it('names the first key in priority order that opens the payload, when a key is listed twice', () => {
+    const duplicated = [keys[1] as Buffer, keys[0] as Buffer, Buffer.from(keys[0] as Buffer), keys[3] as Buffer];
+    const bytes = decodePayload(sealPayload(Buffer.from('same key twice'), keys[0] as Buffer));
+    expect(openPayload(bytes, duplicated)).toMatchObject({ index: 1, layout: 'nonce-tag-ciphertext' });
   });
 
-  it('finds the key and layout whatever attempt it was told was likely', () => {
-    const sealed = decodePayload(sealPayload(Buffer.from('webcrypto'), keys[2]));
-    const webCrypto = Buffer.concat([sealed.subarray(0, 12), sealed.subarray(28), sealed.subarray(12, 28)]);
-    for (const index of [0, 1, 2, 3, 7]) {
-      for (const layout of ['nonce-tag-ciphertext', 'nonce-ciphertext-tag'] as const) {
-        const match = openPayload(webCrypto, keys, { index, layout });
-        expect(match, `likely ${index} ${layout}`).toMatchObject({ index: 2, layout: 'nonce-ciphertext-tag' });
-        expect(match?.plaintext.toString()).toBe('webcrypto');
-      }
+  it('finds a WebCrypto-layout payload under any key position', () => {
+    for (const [index, key] of keys.entries()) {
+      const sealed = decodePayload(sealPayload(Buffer.from('webcrypto'), key));
+      const webCrypto = Buffer.concat([sealed.subarray(0, 12), sealed.subarray(28), sealed.subarray(12, 28)]);
+      const match = openPayload(webCrypto, keys);
+      expect(match).toMatchObject({ index, layout: 'nonce-ciphertext-tag' });
+      expect(match?.plaintext.toString()).toBe('webcrypto');
     }
   });
 
-  it('never returns plaintext from the likely key when its tag does not verify', () => {
-    const bytes = Buffer.from(decodePayload(sealPayload(Buffer.from('secret'), keys[1])));
-    bytes[14] ^= 0x01;
-    expect(openPayload(bytes, keys, { index: 1, layout: 'nonce-tag-ciphertext' })).toBeNull();
+  it('never returns plaintext when a byte of the tag or the ciphertext was changed, in either layout', () => {
+    const sealed = decodePayload(sealPayload(Buffer.from('secret body'), keys[1] as Buffer));
+    for (let at = 12; at < sealed.length; at++) {
+      const changed = Buffer.from(sealed);
+      changed[at] = (changed[at] as number) ^ 0x01;
+      expect(openPayload(changed, keys), `byte ${at}`).toBeNull();
+    }
   });
 
   it('opens a run of captures from changing keys exactly as each one alone', () => {
     const order = [2, 2, 0, 3, 3, 1, 0, 2];
-    const captures = order.map((k, i) => sealPayload(Buffer.from(`capture ${i}`), keys[k]));
-    const open = captureOpener(keys);
-    const results = [...captures, 'not a payload', sealPayload(Buffer.from('stranger'), randomBytes(32))].map((c) => open(c));
-    expect(results.map((r) => (r.ok ? r.index : r.error.code))).toEqual([...order, 'MALFORMED_PAYLOAD', 'NO_MATCHING_KEY']);
+    const candidates = candidatesFromRawKeys(keys);
+    const captures = order.map((k, i) => sealPayload(Buffer.from(`capture ${i}`), keys[k] as Buffer));
+    const results = [...captures, 'not a payload', sealPayload(Buffer.from('stranger'), randomBytes(32))].map((c) =>
+      decryptItem('run', c, candidates),
+    );
+    expect(results.map((r) => (r.ok ? r.key.index : r.error.code))).toEqual([...order, 'MALFORMED_PAYLOAD', 'NO_MATCHING_KEY']);
     results.slice(0, order.length).forEach((r, i) => {
-      expect(r.ok && r.bytes.toString()).toBe(`capture ${i}`);
+      expect(r.ok && r.plaintext.text).toBe(`capture ${i}`);
     });
   });
 });

@@ -2,9 +2,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type DecryptScope, EXPORT_FORMATS, type ExportFormat } from '../../../shared/domain';
 import { type BatchOptions, type BatchSummary, runDecryptBatch } from '../../custody/decrypt-batch';
-import type { ChunkInput, ChunkOutput, OutputMode } from '../../custody/decrypt-chunk';
+import type { ChunkInput, ChunkOutput } from '../../custody/decrypt-chunk';
 import { defaultWorkerCount } from '../../custody/decrypt-pool';
-import { createLazyWorkerPool } from '../../custody/lazy-worker-pool';
+import type { OutputMode } from '../../custody/decrypt-report';
 import { candidatesFromRawKeys } from '../../custody/payload-decryptor';
 import { untilAborted } from '../abortable-source';
 import type { CliContext } from '../cli-context';
@@ -104,28 +104,17 @@ interface BatchRun {
   chunks: AsyncIterable<ChunkInput>;
   mode: OutputMode;
   onChunk: (output: ChunkOutput) => Promise<void>;
-  options: Omit<BatchOptions, 'pool'>;
-  workers: number;
+  options: BatchOptions;
 }
 
 /** Keys from a file: nothing is opened, recorded or needed from the keychain. */
-async function withKeys(ctx: CliContext, keys: Buffer[], run: BatchRun): Promise<BatchSummary> {
-  const candidates = candidatesFromRawKeys(keys);
-  const pool = run.workers > 0 ? createLazyWorkerPool(ctx.decryptWorker, candidates, run.mode, run.workers) : null;
-  try {
-    return await runDecryptBatch(run.chunks, candidates, run.mode, run.onChunk, { ...run.options, pool });
-  } finally {
-    await pool?.close();
-  }
+function withKeys(keys: Buffer[], run: BatchRun): Promise<BatchSummary> {
+  return runDecryptBatch(run.chunks, candidatesFromRawKeys(keys), run.mode, run.onChunk, run.options);
 }
 
 /** R10/R11 through the vault: the core tries the keys in order and records the batch once, even a cancelled one. */
 function withVault(ctx: CliContext, scope: DecryptScope, run: BatchRun): Promise<BatchSummary> {
-  return ctx.custody().decryptBatch(run.chunks, scope, run.mode, run.onChunk, {
-    ...run.options,
-    pool:
-      run.workers > 0 ? (candidates, mode) => createLazyWorkerPool(ctx.decryptWorker, candidates, mode, run.workers) : undefined,
-  });
+  return ctx.custody().decryptBatch(run.chunks, scope, run.mode, run.onChunk, run.options);
 }
 
 export function registerDecryptCommand(program: Command, ctx: CliContext): void {
@@ -142,7 +131,7 @@ export function registerDecryptCommand(program: Command, ctx: CliContext): void 
     .option('--har', 'each input is a HAR 1.2 file: decrypt its POST request bodies')
     .option(
       '--workers <n>',
-      'worker threads for a batch of more than one chunk (256 items, 1 MB of payloads or 512 KB of NDJSON), besides this thread, which decrypts too whenever they are busy: default one fewer than the number of cores (at least 1); 0 decrypts on this thread only',
+      'worker threads for a batch of more than one chunk (256 items, 1 MB of payloads or 512 KB of NDJSON): default the number of cores; 0 decrypts on this thread only',
       workerCount,
     )
     .option('--output <file>', 'write the results to FILE (mode 0600) instead of stdout')
@@ -179,8 +168,12 @@ export function registerDecryptCommand(program: Command, ctx: CliContext): void 
           chunks: untilAborted(inputs.chunks, controller.signal),
           mode: destination.mode,
           onChunk: (output) => destination.write(output),
-          options: { signal: controller.signal, total: inputs.total, onProgress: (counts) => status.progress(counts) },
-          workers: options.workers ?? defaultWorkerCount(),
+          options: {
+            signal: controller.signal,
+            total: inputs.total,
+            onProgress: (counts) => status.progress(counts),
+            workers: { script: ctx.decryptWorker, count: options.workers ?? defaultWorkerCount() },
+          },
         };
         const stopListening = ctx.io.onInterrupt(() => {
           interrupted = true;
@@ -189,7 +182,7 @@ export function registerDecryptCommand(program: Command, ctx: CliContext): void 
         });
         let summary: BatchSummary;
         try {
-          summary = scope ? await withVault(ctx, scope, run) : await withKeys(ctx, keys ?? [], run);
+          summary = scope ? await withVault(ctx, scope, run) : await withKeys(keys ?? [], run);
         } catch (error) {
           await destination.discard();
           throw error;
