@@ -7,25 +7,19 @@
 // Where the download cannot happen, one line says so and what to do instead.
 //
 // ELECTRON_OVERRIDE_DIST_PATH (a folder holding an Electron binary) needs no download: electron-vite
-// does not read it, so the binary in it is handed over as ELECTRON_EXEC_PATH, which electron-vite does.
+// does not read it, so the binary in it is handed over as ELECTRON_EXEC_PATH, which electron-vite does
+// read (and which, when the caller sets it, needs no download either).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = path.join(root, 'node_modules/electron');
 const { version } = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8'));
 const major = version.split('.')[0];
 const instead = `To start the app, set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an Electron ${major} binary, or install a build made with \`npm run dist\``;
-
-/** The installed binary named by path.txt, or null when install.js has not unpacked it yet. */
-function installedBinary() {
-  const pathFile = path.join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const executable = path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(executable) ? executable : null;
-}
 
 /** The binary in ELECTRON_OVERRIDE_DIST_PATH, laid out as in Electron's own release archive. */
 function overrideBinary(distPath) {
@@ -46,7 +40,7 @@ function download() {
     stdio: ['ignore', 'inherit', 'pipe'],
     encoding: 'utf8',
   });
-  if (result.status === 0 && installedBinary()) return;
+  if (result.status === 0 && installedElectronBinary(root)) return;
   const reason =
     (result.stderr ?? '').split('\n').find((line) => /^\w*Error\b/.test(line)) ??
     result.error?.message ??
@@ -60,7 +54,7 @@ if (overrideDist) {
   const executable = overrideBinary(overrideDist);
   if (!existsSync(executable)) fail(`ELECTRON_OVERRIDE_DIST_PATH holds no Electron binary (no ${executable}). ${instead}.`);
   env.ELECTRON_EXEC_PATH = executable;
-} else if (!env.ELECTRON_EXEC_PATH && !installedBinary()) {
+} else if (!env.ELECTRON_EXEC_PATH && !installedElectronBinary(root)) {
   download();
 }
 

@@ -36,7 +36,9 @@ function scratch(): string {
 function freshProject(): string {
   const root = scratch();
   mkdirSync(path.join(root, 'build'));
-  copyFileSync(path.join(REPO, 'build/ensure-electron.mjs'), path.join(root, 'build/ensure-electron.mjs'));
+  for (const file of ['ensure-electron.mjs', 'electron-binary.mjs']) {
+    copyFileSync(path.join(REPO, 'build', file), path.join(root, 'build', file));
+  }
   const electron = path.join(root, 'node_modules/electron');
   mkdirSync(electron, { recursive: true });
   for (const file of ['package.json', 'install.js', 'checksums.json']) {
