@@ -9,10 +9,11 @@
 // `secretService` runs it inside with-secret-service.sh (a private gnome-keyring when no Secret
 // Service answers).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronE2eSkipLine } from './electron-e2e-readiness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -34,12 +35,8 @@ const playwright = (name, project) => ({
   secretService: true,
 });
 
-/** Electron's binary cannot be downloaded everywhere; without it that suite is skipped, visibly. */
-function electronBinary() {
-  const dir = join(root, 'node_modules', 'electron');
-  const pathFile = join(dir, 'path.txt');
-  return existsSync(pathFile) && existsSync(join(dir, 'dist', readFileSync(pathFile, 'utf8').trim()));
-}
+// Electron's binary cannot be downloaded everywhere, nor a display found: without them that suite is skipped, visibly.
+const electronSkip = electronE2eSkipLine();
 
 const SUITES = [
   check('typecheck', ['npm', 'run', '--silent', 'typecheck']),
@@ -49,13 +46,13 @@ const SUITES = [
   // Builds out/ (its globalSetup), which the security scan below reads.
   playwright('e2e-chromium', 'chromium'),
   check('electronegativity', ['node', 'build/electronegativity-check.mjs']),
-  electronBinary()
-    ? {
+  electronSkip
+    ? { name: 'e2e-electron', skip: electronSkip }
+    : {
         ...playwright('e2e-electron', 'electron'),
         command: ['node', 'tests/support/run-electron-e2e.mjs', '--reporter=list,json'],
         secretService: false,
-      }
-    : { name: 'e2e-electron', skip: 'skipped: no Electron binary (node_modules/electron/dist missing; Electron E2E needs it)' },
+      },
 ];
 
 /** Counts and names of failed and skipped tests, from each runner's JSON report. */
