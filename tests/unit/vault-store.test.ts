@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => fx.cleanup());
 
-describe('vault file (DESIGN §3)', () => {
+describe('vault file', () => {
   it('holds no key material in the clear, and is 0600 in a 0700 folder', async () => {
     await fx.custody.addWorkflow({ id: 'onUserTokenGeneration' });
     const { value } = await fx.custody.addKey('onUserTokenGeneration');
