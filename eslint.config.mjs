@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** The only files allowed to touch Electron's raw IPC objects (DESIGN §4). */
+/** The only files allowed to touch Electron's raw IPC objects (docs/architecture.md). */
 const IPC_WRAPPERS = ['electron/main/ipc-main.ts', 'electron/preload/ipc-renderer.ts'];
 
 const rawIpcBan = [
@@ -20,7 +20,7 @@ const rawIpcBan = [
   },
 ];
 
-/** Dependency direction of DESIGN §4, enforced by folder. */
+/** The dependency direction of docs/architecture.md, enforced by folder. */
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
 /**
- * End-to-end tests (DESIGN §8). Two projects:
+ * End-to-end tests. Two projects:
  * - chromium: the built renderer in Debian's Chromium, `window.custody` bridged to the real
  *   main-side handlers over the real keychain (tests/support/custody-bridge.ts). Run inside
  *   tests/support/with-secret-service.sh on Linux.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs Electronegativity offline over the sources and the build (issue 3 point 6, DESIGN §7) and
+// Runs Electronegativity offline over the sources and the build (docs/security.md) and
 // fails on any finding not accepted, with a justification, in build/electronegativity-accepted.json.
 //
 // Equivalent to `electronegativity -i <tree> -e 45.5.0 -x AvailableSecurityFixesGlobalCheck`, but

@@ -112,7 +112,7 @@ export const channels = {
   ),
 
   /**
-   * Issue 5 batches. `choose` shows the OS open dialog in main (files, a folder, NDJSON or HAR
+   * Decrypt batches. `choose` shows the OS open dialog in main (files, a folder, NDJSON or HAR
    * files) and keeps the paths there; the page gets a label and a count. `start` runs the batch
    * off the UI thread and streams `batch.*` events; results stay in main for `export`.
    */

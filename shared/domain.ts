@@ -110,7 +110,7 @@ export const BatchCountsSchema = z.object({
 });
 export type BatchCounts = z.infer<typeof BatchCountsSchema>;
 
-/** Batch inputs the app opens through a dialog in main (issue 5). */
+/** Batch inputs the app opens through a dialog in main. */
 export const CaptureKindSchema = z.enum(['files', 'folder', 'ndjson', 'har']);
 export type CaptureKind = z.infer<typeof CaptureKindSchema>;
 
@@ -129,7 +129,7 @@ export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 /**
- * A short receiver that decrypts a secureFetch body (issue 5 point 5). It holds a placeholder
+ * A short receiver that decrypts a secureFetch body. It holds a placeholder
  * where the key goes and never a key: snippets get pasted into code, chats and tickets.
  */
 export const ReceiverSnippetSchema = z.object({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Every error code of DESIGN §4. A failure anywhere in the product carries one of these. */
+/**
+ * Every error code in use today (docs/rules.md has the design's full list). A failure anywhere in
+ * the product carries one of these.
+ */
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'NOT_FOUND',

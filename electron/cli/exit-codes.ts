@@ -1,4 +1,4 @@
-/** DESIGN §6: 0 success, 1 an operation failed (stderr names the error code), 2 usage. */
+/** Exit status: 0 success, 1 an operation failed (stderr names the error code), 2 usage. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;

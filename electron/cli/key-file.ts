@@ -8,8 +8,8 @@ import { readSource, sourceName } from './input-source';
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 /**
- * DESIGN §6: one key per line, blank lines ignored. Key values come only from a file or stdin,
- * never from argv, where other users of the machine could read them.
+ * One key per line, blank lines ignored. Key values come only from a file or stdin, never from
+ * argv, where other users of the machine could read them.
  */
 export async function readKeyFile(io: CliIo, path: string): Promise<Buffer[]> {
   const bytes = await readSource(io, path, 'keys');

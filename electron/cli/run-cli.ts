@@ -4,7 +4,7 @@ import type { CliIo } from './cli-io';
 import { buildProgram } from './cli-program';
 import { Cancelled, EXIT_FAILED, EXIT_USAGE, HelpShown, UsageError } from './exit-codes';
 
-/** Every way a command can end, as the exit status of DESIGN §6 and one message on stderr. */
+/** Every way a command can end, as an exit status (exit-codes.ts) and one message on stderr. */
 function report(error: unknown, io: CliIo): number {
   if (error instanceof HelpShown) return error.exitCode;
   if (error instanceof UsageError) {

@@ -12,7 +12,7 @@ async function fsyncPath(path: string, flags: string): Promise<void> {
 }
 
 /**
- * DESIGN §3: temp file in the same folder, fsync, rename, fsync the folder. A reader sees the
+ * Temp file in the same folder, fsync, rename, fsync the folder. A reader sees the
  * old file or the new one, never half of either; the file is created 0600.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The rules of DESIGN §1 as pure functions over a vault state. Each returns the next state and
+ * The rules (docs/rules.md) as pure functions over a vault state. Each returns the next state and
  * the audit event that describes it; nothing here does I/O, so each rule is tested directly.
  */
 import { randomBytes } from 'node:crypto';

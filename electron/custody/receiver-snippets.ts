@@ -1,5 +1,5 @@
 /**
- * Short receivers for a secureFetch body (DESIGN §2: base64url of nonce 12 | tag 16 | ciphertext,
+ * Short receivers for a secureFetch body (base64url of nonce 12 | tag 16 | ciphertext,
  * AES-256-GCM), shown by `custody snippet` and the app, to test a receiver against `custody
  * encrypt`. They hold a placeholder where the key goes and never a key: a snippet gets copied into
  * code, chats and tickets.

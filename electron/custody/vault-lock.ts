@@ -4,7 +4,7 @@ import { CustodyError } from './custody-error';
 const DEFAULT_LOCK_WAIT_MS = 5_000;
 
 /**
- * DESIGN §3: one writer at a time, across the app and any number of CLIs, through an OS lock
+ * One writer at a time, across the app and any number of CLIs, through an OS lock
  * (proper-lockfile: an atomic mkdir with a heartbeat, so a crashed holder's lock goes stale).
  */
 export async function withVaultLock<T>(

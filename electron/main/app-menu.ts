@@ -1,5 +1,5 @@
 /**
- * The native menus (issue 3: File — Add workflow, Import key, Decrypt…, Quit; Edit; View;
+ * The native menus (File — Add workflow, Import key, Decrypt…, Quit; Edit; View;
  * Help — About). Items that belong to the UI push a 'menu.command' event to the renderer, which
  * opens the matching screen or dialog. Pure: index.ts builds the Electron Menu from it.
  */

@@ -1,5 +1,5 @@
 /**
- * The `app://` scheme (DESIGN §7): registered as privileged before `ready` (standard and secure,
+ * The `app://` scheme: registered as privileged before `ready` (standard and secure,
  * never bypassCSP), then served from the renderer folder by app-protocol-response.ts.
  */
 import { protocol } from 'electron';

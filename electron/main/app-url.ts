@@ -1,5 +1,5 @@
 /**
- * The `app://` origin the renderer is served from (DESIGN §7: a privileged standard scheme instead
+ * The `app://` origin the renderer is served from (a privileged standard scheme instead
  * of file://), and the mapping from an `app://` URL to a file inside the renderer folder. Pure, so
  * the refusal of every path that escapes the folder is unit-tested.
  */

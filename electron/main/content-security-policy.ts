@@ -2,7 +2,7 @@
  * The renderer's Content Security Policy, declared once. It is sent as a response header by the
  * `app://` protocol handler and by the test bridge's static server; the renderer build
  * (electron.vite.config.ts) checks that the meta tag in renderer/index.html says the same, or
- * writes it when missing. DESIGN §5/§7: no network request, no eval, no inline script, no remote
+ * writes it when missing. No network request, no eval, no inline script, no remote
  * origin.
  */
 export type CspDirectives = Readonly<Record<string, readonly string[]>>;

@@ -1,6 +1,6 @@
 /**
- * The composition root (DESIGN §4): the one place that wires the custody core, the keychain
- * adapter, the IPC handlers, the window, the protocol and the menus.
+ * The composition root (docs/architecture.md): the one place that wires the custody core, the
+ * keychain adapter, the IPC handlers, the window, the protocol and the menus.
  */
 import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import path from 'node:path';

@@ -27,7 +27,7 @@ const REFUSED_SENDER: Result<never> = {
 export function registerIpcHandlers(handlers: Handlers, options: IpcOptions): () => void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, request: unknown) => {
-      // Read before anything is awaited: Electron sets senderFrame to null afterwards (DESIGN §7).
+      // Read before anything is awaited: Electron sets senderFrame to null afterwards.
       const verdict = checkSender(event.senderFrame, options.trusted);
       if (!verdict.trusted) {
         options.onRefusedSender?.(channel, verdict.reason);

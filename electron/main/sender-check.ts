@@ -1,5 +1,5 @@
 /**
- * IPC sender validation (DESIGN §7, Electron checklist item 17). Pure, so the refusals are
+ * IPC sender validation (Electron checklist item 17, docs/security.md). Pure, so the refusals are
  * unit-tested: ipc-main.ts passes `event.senderFrame`, read synchronously at the top of the
  * handler because Electron sets it to null once the handler has awaited anything.
  */

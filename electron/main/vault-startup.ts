@@ -1,5 +1,5 @@
 /**
- * What the app does with the vault when it starts (issue 3): a first start initialises a vault
+ * What the app does with the vault when it starts: a first start initialises a vault
  * against the keychain; any failure becomes an 'unavailable' status with what to do, so the
  * window shows why instead of a blank screen. Shared by main and the Chromium test bridge.
  */

@@ -50,7 +50,7 @@ export function decidePermission(): false {
 }
 
 /**
- * No network request ever (DESIGN §5): only the app's own origin may load, plus DevTools' own
+ * No network request ever: only the app's own origin may load, plus DevTools' own
  * pages and blob: URLs the page made itself (their origin is the one inside).
  */
 export function isRequestAllowed(url: string, trusted: TrustedOrigins): boolean {

@@ -1,6 +1,7 @@
 /**
- * The sandboxed preload (DESIGN §4): exposes exactly one object, `window.custody`, built by the
- * shared factory from the contract over the IPC transport. Nothing else reaches the page.
+ * The sandboxed preload (docs/architecture.md): exposes exactly one object, `window.custody`,
+ * built by the shared factory from the contract over the IPC transport. Nothing else reaches the
+ * page.
  */
 import { contextBridge } from 'electron';
 import { z } from 'zod';

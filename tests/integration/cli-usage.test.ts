@@ -4,7 +4,7 @@ import { type CliRun, type CliSandbox, createCliSandbox } from '../support/cli-s
 import { type KeyList, fingerprintOfValue, outputOf, parseJson } from '../support/key-values';
 import { runInTerminal } from '../support/terminal';
 
-/** DESIGN §6: exit 2 with a usage line for bad arguments, INVALID_KEY for a bad key file, R9 confirmations. */
+/** Exit 2 with a usage line for bad arguments, INVALID_KEY for a bad key file, R9 confirmations. */
 let sandbox: CliSandbox;
 const WF = 'onUserTokenGeneration';
 let activeId: string;

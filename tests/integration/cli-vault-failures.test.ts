@@ -7,7 +7,7 @@ import { type CliRun, type CliSandbox, createCliSandbox } from '../support/cli-s
 import { type FakeBus, startBareBus, startSilentBus } from '../support/no-secret-service';
 
 /**
- * DESIGN §3: each vault failure produced by the real situation, through the CLI, with the exact
+ * Each vault failure produced by the real situation, through the CLI, with the exact
  * code, exit status 1, a message saying what to do, and not one byte written.
  */
 let sandbox: CliSandbox;
@@ -130,7 +130,7 @@ describe('VAULT_BUSY: another writer holds the lock', () => {
   });
 });
 
-describe('two CLIs writing at the same time (DESIGN §3 lock)', () => {
+describe('two CLIs writing at the same time', () => {
   it('lose no update: every workflow added by either is in the vault, and the audit chain verifies', async () => {
     const chain = async (prefix: string) => {
       for (let i = 0; i < 6; i++) {

@@ -21,7 +21,7 @@ function parseLines(stdout: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe('secureFetch vectors through `custody decrypt --key-file --json` (DESIGN §2, §6)', () => {
+describe('secureFetch vectors through `custody decrypt --key-file --json`', () => {
   it('has vectors to run', () => {
     expect(vectors.length).toBeGreaterThanOrEqual(17);
   });

@@ -60,7 +60,7 @@ export function runCustody(args: readonly string[], env: NodeJS.ProcessEnv, opti
 
 /**
  * A vault of its own for a test: a temp CUSTODY_HOME and a keychain service name unique to the
- * run, in the real keychain (DESIGN §8: integration tests never use an in-memory store). Every
+ * run, in the real keychain (integration tests never use an in-memory store). Every
  * command's output is kept so a test can check that no key value ever leaked into one.
  */
 export interface CliSandbox {

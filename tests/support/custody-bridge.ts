@@ -1,5 +1,5 @@
 /**
- * The Chromium test bridge (DESIGN §8, issue 3 point 4). `openCustodyPage(browser)` serves the
+ * The Chromium test bridge (docs/architecture.md). `openCustodyPage(browser)` serves the
  * built renderer on 127.0.0.1, starts a bridge host process (the main-side handlers over the real
  * keychain, see bridge/host.ts), and gives the page `window.custody` built by the shared factory
  * over a Playwright binding. The sender check of ipc-main.ts is applied to the binding's frame.

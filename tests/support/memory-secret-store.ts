@@ -1,6 +1,6 @@
 import type { SecretStore } from '../../electron/custody/secret-store';
 
-/** Unit tests only (DESIGN §8): integration and E2E tests use the real keychain. */
+/** Unit tests only: integration and E2E tests use the real keychain. */
 export function createMemorySecretStore(): SecretStore & { items: Map<string, string> } {
   const items = new Map<string, string>();
   const id = (service: string, account: string) => `${service}\u0000${account}`;

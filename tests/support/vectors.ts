@@ -13,7 +13,7 @@ export interface SecureFetchVector {
 }
 
 /**
- * The shared vectors, made with another implementation (DESIGN §2): the project's shared folder
+ * The shared vectors, made with another implementation: the project's shared folder
  * beside the repository when it is there (it may gain vectors), else the copy kept in the repo.
  */
 const SHARED = resolve(__dirname, '../../../shared/vectors/secure-fetch.json');

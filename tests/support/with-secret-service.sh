@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs CMD where a Secret Service answers on the D-Bus session bus (DESIGN §8).
+# Runs CMD where a Secret Service answers on the D-Bus session bus.
 # If one already answers (a desktop session), CMD runs as is. Otherwise CMD runs inside a private
 # D-Bus session with gnome-keyring-daemon serving an unlocked keyring that lives in a temp folder,
 # so a real keyring is never touched, and everything is torn down afterwards.

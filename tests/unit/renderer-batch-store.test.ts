@@ -1,5 +1,5 @@
 /**
- * Issue 5 point 4: the batch store, fed by batch.* events through the module-level actions, over
+ * The batch store, fed by batch.* events through the module-level actions, over
  * a fake transport (the real shared factory, so every call is a Result as in the app). Events
  * build the result list in order, events of another batch are ignored, and discarding a batch
  * (a new batch, leaving the screen, the vault closing) drops the decrypted bodies from the page.

@@ -1,6 +1,6 @@
 /**
- * Issue 5 point 5 in the page: a body sealed with the workflow's active key, copied through main,
- * and decrypted back in the workbench; the typed body leaves the page with the screen.
+ * Simulate secureFetch in the page: a body sealed with the workflow's active key, copied through
+ * main, and decrypted back in the workbench; the typed body leaves the page with the screen.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KeyInfo } from '../../shared/domain';

@@ -1,5 +1,5 @@
 /**
- * Issue 4 point 2: the renderer's zustand stores, fed only by the contract and its events, over a
+ * The renderer's zustand stores, fed only by the contract and its events, over a
  * fake transport (the real shared factory, so every call is a Result as in the app). The
  * revealed key value lives in the reveal dialog's state only and is gone when the dialog closes.
  */

@@ -10,8 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => fx.cleanup());
 
-describe('vault file (DESIGN §3)', () => {
-  it('holds no key material in the clear', async () => {
+describe('vault file', () => {
+  it('holds no key material in the clear, and is 0600 in a 0700 folder', async () => {
     await fx.custody.addWorkflow({ id: 'onUserTokenGeneration' });
     const { value } = await fx.custody.addKey('onUserTokenGeneration');
     const text = await readFile(vaultFilePath(fx.home), 'utf8');

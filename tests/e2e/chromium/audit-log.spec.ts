@@ -1,4 +1,4 @@
-/** Issue 4 point 3: the audit log lists what happened, says whether its chain holds, and exports. */
+/** The audit log lists what happened, says whether its chain holds, and exports. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadVectors } from '../../support/vectors';

@@ -1,5 +1,5 @@
 /**
- * Smoke test of the Chromium bridge (issue 3 point 4): a page calls channels through
+ * Smoke test of the Chromium bridge: a page calls channels through
  * `window.custody`, reaches the main-side handlers over the real keychain, and always gets a
  * Result; invalid input is INVALID_INPUT naming the field, and changes nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5 points 1–5 and 7 in the app: a HAR recording, a folder, NDJSON lines and dropped files
+ * Decrypt batches in the app: a HAR recording, a folder, NDJSON lines and dropped files
  * decrypt as batches in main (off the window's thread) with progress, per-item results and
  * errors, cancel and export; "Simulate secureFetch" seals a body that then decrypts in the
  * workbench, and shows receiver snippets with a placeholder, never a key.

@@ -1,5 +1,5 @@
 /**
- * Issue 4 point 3: decrypt a vector payload and show the matched key; a malformed payload shows
+ * Decrypt a vector payload and show the matched key; a malformed payload shows
  * its error. Paste, open (the main-side dialog) and drop; this workflow's keys or any workflow's.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

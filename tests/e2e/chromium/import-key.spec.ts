@@ -1,4 +1,4 @@
-/** Issue 4 point 3: import a pasted key, and refuse the same key again (R5); the core decides. */
+/** Import a pasted key, and refuse the same key again (R5); the core decides. */
 import { fingerprintOfValue } from '../../support/key-values';
 import { loadVectors } from '../../support/vectors';
 import { type OpenedApp, expect, test } from './app-fixture';

@@ -1,5 +1,5 @@
 /**
- * Issue 4 point 3: the key lifecycle through the UI, against the real handlers and keychain —
+ * The key lifecycle through the UI, against the real handlers and keychain —
  * first key auto-active and revealed once, the update flow, deactivate, delete.
  */
 import type { CustodyApi } from '../../../shared/custody-api';

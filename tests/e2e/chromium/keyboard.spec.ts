@@ -1,5 +1,5 @@
 /**
- * Issue 4 point 5: every action is reachable by keyboard (add → activate with the keyboard only),
+ * Every action is reachable by keyboard (add → activate with the keyboard only),
  * dialogs trap focus and give it back to what opened them.
  */
 import type { Page } from '@playwright/test';

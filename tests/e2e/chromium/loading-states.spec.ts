@@ -1,5 +1,5 @@
 /**
- * Issue 4 points 1 and 4: the loading states a person sees while main answers, photographed. The
+ * The loading states a person sees while main answers, photographed. The
  * page's calls are held (in the page, before they reach the bridge) and let through one channel
  * at a time; the answers are still the real handlers' answers.
  */

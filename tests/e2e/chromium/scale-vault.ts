@@ -1,5 +1,5 @@
 /**
- * Seeds a large vault for the scale measurement (issue 4 point 6). Ten thousand keys through the
+ * Seeds a large vault for the scale measurement (docs/benchmarks.md). Ten thousand keys through the
  * app would be ten thousand sealed writes, so the vault is built with the core's own rules in
  * memory and written once, sealed under a vault key in the real keychain — the same file the
  * app would have written. Nothing here bypasses a rule: every key goes through rules.addKey.

@@ -1,5 +1,5 @@
 /**
- * Issue 4 point 6: 1 000 workflows and 10 000 keys. Prints time to first render and time to open
+ * 1 000 workflows and 10 000 keys. Prints time to first render and time to open
  * a workflow (no timed assertions: a shared two-core machine is too noisy to gate on); asserts
  * only that lists are virtualised, i.e. the DOM holds a window of rows, not all of them.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 4 points 4 and 5: every screen and dialog is photographed in light and dark into
+ * Every screen and dialog is photographed in light and dark into
  * test-results/screens/, and axe checks it (no serious or critical violation) in both themes.
  */
 import AxeBuilder from '@axe-core/playwright';

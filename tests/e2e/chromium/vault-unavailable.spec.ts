@@ -1,5 +1,5 @@
 /**
- * Issue 4 point 3: a vault that cannot open shows why (the core's message) and what to do, with
+ * A vault that cannot open shows why (the core's message) and what to do, with
  * Retry — never a blank window.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

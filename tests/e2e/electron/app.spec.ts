@@ -1,5 +1,5 @@
 /**
- * The real app through Playwright's `_electron` (issue 3 point 7, DESIGN §8): it starts, the
+ * The real app through Playwright's `_electron`: it starts, the
  * vault initialises against the OS keychain, the workflows screen shows, and a key is added and
  * activated. Where the Electron binary is absent the suite is skipped with one clear line; the
  * `electron` package is never loaded (that would start its download).

@@ -1,6 +1,6 @@
 /**
- * The bridge host: the main-process side of the Chromium test bridge, one Node process per page
- * (DESIGN §8). It wires what electron/main/index.ts wires — the custody core over the real
+ * The bridge host: the main-process side of the Chromium test bridge, one Node process per page.
+ * It wires what electron/main/index.ts wires — the custody core over the real
  * keychain (keytar), the same createHandlers, dispatch and start-up — with a test desktop port in
  * place of Electron's clipboard and dialogs. Its environment (CUSTODY_HOME,
  * CUSTODY_KEYCHAIN_SERVICE, DBUS_SESSION_BUS_ADDRESS) is the scenario's: libsecret keeps its bus

@@ -1,5 +1,5 @@
 /**
- * The page side of the Chromium test bridge (DESIGN §8), bundled by custody-bridge.ts and injected
+ * The page side of the Chromium test bridge, bundled by custody-bridge.ts and injected
  * before the renderer's scripts. It builds `window.custody` with the very factory the preload
  * uses; only the transport differs: calls go to a Playwright binding, events come back through
  * `__custodyBridgeEmit`.

@@ -241,7 +241,7 @@ describe('createHandlers', () => {
   });
 });
 
-describe('decrypt batches through the contract (issue 5)', () => {
+describe('decrypt batches through the contract', () => {
   async function finished(
     batchId: string,
   ): Promise<{ counts: Record<string, unknown>; cancelled: boolean; error: unknown; exportable: boolean }> {

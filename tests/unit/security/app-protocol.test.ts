@@ -1,4 +1,7 @@
-/** DESIGN §7: app:// instead of file://, and a protocol handler that refuses any path escaping the renderer folder. */
+/**
+ * Electron checklist item 18: app:// instead of file://, and a protocol handler that refuses any
+ * path escaping the renderer folder.
+ */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

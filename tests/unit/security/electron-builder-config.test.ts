@@ -1,4 +1,4 @@
-/** Packaging (issue 3 point 5): electron-builder.yml against electron-builder's own JSON schema, and DESIGN §7's settings. */
+/** Packaging: electron-builder.yml against electron-builder's schema, and docs/security.md's settings. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -43,7 +43,7 @@ describe('electron-builder.yml', () => {
     expect(config.linux.target.map((t) => t.target)).toEqual(['AppImage', 'deb']);
   });
 
-  it('sets the fuses of DESIGN §7', () => {
+  it('sets the fuses docs/security.md lists', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

@@ -1,4 +1,4 @@
-/** Electron checklist item 17 (validate the sender of every IPC message), DESIGN §7. */
+/** Electron checklist item 17 (validate the sender of every IPC message). */
 import { describe, expect, it } from 'vitest';
 import { type SenderFrame, checkSender } from '../../../electron/main/sender-check';
 

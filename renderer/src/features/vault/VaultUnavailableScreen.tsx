@@ -6,7 +6,7 @@ import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useFocusOnMount } from './useFocusOnMount';
 
-/** A vault that cannot open says why and what to do; the window is never blank (DESIGN §5). */
+/** A vault that cannot open says why and what to do; the window is never blank. */
 export function VaultUnavailableScreen({ home, error }: { home: string; error: CustodyErrorShape }) {
   const busy = useVaultStore((s) => s.busy);
   const heading = useFocusOnMount<HTMLHeadingElement>();
