@@ -256,10 +256,10 @@ describe('R10 decrypt order', () => {
     );
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
     expect(results[0]).toMatchObject({ key: { workflowId: 'two', id: two.key.id } });
-    expect((await custody.listKeys('two'))[0].lastMatchedAt).toBe('2026-03-01T00:00:00.000Z');
+    expect((await custody.listKeys('two'))[0]?.lastMatchedAt).toBe('2026-03-01T00:00:00.000Z');
     const batches = (await custody.auditEntries()).filter((e) => e.action === 'decrypt.batch');
     expect(batches).toHaveLength(1);
-    expect(batches[0].details).toMatchObject({ items: 3, decrypted: 2, malformed: 1, keysMatched: 1, cancelled: false });
+    expect(batches[0]?.details).toMatchObject({ items: 3, decrypted: 2, malformed: 1, keysMatched: 1, cancelled: false });
   });
 });
 

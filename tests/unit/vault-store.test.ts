@@ -3,6 +3,7 @@ import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditFilePath, lockFilePath, vaultFilePath } from '../../electron/custody/custody-paths';
 import { type CoreFixture, createCoreFixture } from '../support/core-fixture';
+import { itemAt } from '../support/item-at';
 
 let fx: CoreFixture;
 beforeEach(async () => {
@@ -94,7 +95,7 @@ describe('R11 audit chain detects tampering', () => {
 
   it('an edited entry', async () => {
     const lines = await logLines();
-    lines[2] = lines[2].replace('"user":"officer"', '"user":"mallory"');
+    lines[2] = itemAt(lines, 2).replace('"user":"officer"', '"user":"mallory"');
     await write(lines);
     expect(await fx.custody.verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 3 });
   });
@@ -114,7 +115,7 @@ describe('R11 audit chain detects tampering', () => {
 
   it('reordered entries', async () => {
     const lines = await logLines();
-    [lines[1], lines[2]] = [lines[2], lines[1]];
+    [lines[1], lines[2]] = [itemAt(lines, 2), itemAt(lines, 1)];
     await write(lines);
     expect(await fx.custody.verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
