@@ -2,12 +2,12 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditFilePath, lockFilePath, vaultFilePath } from '../../electron/custody/custody-paths';
-import { fingerprintOf } from '../../electron/custody/key-material';
 import { nextHeader, readVaultText, unsealVault, writeVault } from '../../electron/custody/vault-file';
 import { readVaultKey } from '../../electron/custody/vault-key';
 import type { VaultState } from '../../electron/custody/vault-state';
 import { type CoreFixture, createCoreFixture } from '../support/core-fixture';
 import { itemAt } from '../support/item-at';
+import { fingerprintOfValue } from '../support/key-values';
 
 let fx: CoreFixture;
 beforeEach(async () => {
@@ -42,7 +42,7 @@ describe('vault file (DESIGN §3)', () => {
         "createdAt": "2025-06-01T00:00:00.000Z",
         "keys": [{
           "id": "k_00112233445566aa", "label": "Dashboard key", "status": "active", "origin": "imported",
-          "fingerprint": "${fingerprintOf(material)}", "createdAt": "2025-06-01T00:00:00.000Z",
+          "fingerprint": "${fingerprintOfValue(material.toString('base64'))}", "createdAt": "2025-06-01T00:00:00.000Z",
           "activatedAt": "2025-06-01T00:00:00.000Z", "deactivatedAt": null, "lastMatchedAt": "2025-07-01T00:00:00.000Z",
           "material": "${material.toString('base64')}"
         }]
@@ -68,7 +68,7 @@ describe('vault file (DESIGN §3)', () => {
         label: 'Dashboard key',
         status: 'active',
         origin: 'imported',
-        fingerprint: fingerprintOf(material),
+        fingerprint: fingerprintOfValue(material.toString('base64')),
         createdAt: '2025-06-01T00:00:00.000Z',
         activatedAt: '2025-06-01T00:00:00.000Z',
         deactivatedAt: null,
