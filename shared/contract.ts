@@ -9,6 +9,7 @@ import { CustodyErrorSchema } from './errors';
 import {
   AuditEntrySchema,
   BatchCountsSchema,
+  CapturedPayloadSchema,
   CaptureKindSchema,
   CaptureSelectionSchema,
   ExportFormatSchema,
@@ -18,22 +19,20 @@ import {
   KeyIdSchema,
   KeyInfoSchema,
   LabelSchema,
-  NotesSchema,
+  NewWorkflowSchema,
   ReceiverSnippetSchema,
   RevealedKeySchema,
-  RotationDaysSchema,
   VaultStatusSchema,
+  WorkflowChangesSchema,
   WorkflowIdSchema,
-  WorkflowNameSchema,
   WorkflowSummarySchema,
 } from './domain';
 
 const None = z.object({}).strict();
 const WorkflowRef = z.object({ workflowId: WorkflowIdSchema }).strict();
 const KeyRef = z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema }).strict();
-/** A pasted key or capture is bounded so a runaway paste cannot exhaust main's memory. */
+/** A pasted key is bounded so a runaway paste cannot exhaust main's memory. */
 const KeyText = z.string().max(1_000);
-const CapturedPayloadSchema = z.object({ source: z.string().max(4_096), text: z.string().max(16 * 1024 * 1024) }).strict();
 const BatchRef = z.object({ batchId: z.string().max(64) }).strict();
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
@@ -45,26 +44,9 @@ export const channels = {
   'vault.init': channel(None, VaultStatusSchema),
 
   'workflows.list': channel(None, z.array(WorkflowSummarySchema)),
-  'workflows.add': channel(
-    z
-      .object({
-        id: WorkflowIdSchema,
-        name: WorkflowNameSchema.optional(),
-        notes: NotesSchema.optional(),
-        rotationDays: RotationDaysSchema.optional(),
-      })
-      .strict(),
-    WorkflowSummarySchema,
-  ),
+  'workflows.add': channel(NewWorkflowSchema.strict(), WorkflowSummarySchema),
   'workflows.update': channel(
-    z
-      .object({
-        workflowId: WorkflowIdSchema,
-        name: WorkflowNameSchema.optional(),
-        notes: NotesSchema.optional(),
-        rotationDays: RotationDaysSchema.optional(),
-      })
-      .strict(),
+    z.object({ workflowId: WorkflowIdSchema, ...WorkflowChangesSchema.shape }).strict(),
     WorkflowSummarySchema,
   ),
   'workflows.remove': channel(WorkflowRef, z.object({ deletedKeys: z.number().int() })),

@@ -48,6 +48,20 @@ export const WorkflowSummarySchema = z.object({
 });
 export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
 
+/** What a person sets on a workflow, each part optional: left out, it keeps its default or its value. */
+export const WorkflowChangesSchema = z
+  .object({
+    name: WorkflowNameSchema,
+    notes: NotesSchema,
+    rotationDays: RotationDaysSchema,
+  })
+  .partial();
+export type WorkflowChanges = z.input<typeof WorkflowChangesSchema>;
+
+/** A workflow to add: its Kinde id, and what a person may set on it. */
+export const NewWorkflowSchema = z.object({ id: WorkflowIdSchema, ...WorkflowChangesSchema.shape });
+export type NewWorkflow = z.input<typeof NewWorkflowSchema>;
+
 /** R4: the only shape that carries a key value, returned once by the call that created it. */
 export const RevealedKeySchema = z.object({
   key: KeyInfoSchema,
@@ -67,6 +81,10 @@ export const PlaintextSchema = z.object({
   byteLength: z.number().int(),
 });
 export type Plaintext = z.infer<typeof PlaintextSchema>;
+
+/** One capture to decrypt and the name it is reported under; bounded so a runaway paste cannot exhaust main's memory. */
+export const CapturedPayloadSchema = z.object({ source: z.string().max(4_096), text: z.string().max(16 * 1024 * 1024) }).strict();
+export type CapturedPayload = z.infer<typeof CapturedPayloadSchema>;
 
 /** Where a capture came from, when its container says (a HAR entry's URL and time). */
 export const CaptureMetaSchema = z.object({ url: z.string().optional(), time: z.string().optional() });

@@ -41,9 +41,10 @@ export async function readKeyFile(io: CliIo, path: string): Promise<Buffer[]> {
 /** For commands that act with one key: a file with several is refused rather than guessed at. */
 export async function readSingleKey(io: CliIo, path: string): Promise<Buffer> {
   const keys = await readKeyFile(io, path);
-  if (keys.length !== 1) {
-    keys.forEach((key) => key.fill(0));
+  const [key] = keys;
+  if (key === undefined || keys.length !== 1) {
+    keys.forEach((each) => each.fill(0));
     throw new CustodyError('INVALID_KEY', `${sourceName(path)} holds ${keys.length} keys; this command takes exactly one.`);
   }
-  return keys[0];
+  return key;
 }

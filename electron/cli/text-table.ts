@@ -1,12 +1,20 @@
-/** Left-aligned columns separated by two spaces, the header in capitals; the last column is not padded. */
-export function textTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((h, column) => Math.max(h.length, ...rows.map((row) => row[column].length)));
+/**
+ * Left-aligned columns separated by two spaces, the header in capitals; the last column is not padded.
+ * Each row has exactly one cell per header, which the type of `rows` holds callers to.
+ */
+export function textTable<const Headers extends readonly string[]>(
+  headers: Headers,
+  rows: readonly { readonly [Column in keyof Headers]: string }[],
+): string {
+  const table: readonly (readonly string[])[] = [headers.map((h) => h.toUpperCase()), ...rows];
+  // Every line of the table has as many cells as `headers`, so `column` indexes each of them.
+  const widths = headers.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column])))
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
       .join('  ')
       .trimEnd();
-  return [line(headers.map((h) => h.toUpperCase())), ...rows.map(line)].join('\n') + '\n';
+  return table.map(line).join('\n') + '\n';
 }
 
 /** ISO times to the minute, in UTC as stored: enough to tell keys apart at a glance. */

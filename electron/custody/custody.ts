@@ -7,11 +7,14 @@ import { userInfo } from 'node:os';
 import type {
   AuditEntry,
   AuditVerification,
+  CapturedPayload,
   DecryptItemResult,
   DecryptScope,
   KeyInfo,
+  NewWorkflow,
   RevealedKey,
   VaultStatus,
+  WorkflowChanges,
   WorkflowSummary,
 } from '../../shared/domain';
 import { CustodyError, toErrorShape } from './custody-error';
@@ -33,11 +36,6 @@ export interface CustodyOptions {
   secrets: SecretStore;
   clock?: () => Date;
   user?: string;
-}
-
-export interface CapturedPayload {
-  source: string;
-  text: string;
 }
 
 function osUser(): string {
@@ -111,12 +109,12 @@ export class Custody {
     return rules.summarizeWorkflow(rules.findWorkflow(await this.state(), workflowId), this.clock());
   }
 
-  async addWorkflow(input: rules.NewWorkflow): Promise<WorkflowSummary> {
+  async addWorkflow(input: NewWorkflow): Promise<WorkflowSummary> {
     const workflow = await this.store.transact((state, now) => rules.addWorkflow(state, input, now));
     return rules.summarizeWorkflow(workflow, this.clock());
   }
 
-  async updateWorkflow(workflowId: string, changes: rules.WorkflowChanges): Promise<WorkflowSummary> {
+  async updateWorkflow(workflowId: string, changes: WorkflowChanges): Promise<WorkflowSummary> {
     const workflow = await this.store.transact((state) => rules.updateWorkflow(state, workflowId, changes));
     return rules.summarizeWorkflow(workflow, this.clock());
   }

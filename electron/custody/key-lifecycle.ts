@@ -4,7 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { AuditAction, DecryptScope, KeyInfo, WorkflowSummary } from '../../shared/domain';
+import type {
+  AuditAction,
+  AuditEntry,
+  DecryptScope,
+  KeyInfo,
+  NewWorkflow,
+  WorkflowChanges,
+  WorkflowSummary,
+} from '../../shared/domain';
 import {
   DEFAULT_ROTATION_DAYS,
   LabelSchema,
@@ -17,13 +25,8 @@ import { CustodyError } from './custody-error';
 import { fingerprintOf, formatKey } from './key-material';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
 
-export interface AuditEvent {
-  action: AuditAction;
-  workflowId: string | null;
-  keyId: string | null;
-  fingerprint: string | null;
-  details: Record<string, string | number | boolean | null>;
-}
+/** What a change records; the audit log adds the sequence number, time, user and MAC. */
+export type AuditEvent = Pick<AuditEntry, 'action' | 'workflowId' | 'keyId' | 'fingerprint' | 'details'>;
 
 export interface Transition<T> {
   state: VaultState;
@@ -146,13 +149,6 @@ export function decryptionKeys(state: VaultState, scope: DecryptScope): { workfl
   return inTryOrder(workflows.flatMap((w) => w.keys.map((key) => ({ workflowId: w.id, key }))));
 }
 
-export interface NewWorkflow {
-  id: string;
-  name?: string;
-  notes?: string;
-  rotationDays?: number;
-}
-
 /** R1: a workflow id is unique in the vault. */
 export function addWorkflow(state: VaultState, raw: NewWorkflow, now: Date): Transition<StoredWorkflow> {
   const input = { ...validChanges(raw), id: valid(WorkflowIdSchema, raw.id, 'workflow id') };
@@ -172,12 +168,6 @@ export function addWorkflow(state: VaultState, raw: NewWorkflow, now: Date): Tra
     event: event('workflow.add', workflow.id, null, { name: workflow.name }),
     result: workflow,
   };
-}
-
-export interface WorkflowChanges {
-  name?: string;
-  notes?: string;
-  rotationDays?: number;
 }
 
 export function updateWorkflow(state: VaultState, workflowId: string, raw: WorkflowChanges): Transition<StoredWorkflow> {

@@ -25,7 +25,8 @@ function unavailable(detail: string): CustodyError {
 /** Keychain errors quote no secret, but are kept to their first line so nothing odd is echoed. */
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 200);
+  const [firstLine = ''] = message.split('\n');
+  return firstLine.slice(0, 200);
 }
 
 /**

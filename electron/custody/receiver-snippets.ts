@@ -4,18 +4,15 @@
  * encrypt`. They hold a placeholder where the key goes and never a key: a snippet gets copied into
  * code, chats and tickets.
  */
+import type { ReceiverSnippet as SharedReceiverSnippet } from '../../shared/domain';
+
 export const KEY_PLACEHOLDER = '<WORKFLOW_KEY_BASE64>';
 
 export const SNIPPET_LANGUAGES = ['node', 'dotnet', 'python'] as const;
 export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number];
 
-export interface ReceiverSnippet {
-  language: SnippetLanguage;
-  title: string;
-  /** The name of the function the snippet defines, which takes the body text and returns the plaintext. */
-  entryPoint: string;
-  code: string;
-}
+/** The shared snippet, but for the placeholder (one for all, KEY_PLACEHOLDER), in one of the languages here. */
+export type ReceiverSnippet = Omit<SharedReceiverSnippet, 'language' | 'keyPlaceholder'> & { language: SnippetLanguage };
 
 const NODE = `// Decrypts a Kinde secureFetch body: base64url of nonce (12 bytes) | tag (16) | ciphertext, AES-256-GCM.
 // Load the key from your secret store instead of writing it here; never commit it.

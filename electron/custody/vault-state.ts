@@ -1,39 +1,28 @@
 import { z } from 'zod';
-import {
-  AuditEntrySchema,
-  KeyIdSchema,
-  KeyOriginSchema,
-  KeyStatusSchema,
-  RotationDaysSchema,
-  WorkflowIdSchema,
-} from '../../shared/domain';
+import { AuditEntrySchema, KeyInfoSchema, WorkflowSummarySchema } from '../../shared/domain';
 
 /**
  * What the sealed part of `vault.json` holds. Key material lives only here, inside the
  * AES-256-GCM envelope of vault-file.ts; it is never logged and never leaves the core except
  * once, from `addKey`.
+ *
+ * A stored key is the public KeyInfo without its workflow id (the workflow it sits in says that),
+ * with its material.
  */
-export const StoredKeySchema = z.object({
-  id: KeyIdSchema,
-  label: z.string(),
-  status: KeyStatusSchema,
-  origin: KeyOriginSchema,
-  fingerprint: z.string(),
-  createdAt: z.string(),
-  activatedAt: z.string().nullable(),
-  deactivatedAt: z.string().nullable(),
-  lastMatchedAt: z.string().nullable(),
+export const StoredKeySchema = KeyInfoSchema.omit({ workflowId: true }).extend({
   /** base64 of the 32 raw key bytes. */
   material: z.string(),
 });
 export type StoredKey = z.infer<typeof StoredKeySchema>;
 
-export const StoredWorkflowSchema = z.object({
-  id: WorkflowIdSchema,
-  name: z.string(),
-  notes: z.string(),
-  rotationDays: RotationDaysSchema,
-  createdAt: z.string(),
+/** A stored workflow is the public summary's own fields (not its counts and badges), with its keys. */
+export const StoredWorkflowSchema = WorkflowSummarySchema.pick({
+  id: true,
+  name: true,
+  notes: true,
+  rotationDays: true,
+  createdAt: true,
+}).extend({
   keys: z.array(StoredKeySchema),
 });
 export type StoredWorkflow = z.infer<typeof StoredWorkflowSchema>;

@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { CapturedPayload } from '../../shared/domain';
 import { CustodyError } from '../custody/custody-error';
 
 /** The contract bounds a capture at 16 MiB; a bigger file is refused before it is read. */
@@ -11,16 +12,11 @@ export const MAX_CAPTURE_BYTES = 16 * 1024 * 1024;
 /** The contract's bound on one decrypt batch. */
 export const MAX_CAPTURE_FILES = 10_000;
 
-export interface CaptureFile {
-  source: string;
-  text: string;
-}
-
-export async function readCaptureFiles(paths: readonly string[]): Promise<CaptureFile[]> {
+export async function readCaptureFiles(paths: readonly string[]): Promise<CapturedPayload[]> {
   if (paths.length > MAX_CAPTURE_FILES) {
     throw new CustodyError('INVALID_INPUT', `${paths.length} files were chosen; decrypt at most ${MAX_CAPTURE_FILES} at a time.`);
   }
-  const captures: CaptureFile[] = [];
+  const captures: CapturedPayload[] = [];
   for (const file of paths) {
     const source = path.basename(file);
     let size: number;

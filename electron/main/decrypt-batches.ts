@@ -140,7 +140,8 @@ export function createBatchManager({
       const id = randomUUID();
       selections.set(id, { kind, paths: [...paths], field });
       const files = kind === 'folder' ? ((await itemsKnownUpFront({ kind, paths: [...paths] })) ?? 0) : paths.length;
-      const label = paths.length === 1 ? path.basename(paths[0]) : `${paths.length} files`;
+      const [only] = paths;
+      const label = paths.length === 1 && only !== undefined ? path.basename(only) : `${paths.length} files`;
       return { id, kind, label, files };
     },
 

@@ -19,8 +19,8 @@ export function unusedBudget(): BudgetUse {
  */
 export function takeWithin(results: DecryptItemResult[], use: BudgetUse, budget: ResultBudget): DecryptItemResult[] {
   let taken = 0;
-  for (; !use.full && taken < results.length; taken++) {
-    const result = results[taken];
+  for (const result of results) {
+    if (use.full) break;
     const bytes = result.ok ? result.plaintext.byteLength : 0;
     if (use.results + 1 > budget.results || use.plaintextBytes + bytes > budget.plaintextBytes) {
       use.full = true;
@@ -28,6 +28,7 @@ export function takeWithin(results: DecryptItemResult[], use: BudgetUse, budget:
     }
     use.results++;
     use.plaintextBytes += bytes;
+    taken++;
   }
   return taken === results.length ? results : results.slice(0, taken);
 }

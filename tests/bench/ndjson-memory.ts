@@ -75,9 +75,8 @@ function runAndSample(args: string[]): Promise<Measured> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const last = { peakKb: 0, cpu: 0, mainCpu: 0 };
     const sample = async () => {
-      const [status, stat, mainStat] = await Promise.all(
-        ['status', 'stat', `task/${child.pid}/stat`].map((file) => readFile(`/proc/${child.pid}/${file}`, 'utf8')),
-      );
+      const read = (file: string) => readFile(`/proc/${child.pid}/${file}`, 'utf8');
+      const [status, stat, mainStat] = await Promise.all([read('status'), read('stat'), read(`task/${child.pid}/stat`)]);
       last.peakKb = Math.max(last.peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
       last.cpu = cpuOf(stat);
       last.mainCpu = cpuOf(mainStat);

@@ -17,6 +17,7 @@ import { readVaultKey } from '../../electron/custody/vault-key';
 import { aadOf, nextHeader, readVaultText, unsealVault, writeVault } from '../../electron/custody/vault-file';
 import type { VaultState } from '../../electron/custody/vault-state';
 import { createMemorySecretStore } from '../support/memory-secret-store';
+import { itemAt } from '../support/item-at';
 
 const KEYS_PER_WORKFLOW = 10;
 const SIZES = [10, 1_000, 10_000];
@@ -24,7 +25,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS) || 15;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function time(rounds: number, work: () => Promise<unknown>): Promise<number> {
@@ -107,7 +108,7 @@ async function measure(keyCount: number): Promise<Row> {
     const keys = await writer.listKeys(lastWorkflow);
     let flip = 0;
     // One lifecycle write = R6 activate (two keys flip in one sealed write, plus one audit entry).
-    const writeMs = await time(ROUNDS, () => writer.activateKey(lastWorkflow, keys[++flip % keys.length].id));
+    const writeMs = await time(ROUNDS, () => writer.activateKey(lastWorkflow, itemAt(keys, ++flip % keys.length).id));
     const state = await baselineOpen(path, vaultKey);
     const writeBaselineMs = await time(ROUNDS, () => baselineWrite(home, state, vaultKey));
     return { keys: keyCount, vaultBytes, openMs, openBaselineMs, writeMs, writeBaselineMs };

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/domain';
 import { type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
+import { itemAt } from '../support/item-at';
 
 /**
  * R11: `custody audit --verify` detects an edited, removed or reordered entry, tested by doing
@@ -78,7 +79,7 @@ describe('R11 audit --verify', () => {
   });
 
   it('detects two entries swapped', async () => {
-    await tamper((lines) => [lines[0], lines[1], lines[3], lines[2], lines[4]]);
+    await tamper((lines) => [0, 1, 3, 2, 4].map((index) => itemAt(lines, index)));
     await expectDetected(3);
   });
 

@@ -10,6 +10,7 @@ import { sealPayload } from '../../electron/custody/payload-codec';
 import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS } from '../../electron/custody/receiver-snippets';
 import { type CliRun, type CliSandbox, REPO_ROOT, createCliSandbox } from '../support/cli-sandbox';
 import { outputOf, spellingsOf } from '../support/key-values';
+import { itemAt } from '../support/item-at';
 import { runInTerminal } from '../support/terminal';
 
 /**
@@ -63,7 +64,7 @@ async function addKey(workflow: string): Promise<{ value: string; id: string }> 
   expect(run.code, run.stderr).toBe(0);
   const value = run.stdout.trim();
   keyValues.push(value);
-  return { value, id: (await keysOf(workflow))[0].id };
+  return { value, id: itemAt(await keysOf(workflow), 0).id };
 }
 
 /** A big NDJSON file written quickly: a block of sealed lines, repeated. */
@@ -169,8 +170,8 @@ describe('custody decrypt: inputs', () => {
       [`${ndjson}:7`, 'ok'],
       [`${ndjson}:8`, 'NO_MATCHING_KEY'],
     ]);
-    expect(lines(run.stdout)[3].error?.message).toContain('not valid JSON');
-    expect(lines(run.stdout)[4].error?.message).toContain('"payload" or "body"');
+    expect(lines(run.stdout)[3]?.error?.message).toContain('not valid JSON');
+    expect(lines(run.stdout)[4]?.error?.message).toContain('"payload" or "body"');
     expect(run.stderr).toContain('4 decrypted, 1 no matching key, 2 malformed, 0 other errors');
   });
 
@@ -189,7 +190,7 @@ describe('custody decrypt: inputs', () => {
       [`${ndjson}:1`, 'ok'],
       [`${ndjson}:2`, 'MALFORMED_PAYLOAD'],
     ]);
-    expect(lines(run.stdout)[2].error?.message).toContain('"data"');
+    expect(lines(run.stdout)[2]?.error?.message).toContain('"data"');
 
     const stdin = await sandbox.run(['decrypt', '--key-file', keyFile, '--ndjson', '--json', '-'], {
       input: `${p}\n${p}\n`,
@@ -244,7 +245,7 @@ describe('custody decrypt: inputs', () => {
       time: '2026-11-21T08:58:00.000Z',
     });
     expect(results[1]).toMatchObject({ url: 'https://hooks.test/b64', time: '2026-11-21T08:59:00.000Z' });
-    expect(results[2].error?.message).toContain('not a HAR file');
+    expect(results[2]?.error?.message).toContain('not a HAR file');
 
     const readable = await sandbox.run(['decrypt', '--key-file', keyFile, '--har', har], { env: NO_VAULT });
     expect(readable.code, readable.stderr).toBe(0);
@@ -281,7 +282,7 @@ describe('custody decrypt: the vault, workers and exports', () => {
 
     const added = (await auditEntries()).slice(before.length);
     expect(added.map((e) => e.action)).toEqual(['decrypt.batch']);
-    expect(added[0].details).toMatchObject({
+    expect(added[0]?.details).toMatchObject({
       items: 5,
       decrypted: 3,
       noMatchingKey: 1,
@@ -290,10 +291,10 @@ describe('custody decrypt: the vault, workers and exports', () => {
       cancelled: false,
     });
     // Both keys' "last matched" were set by the same single write, at the batch's end.
-    const wfMatched = (await keysOf(WF))[0].lastMatchedAt;
+    const wfMatched = itemAt(await keysOf(WF), 0).lastMatchedAt;
     expect(wfMatched).not.toBeNull();
-    expect((await keysOf(OTHER))[0].lastMatchedAt).toBe(wfMatched);
-    expect(added[0].time).toBe(wfMatched);
+    expect(itemAt(await keysOf(OTHER), 0).lastMatchedAt).toBe(wfMatched);
+    expect(added[0]?.time).toBe(wfMatched);
   });
 
   it('--workflow W tries only that workflow; a payload of another workflow is NO_MATCHING_KEY', async () => {
@@ -325,11 +326,13 @@ describe('custody decrypt: the vault, workers and exports', () => {
         env: NO_VAULT,
       });
     }
-    expect(lines(runs['2'].stdout)).toHaveLength(3000);
-    expect(lines(runs['2'].stdout).map((l) => l.source)).toEqual(Array.from({ length: 3000 }, (_, i) => `${ndjson}:${i + 1}`));
-    expect(runs['1'].stdout).toBe(runs['2'].stdout);
-    expect(runs['0'].stdout).toBe(runs['2'].stdout);
-    expect(runs['1'].stderr).toBe(runs['2'].stderr);
+    expect(lines(runs['2']?.stdout ?? '')).toHaveLength(3000);
+    expect(lines(runs['2']?.stdout ?? '').map((l) => l.source)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => `${ndjson}:${i + 1}`),
+    );
+    expect(runs['1']?.stdout).toBe(runs['2']?.stdout);
+    expect(runs['0']?.stdout).toBe(runs['2']?.stdout);
+    expect(runs['1']?.stderr).toBe(runs['2']?.stderr);
 
     const readable2 = await sandbox.run(['decrypt', '--key-file', keyFile, '--ndjson', '--workers', '2', ndjson], {
       env: NO_VAULT,
@@ -372,7 +375,7 @@ describe('custody decrypt: the vault, workers and exports', () => {
         } else {
           const rows = content.trim().split('\n');
           expect(rows[0]).toMatch(/^source,ok,workflow,key_id,key_label,key_status,fingerprint,layout,error_code/);
-          expect(rows[0].endsWith(',plaintext,plaintext_encoding')).toBe(plaintext);
+          expect(rows[0]?.endsWith(',plaintext,plaintext_encoding')).toBe(plaintext);
           expect(rows).toHaveLength(3);
           expect(rows[2]).toContain(',MALFORMED_PAYLOAD,');
         }
@@ -474,7 +477,7 @@ describe('custody decrypt: progress and Ctrl-C', () => {
     );
     const added = (await auditEntries()).slice(before);
     expect(added.map((e) => e.action)).toEqual(['decrypt.batch']);
-    expect(added[0].details).toMatchObject({ items: done.length, decrypted: done.length, cancelled: true });
+    expect(added[0]?.details).toMatchObject({ items: done.length, decrypted: done.length, cancelled: true });
   });
 
   it('SIGINT while stdin has nothing more to give ends the batch at once, without waiting for input', async () => {
@@ -607,7 +610,7 @@ describe('custody snippet: receivers for Node, .NET and Python, with a placehold
       ['{', '}'],
       ['(', ')'],
       ['[', ']'],
-    ])
+    ] as const)
       expect(text.split(open).length, `${open}${close}`).toBe(text.split(close).length);
     expect(text).toContain('using System.Security.Cryptography;');
     expect(text).toContain('new AesGcm(FromBase64Any(WorkflowKey), 16)');

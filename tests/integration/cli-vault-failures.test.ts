@@ -46,7 +46,7 @@ describe('VAULT_KEY_MISSING: the keychain item was deleted', () => {
   it('refuses every command, never creates a fresh key over the existing vault, and writes nothing', async () => {
     expect(await sandbox.keychain.delete(sandbox.service, VAULT_KEY_ACCOUNT)).toBe(true);
     const [first] = await expectEveryCommandFails('VAULT_KEY_MISSING');
-    expect(first.stderr).toContain(sandbox.service);
+    expect(first?.stderr).toContain(sandbox.service);
     const before = await sandbox.snapshot();
     expectFailure(await sandbox.run(['init']), 'ALREADY_EXISTS');
     expect(await sandbox.snapshot()).toEqual(before);
@@ -64,7 +64,7 @@ describe('KEYCHAIN_UNAVAILABLE: no Secret Service', () => {
   it('on a session bus where no Secret Service runs: fails fast, says what to do, writes nothing', async () => {
     bus = await startBareBus();
     const runs = await expectEveryCommandFails('KEYCHAIN_UNAVAILABLE', { DBUS_SESSION_BUS_ADDRESS: bus.address });
-    expect(runs[0].stderr).toMatch(/Secret Service/);
+    expect(runs[0]?.stderr).toMatch(/Secret Service/);
     for (const run of runs) expect(run.ms).toBeLessThan(5_000);
   });
 
@@ -106,7 +106,7 @@ describe('VAULT_CORRUPT: a flipped byte in vault.json', () => {
     bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
     await writeFile(sandbox.vaultPath, bytes);
     const [first] = await expectEveryCommandFails('VAULT_CORRUPT');
-    expect(first.stderr).toContain('backup');
+    expect(first?.stderr).toContain('backup');
   });
 });
 

@@ -40,7 +40,7 @@ describe('secureFetch vectors through `custody decrypt --key-file --json`', () =
         layout: vector.layout,
         key: { index: vector.matchedKeyIndex },
       });
-      expect(line.plaintext).toBe(vector.plaintext);
+      expect(line?.plaintext).toBe(vector.plaintext);
       expect(line).not.toHaveProperty('plaintextEncoding');
     } else {
       expect(run.code).toBe(1);
@@ -89,7 +89,7 @@ describe('secureFetch vectors through `custody decrypt --key-file --json`', () =
     const json = await sandbox.run(['decrypt', '--key-file', keyFile, '--json', payloadFile], { env: NO_VAULT });
     const [line] = parseLines(json.stdout);
     expect(line).toMatchObject({ ok: true, layout: 'nonce-tag-ciphertext', plaintextEncoding: 'base64', key: { index: 0 } });
-    expect(Buffer.from(line.plaintext as string, 'base64')).toEqual(body);
+    expect(Buffer.from(line?.plaintext as string, 'base64')).toEqual(body);
 
     const human = await sandbox.run(['decrypt', '--key-file', keyFile, payloadFile], { env: NO_VAULT });
     expect(human.code).toBe(0);

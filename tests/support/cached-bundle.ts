@@ -25,7 +25,9 @@ export function bundleToCache(entry: string, outName: string, platform: 'node' |
   });
   mkdirSync(CACHE_DIR, { recursive: true });
   const temp = `${outfile}.${process.pid}.${randomUUID()}`;
-  writeFileSync(temp, result.outputFiles[0].contents);
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild bundled nothing for ${entry}.`);
+  writeFileSync(temp, output.contents);
   renameSync(temp, outfile);
   return outfile;
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 export interface SecureFetchVector {
   name: string;
-  keys: string[];
+  keys: [string, ...string[]];
   payload: string;
   expect: 'ok' | 'error';
   matchedKeyIndex?: number;
@@ -20,6 +20,12 @@ const SHARED = resolve(__dirname, '../../../shared/vectors/secure-fetch.json');
 const COPY = resolve(__dirname, '../fixtures/secure-fetch.json');
 export const VECTORS_PATH = existsSync(SHARED) ? SHARED : COPY;
 
-export function loadVectors(): SecureFetchVector[] {
-  return (JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as { vectors: SecureFetchVector[] }).vectors;
+/** Every test that uses them needs at least one vector, and each vector at least one key. */
+export function loadVectors(): [SecureFetchVector, ...SecureFetchVector[]] {
+  const { vectors } = JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as { vectors: SecureFetchVector[] };
+  const [first, ...rest] = vectors;
+  if (first === undefined) throw new Error(`${VECTORS_PATH} holds no vectors.`);
+  const keyless = vectors.find((vector) => vector.keys.length === 0);
+  if (keyless) throw new Error(`${VECTORS_PATH}: vector "${keyless.name}" has no key.`);
+  return [first, ...rest];
 }

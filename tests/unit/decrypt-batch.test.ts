@@ -14,7 +14,7 @@ import { candidatesFromRawKeys } from '../../electron/custody/payload-decryptor'
 import type { DecryptItemResult } from '../../shared/domain';
 import { buildDecryptWorker } from '../support/build-worker';
 
-const keys = [randomBytes(32), randomBytes(32)];
+const keys = [randomBytes(32), randomBytes(32)] as const;
 const candidates = candidatesFromRawKeys(keys);
 const RESULTS: OutputMode = { kind: 'results' };
 let dir: string;
@@ -93,7 +93,10 @@ describe('capture sources', () => {
     const bodies = Array.from({ length: 300 }, (_, i) => `{"i":${i},"note":"é✓${'x'.repeat((i * 997) % 5000)}"}`);
     bodies[150] = `{"big":"${'y'.repeat(200 * 1024)}"}`;
     const lines = bodies.map((body, i) => {
-      const line = JSON.stringify({ note: '→'.repeat(i % 7), payload: sealPayload(Buffer.from(body), keys[i % 2]) });
+      const line = JSON.stringify({
+        note: '→'.repeat(i % 7),
+        payload: sealPayload(Buffer.from(body), keys[i % 2 === 0 ? 0 : 1]),
+      });
       return i % 10 === 3 ? `${line}\r` : line;
     });
     for (const pieceBytes of [1000, 65_536, 100_003]) {
@@ -162,7 +165,7 @@ describe('capture sources', () => {
 });
 
 describe('decrypt batch', () => {
-  const payloads = Array.from({ length: 700 }, (_, i) => sealPayload(Buffer.from(`{"n":${i}}`), keys[i % 2]));
+  const payloads = Array.from({ length: 700 }, (_, i) => sealPayload(Buffer.from(`{"n":${i}}`), keys[i % 2 === 0 ? 0 : 1]));
   const items: CaptureItem[] = payloads.map((text, i) => ({ source: `p${i}`, text }));
   items.splice(
     5,

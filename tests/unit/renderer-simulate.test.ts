@@ -66,7 +66,7 @@ describe('simulate secureFetch', () => {
     showDecryptTab('captures');
     showDecryptTab('simulate');
     expect(main.callsTo('payloads.snippets')).toHaveLength(1);
-    expect(useSimulateStore.getState().snippets?.[0].code).toContain('<KEY>');
+    expect(useSimulateStore.getState().snippets?.[0]?.code).toContain('<KEY>');
   });
 
   it('drops a payload that no longer matches the body being edited', async () => {

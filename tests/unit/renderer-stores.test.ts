@@ -281,7 +281,7 @@ describe('confirmations ask; the core decides (R9)', () => {
     await settle();
 
     expect(useDialogStore.getState().dialog.kind).toBe('none');
-    expect(useWorkflowStore.getState().keys[0].status).toBe('active');
+    expect(useWorkflowStore.getState().keys[0]?.status).toBe('active');
     expect(useToastStore.getState().toasts.map((t) => t.title)).toContain('Encryption key activated');
   });
 });

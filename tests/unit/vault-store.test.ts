@@ -2,7 +2,12 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditFilePath, lockFilePath, vaultFilePath } from '../../electron/custody/custody-paths';
+import { nextHeader, readVaultText, unsealVault, writeVault } from '../../electron/custody/vault-file';
+import { readVaultKey } from '../../electron/custody/vault-key';
+import type { VaultState } from '../../electron/custody/vault-state';
 import { type CoreFixture, createCoreFixture } from '../support/core-fixture';
+import { itemAt } from '../support/item-at';
+import { fingerprintOfValue } from '../support/key-values';
 
 let fx: CoreFixture;
 beforeEach(async () => {
@@ -28,6 +33,53 @@ describe('vault file', () => {
     expect((await stat(vaultFilePath(fx.home))).mode & 0o777).toBe(0o600);
     expect((await stat(auditFilePath(fx.home))).mode & 0o777).toBe(0o600);
     expect((await stat(fx.home)).mode & 0o777).toBe(0o700);
+  });
+
+  it('opens a vault whose sealed content is in the stored format, with its workflows and keys as written', async () => {
+    const path = vaultFilePath(fx.home);
+    const vaultKey = await readVaultKey(fx.secrets, 'custody-unit');
+    const { header } = unsealVault((await readVaultText(path)) as string, path, vaultKey);
+    const material = Buffer.alloc(32, 7);
+    // Spelled out field by field, as a vault on disk holds it: a reader that drops or renames a field fails here.
+    const stored = JSON.parse(`{
+      "workflows": [{
+        "id": "onUserTokenGeneration", "name": "Token generation", "notes": "prod", "rotationDays": 30,
+        "createdAt": "2025-06-01T00:00:00.000Z",
+        "keys": [{
+          "id": "k_00112233445566aa", "label": "Dashboard key", "status": "active", "origin": "imported",
+          "fingerprint": "${fingerprintOfValue(material.toString('base64'))}", "createdAt": "2025-06-01T00:00:00.000Z",
+          "activatedAt": "2025-06-01T00:00:00.000Z", "deactivatedAt": null, "lastMatchedAt": "2025-07-01T00:00:00.000Z",
+          "material": "${material.toString('base64')}"
+        }]
+      }],
+      "auditTail": null
+    }`) as VaultState;
+    await writeVault(path, nextHeader(header, new Date()), stored, vaultKey);
+
+    const reader = fx.another();
+    expect(await reader.listWorkflows()).toEqual([
+      expect.objectContaining({
+        id: 'onUserTokenGeneration',
+        name: 'Token generation',
+        notes: 'prod',
+        rotationDays: 30,
+        keyCount: 1,
+      }),
+    ]);
+    expect(await reader.listKeys('onUserTokenGeneration')).toEqual([
+      {
+        id: 'k_00112233445566aa',
+        workflowId: 'onUserTokenGeneration',
+        label: 'Dashboard key',
+        status: 'active',
+        origin: 'imported',
+        fingerprint: fingerprintOfValue(material.toString('base64')),
+        createdAt: '2025-06-01T00:00:00.000Z',
+        activatedAt: '2025-06-01T00:00:00.000Z',
+        deactivatedAt: null,
+        lastMatchedAt: '2025-07-01T00:00:00.000Z',
+      },
+    ]);
   });
 
   it('refuses a vault with one flipped byte as VAULT_CORRUPT, and writes nothing', async () => {
@@ -99,7 +151,7 @@ describe('R11 audit chain detects tampering', () => {
 
   it('an edited entry', async () => {
     const lines = await logLines();
-    lines[2] = lines[2].replace('"user":"officer"', '"user":"mallory"');
+    lines[2] = itemAt(lines, 2).replace('"user":"officer"', '"user":"mallory"');
     await write(lines);
     expect(await fx.custody.verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 3 });
   });
@@ -119,7 +171,7 @@ describe('R11 audit chain detects tampering', () => {
 
   it('reordered entries', async () => {
     const lines = await logLines();
-    [lines[1], lines[2]] = [lines[2], lines[1]];
+    [lines[1], lines[2]] = [itemAt(lines, 2), itemAt(lines, 1)];
     await write(lines);
     expect(await fx.custody.verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 2 });
   });

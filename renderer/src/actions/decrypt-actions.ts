@@ -1,4 +1,4 @@
-import type { DecryptScope } from '../../../shared/domain';
+import type { CapturedPayload, DecryptScope } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useDecryptStore } from '../state/decrypt-store';
 import { useWorkflowStore } from '../state/workflow-store';
@@ -6,11 +6,6 @@ import { discardBatch, startPastedBatch } from './batch-actions';
 import { isInlineError } from './failure';
 import { showScreen } from './navigation-actions';
 import { refreshAfterChange } from './workflow-actions';
-
-export interface Capture {
-  source: string;
-  text: string;
-}
 
 /** Opens Decrypt on one workflow's keys, or on every workflow's keys when none is given. */
 export function openDecrypt(workflowId: string | null = useWorkflowStore.getState().selectedWorkflowId): void {
@@ -30,7 +25,7 @@ export function clearDecrypt(): void {
   useDecryptStore.setState({ pasted: '', results: [], error: null });
 }
 
-export async function decryptCaptures(captures: Capture[]): Promise<void> {
+export async function decryptCaptures(captures: CapturedPayload[]): Promise<void> {
   if (captures.length === 0) return;
   // One result area at a time: a batch on screen gives way to these cards.
   discardBatch();

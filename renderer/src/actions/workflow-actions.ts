@@ -1,4 +1,4 @@
-import type { WorkflowSummary } from '../../../shared/domain';
+import type { NewWorkflow, WorkflowChanges, WorkflowSummary } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useWorkflowStore } from '../state/workflow-store';
 import { loadAuditIfShown } from './audit-actions';
@@ -65,14 +65,7 @@ export async function refreshAfterChange(): Promise<void> {
   await Promise.all([loadWorkflows(), selected === null ? null : loadKeys(selected), loadAuditIfShown()]);
 }
 
-export interface WorkflowInput {
-  id: string;
-  name?: string;
-  notes?: string;
-  rotationDays?: number;
-}
-
-export async function addWorkflow(input: WorkflowInput): Promise<void> {
+export async function addWorkflow(input: NewWorkflow): Promise<void> {
   startDialogRequest();
   const result = await custody().workflows.add(input);
   if (!result.ok) return failDialog(result.error);
@@ -82,7 +75,7 @@ export async function addWorkflow(input: WorkflowInput): Promise<void> {
   selectWorkflow(result.value.id);
 }
 
-export async function updateWorkflow(workflowId: string, changes: Omit<WorkflowInput, 'id'>): Promise<void> {
+export async function updateWorkflow(workflowId: string, changes: WorkflowChanges): Promise<void> {
   startDialogRequest();
   const result = await custody().workflows.update({ workflowId, ...changes });
   if (!result.ok) return failDialog(result.error);

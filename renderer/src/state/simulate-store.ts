@@ -1,13 +1,10 @@
 import { create } from 'zustand';
-import type { KeyInfo, ReceiverSnippet } from '../../../shared/domain';
+import type { ResponseOf } from '../../../shared/contract';
+import type { ReceiverSnippet } from '../../../shared/domain';
 import type { CustodyErrorShape } from '../../../shared/errors';
 
 /** A body sealed as secureFetch would seal it, and the key that sealed it (metadata only). */
-export interface SealedBody {
-  workflowId: string;
-  payload: string;
-  key: KeyInfo;
-}
+export type SealedBody = ResponseOf<'payloads.encrypt'> & { workflowId: string };
 
 export interface SimulateState {
   /** The workflow whose active key encrypts; null until the officer picks one (a default is shown). */

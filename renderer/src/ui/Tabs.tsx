@@ -35,17 +35,13 @@ export function Tabs<T extends string>({ label, idPrefix, tabs, selected, onSele
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = MOVES[event.key];
     if (!move) return;
+    const from = Math.max(
+      0,
+      tabs.findIndex((t) => t.id === selected),
+    );
+    const next = tabs[move(from, tabs.length)];
+    if (!next) return;
     event.preventDefault();
-    const next =
-      tabs[
-        move(
-          Math.max(
-            0,
-            tabs.findIndex((t) => t.id === selected),
-          ),
-          tabs.length,
-        )
-      ];
     onSelect(next.id);
     listRef.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(idPrefix, next.id))}`)?.focus();
   };

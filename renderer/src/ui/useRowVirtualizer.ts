@@ -1,4 +1,4 @@
-import { type Virtualizer, useVirtualizer } from '@tanstack/react-virtual';
+import { type VirtualItem, type Virtualizer, useVirtualizer } from '@tanstack/react-virtual';
 import type { RefObject } from 'react';
 
 /**
@@ -13,4 +13,15 @@ export function useRowVirtualizer(
   // No React Compiler runs on this code, so the virtualizer's unmemoisable functions are fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   return useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
+}
+
+/** The rows in view, each with the item it shows (the virtualizer counts `items`, so each row has one). */
+export function rowsInView<T>(
+  virtualizer: { getVirtualItems(): VirtualItem[] },
+  items: readonly T[],
+): { row: VirtualItem; item: T }[] {
+  return virtualizer.getVirtualItems().flatMap((row) => {
+    const item = items[row.index];
+    return item === undefined ? [] : [{ row, item }];
+  });
 }

@@ -102,7 +102,9 @@ test.describe('Chromium bridge sender check', () => {
       // Exactly the contract's channels, as domain.method, plus `on` for events.
       const expected: Record<string, string | string[]> = { on: 'function' };
       for (const name of CHANNEL_NAMES) {
-        const [domain, method] = name.split('.');
+        const dot = name.indexOf('.');
+        const domain = name.slice(0, dot);
+        const method = name.slice(dot + 1);
         expected[domain] = [...((expected[domain] as string[] | undefined) ?? []), method].sort();
       }
       expect(shape).toEqual(expected);

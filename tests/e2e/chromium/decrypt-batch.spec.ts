@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BridgeHost } from '../../support/custody-bridge';
+import { itemAt } from '../../support/item-at';
 import { spellingsOf } from '../../support/key-values';
 import { expect, test } from './app-fixture';
 import { captureScreen } from './screens';
@@ -198,7 +199,7 @@ test('a HAR recording: progress, results with URL and time, a per-item error, ex
   expect(await page.locator('.toast').count()).toBeLessThanOrEqual(toastsBefore);
 
   // "Last matched" is set once for the batch on both keys; leaving the screen discards the batch in main.
-  const [batchId] = finishedBatchIds(host);
+  const batchId = itemAt(finishedBatchIds(host), 0);
   await sidebarWorkflow(page, 'Token generation').click();
   await expect(keyRow(page, 'Dashboard key 2025')).not.toContainText('Never');
   await expect(keyRow(page, 'Dashboard key 2026')).not.toContainText('Never');

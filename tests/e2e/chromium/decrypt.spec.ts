@@ -103,10 +103,12 @@ test('captures opened from files and dropped on the page are decrypted, one resu
       const imported = await host.invoke('keys.import', { workflowId: 'onUserTokenGeneration', value: key });
       expect(imported.ok || (!imported.ok && imported.error.code === 'DUPLICATE_KEY')).toBe(true);
     }
-    const files = [
-      ['capture-json-literal.txt', JSON_LITERAL.payload],
-      ['capture-whitespace.txt', WHITESPACE.payload],
-    ].map(([name, text]) => {
+    const files = (
+      [
+        ['capture-json-literal.txt', JSON_LITERAL.payload],
+        ['capture-whitespace.txt', WHITESPACE.payload],
+      ] as const
+    ).map(([name, text]) => {
       const file = path.join(folder, name);
       writeFileSync(file, text);
       return file;

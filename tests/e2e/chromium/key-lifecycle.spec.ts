@@ -53,7 +53,7 @@ test('the first key is active at once and its value is shown once, then never ag
 
   // Gone from the page, and no menu item can show it again.
   expect(await page.content()).not.toContain(value);
-  const menu = await openKeyMenu(page, `Key ${stored.fingerprint.replace(/(.{4})(?=.)/g, '$1 ')}`);
+  const menu = await openKeyMenu(page, `Key ${fingerprintOfValue(value).replace(/(.{4})(?=.)/g, '$1 ')}`);
   await expect(menu.getByRole('menuitem')).toHaveText([/Deactivate/, /Delete key/]);
   await page.keyboard.press('Escape');
   expect(await page.content()).not.toContain(value);

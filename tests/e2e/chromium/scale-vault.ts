@@ -16,6 +16,7 @@ import { createKeytarSecretStore } from '../../../electron/custody/keytar-secret
 import { nextHeader, readVaultText, unsealVault, writeVault } from '../../../electron/custody/vault-file';
 import { readVaultKey } from '../../../electron/custody/vault-key';
 import type { VaultState } from '../../../electron/custody/vault-state';
+import { itemAt } from '../../support/item-at';
 
 export const SCALE_WORKFLOWS = 1_000;
 export const SCALE_KEYS = 10_000;
@@ -88,8 +89,8 @@ export async function seedScaleVault(): Promise<ScaleVault> {
   return {
     home,
     keychainService,
-    bigWorkflow: workflows[0],
-    smallWorkflow: workflows[1],
+    bigWorkflow: itemAt(workflows, 0),
+    smallWorkflow: itemAt(workflows, 1),
     seedMs: performance.now() - started,
     remove: async () => {
       await secrets.delete(keychainService, VAULT_KEY_ACCOUNT).catch(() => false);

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CustodyApi } from '../../../shared/custody-api';
+import { itemAt } from '../../support/item-at';
 import { expect, test } from './app-fixture';
 import { captureScreen, SCREENS_DIR } from './screens';
 import { BIG_WORKFLOW_KEYS, SCALE_KEYS, SCALE_WORKFLOWS, type ScaleVault, seedScaleVault } from './scale-vault';
@@ -76,7 +77,10 @@ async function listKeysRoundTrip(page: Page, workflowId: string): Promise<number
 }
 
 function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return itemAt(
+    [...values].sort((a, b) => a - b),
+    Math.floor(values.length / 2),
+  );
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;

@@ -11,6 +11,7 @@ import { dispatch } from '../../../electron/main/ipc-dispatch';
 import { type EmitEvent, createHandlers } from '../../../electron/main/ipc-handlers';
 import { buildDecryptWorker } from '../../support/build-worker';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture';
+import { itemAt } from '../../support/item-at';
 
 const workerScript = buildDecryptWorker();
 
@@ -281,7 +282,7 @@ describe('decrypt batches through the contract', () => {
   });
 
   it('opens a HAR file in main, decrypts it on workers, and streams counts and results with URL and time', async () => {
-    const [payload] = await sealedCaptures(1);
+    const payload = itemAt(await sealedCaptures(1), 0);
     const har = join(scratch, 'capture.har');
     const entry = (body: string) => ({
       startedDateTime: '2026-11-21T08:58:00Z',
@@ -374,7 +375,7 @@ describe('decrypt batches through the contract', () => {
     const payloads = await sealedCaptures(2);
     const folder = join(scratch, 'many');
     await mkdir(join(folder, 'sub'), { recursive: true });
-    for (let i = 0; i < 300; i++) await writeFile(join(folder, i % 2 ? 'sub' : '', `c${i}.txt`), payloads[i % 2]);
+    for (let i = 0; i < 300; i++) await writeFile(join(folder, i % 2 ? 'sub' : '', `c${i}.txt`), itemAt(payloads, i % 2));
     desktop.captureFiles = [folder];
     const { selection } = await call('batches.choose', { kind: 'folder' });
     expect(selection).toMatchObject({ kind: 'folder', files: 300 });

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { AuditEntry } from '../../../../shared/domain';
 import { AUDIT_ACTION_LABELS, auditDetails } from '../../lib/audit-labels';
 import { formatAuditTime, formatFingerprint } from '../../lib/format';
-import { useRowVirtualizer } from '../../ui/useRowVirtualizer';
+import { rowsInView, useRowVirtualizer } from '../../ui/useRowVirtualizer';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = ['#', 'Time', 'Action', 'Workflow', 'Key fingerprint', 'User', 'Details'];
@@ -32,8 +32,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           </div>
         </div>
         <div className="table-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const entry = entries[row.index];
+          {rowsInView(virtualizer, entries).map(({ row, item: entry }) => {
             const details = auditDetails(entry);
             return (
               <div

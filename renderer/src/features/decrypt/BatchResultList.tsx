@@ -1,6 +1,7 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useRef } from 'react';
 import type { DecryptItemResult } from '../../../../shared/domain';
+import { rowsInView } from '../../ui/useRowVirtualizer';
 import { BatchResultRow, rowHasMeta } from './BatchResultRow';
 
 const ROW_HEIGHT = 62;
@@ -37,7 +38,10 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
   const virtualizer = useVirtualizer({
     count: results.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rowHasMeta(results[index]) ? ROW_HEIGHT_WITH_META : ROW_HEIGHT),
+    estimateSize: (index) => {
+      const result = results[index];
+      return result !== undefined && rowHasMeta(result) ? ROW_HEIGHT_WITH_META : ROW_HEIGHT;
+    },
     overscan: 8,
     rangeExtractor,
   });
@@ -57,9 +61,10 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
       PageDown: current + PAGE_ROWS,
       PageUp: current - PAGE_ROWS,
     };
-    if (!(event.key in moves)) return;
+    const target = moves[event.key];
+    if (target === undefined) return;
     event.preventDefault();
-    moveTo(moves[event.key]);
+    moveTo(target);
   };
 
   return (
@@ -74,7 +79,7 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
         onKeyDown={onKeyDown}
       >
         <div className="batch-list-body" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => (
+          {rowsInView(virtualizer, results).map(({ row, item: result }) => (
             <div
               key={row.index}
               id={optionId(row.index)}
@@ -86,7 +91,7 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
               onClick={() => onSelect(row.index)}
               style={{ transform: `translateY(${row.start}px)`, height: row.size }}
             >
-              <BatchResultRow result={results[row.index]} inputLabel={inputLabel} />
+              <BatchResultRow result={result} inputLabel={inputLabel} />
             </div>
           ))}
         </div>

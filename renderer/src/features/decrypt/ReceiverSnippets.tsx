@@ -10,7 +10,8 @@ const ID_PREFIX = 'snippet';
 
 /** "Node.js (node:crypto)" → "Node.js": the tab says the language, the panel the details. */
 function tabLabel(title: string): string {
-  return title.split(' (')[0];
+  const [language = ''] = title.split(' (');
+  return language;
 }
 
 /** The code with its key placeholder marked, so nobody misses where the key goes. */
@@ -32,8 +33,9 @@ function SnippetCode({ snippet }: { snippet: ReceiverSnippet }) {
 export function ReceiverSnippets() {
   const snippets = useSimulateStore((s) => s.snippets);
   const [language, setLanguage] = useState<string | null>(null);
-  if (snippets === null || snippets.length === 0) return <Loading label="Loading receiver snippets…" />;
-  const current = snippets.find((s) => s.language === language) ?? snippets[0];
+  const [first] = snippets ?? [];
+  if (snippets === null || first === undefined) return <Loading label="Loading receiver snippets…" />;
+  const current = snippets.find((s) => s.language === language) ?? first;
   return (
     <section className="card input-card" aria-labelledby="snippets-title" aria-describedby="snippets-description">
       <div className="section-header">

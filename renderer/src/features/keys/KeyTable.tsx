@@ -4,7 +4,7 @@ import { formatDateTime, formatFingerprint } from '../../lib/format';
 import { keyName } from '../../lib/key-name';
 import { ActiveBadge } from '../../ui/badges';
 import { KeyRowMenu } from './KeyRowMenu';
-import { useRowVirtualizer } from '../../ui/useRowVirtualizer';
+import { rowsInView, useRowVirtualizer } from '../../ui/useRowVirtualizer';
 
 const ROW_HEIGHT = 60;
 
@@ -48,8 +48,7 @@ export function KeyTable({ keys, workflow }: { keys: KeyInfo[]; workflow: Workfl
           </div>
         </div>
         <div className="table-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const key = keys[row.index];
+          {rowsInView(virtualizer, keys).map(({ row, item: key }) => {
             return (
               <div
                 key={key.id}

@@ -6,7 +6,7 @@ import { useNavigationStore } from '../../state/navigation-store';
 import { useWorkflowStore } from '../../state/workflow-store';
 import { WorkflowBadges } from '../../ui/badges';
 import { Loading } from '../../ui/Spinner';
-import { useRowVirtualizer } from '../../ui/useRowVirtualizer';
+import { rowsInView, useRowVirtualizer } from '../../ui/useRowVirtualizer';
 
 const ROW_HEIGHT = 62;
 
@@ -78,8 +78,7 @@ export function WorkflowList() {
           onKeyDown={onKeyDown}
           style={{ height: virtualizer.getTotalSize() }}
         >
-          {virtualizer.getVirtualItems().map((row) => {
-            const workflow = visible[row.index];
+          {rowsInView(virtualizer, visible).map(({ row, item: workflow }) => {
             const current = onWorkflowScreen && workflow.id === selectedId;
             return (
               <li
