@@ -26,7 +26,7 @@ function stdoutSink(io: CliIo, onFailure: () => void): TextSink {
   return textSink(io.stdout, { close: false, onFailure });
 }
 
-/** `--json`: DESIGN §6's lines, made where the items were decrypted (a worker, for a large batch). */
+/** `--json`: one JSON object per item, made where the items were decrypted (a worker, for a large batch). */
 export function jsonLinesToStdout(io: CliIo, onFailure: () => void): DecryptDestination {
   const sink = stdoutSink(io, onFailure);
   return {

@@ -1,5 +1,5 @@
 /**
- * Where captured payloads come from (issue 5): one raw body per file, a folder of them, NDJSON
+ * Where captured payloads come from: one raw body per file, a folder of them, NDJSON
  * lines, or the POST bodies of a HAR 1.2 file. Everything is streamed as an async sequence, and a
  * source that cannot be read becomes one failed item instead of stopping the batch.
  */

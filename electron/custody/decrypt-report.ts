@@ -1,5 +1,5 @@
 /**
- * How decrypt results are written out: the CLI's `--json` lines (DESIGN §6) and the NDJSON, JSON
+ * How decrypt results are written out: the CLI's `--json` lines (README, the command line) and the NDJSON, JSON
  * and CSV exports. Plaintext is included only when asked for, since the file then holds secrets.
  */
 import type { DecryptItemResult, ExportFormat } from '../../shared/domain';

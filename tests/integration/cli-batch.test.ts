@@ -381,7 +381,7 @@ describe('custody decrypt: the vault, workers and exports', () => {
         }
       }
     }
-    // The default --json on stdout keeps the plaintext, as DESIGN §6 says.
+    // The default --json on stdout keeps the plaintext, as the command line promises.
     const stdout = await sandbox.run(['decrypt', '--key-file', keyFile, '--ndjson', '--json', ndjson], { env: NO_VAULT });
     expect(stdout.stdout).toContain('s3cr3t-value');
   });
