@@ -4,9 +4,7 @@
  */
 import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import path from 'node:path';
-import { Custody } from '../custody/custody';
-import { PRODUCT_NAME, resolveLocation } from '../custody/custody-paths';
-import { createKeytarSecretStore } from '../custody/keytar-secret-store';
+import { Custody, PRODUCT_NAME, createKeytarSecretStore, resolveLocation } from '../custody';
 import { appMenuTemplate } from './app-menu';
 import { createBatchManager } from './decrypt-batches';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';

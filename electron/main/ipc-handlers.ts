@@ -8,10 +8,7 @@
  */
 import type { EventName, EventPayloadOf } from '../../shared/contract';
 import type { VaultStatus } from '../../shared/domain';
-import type { Custody } from '../custody/custody';
-import { CustodyError } from '../custody/custody-error';
-import { CHOOSE_ANOTHER_FILE, privateFileSink } from '../custody/private-file';
-import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS } from '../custody/receiver-snippets';
+import { CHOOSE_ANOTHER_FILE, type Custody, CustodyError, KEY_PLACEHOLDER, RECEIVER_SNIPPETS, privateFileSink } from '../custody';
 import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
 import type { DesktopPort } from './desktop-port';

@@ -8,9 +8,7 @@
  *
  * Key material passes through here (keys.add answers, the clipboard): never log a message.
  */
-import { Custody } from '../../../electron/custody/custody';
-import { VAULT_KEY_ACCOUNT, resolveLocation } from '../../../electron/custody/custody-paths';
-import { createKeytarSecretStore } from '../../../electron/custody/keytar-secret-store';
+import { Custody, VAULT_KEY_ACCOUNT, createKeytarSecretStore, resolveLocation } from '../../../electron/custody';
 import { createBatchManager } from '../../../electron/main/decrypt-batches';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { describeUnexpectedError, dispatch } from '../../../electron/main/ipc-dispatch';

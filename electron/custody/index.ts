@@ -1,0 +1,30 @@
+/**
+ * The core's public face: main, the CLI and the end-to-end tests import the core through this
+ * module only (eslint.config.mjs forbids deep imports from them). A unit test of a core module
+ * imports that module directly. Export here only what those callers use.
+ */
+
+// The custody service: vault, keys, decrypt and audit behind one object.
+export { Custody } from './custody';
+
+// Where the core keeps its files and keychain entry, and the product's name.
+export { PRODUCT_NAME, VAULT_KEY_ACCOUNT, auditFilePath, lockFilePath, resolveLocation, vaultFilePath } from './custody-paths';
+
+// The OS keychain behind the vault key, and the interface a stand-in store implements.
+export { createKeytarSecretStore } from './keytar-secret-store';
+export type { SecretStore } from './secret-store';
+
+// Coded errors: thrown by the core, turned into the contract's error shape at every boundary.
+export { CustodyError, toErrorShape } from './custody-error';
+
+// Key material as the user types and sees it: parse, format, fingerprint.
+export { fingerprintOf, formatKey, parseKey } from './key-material';
+
+// Sealing a body as secureFetch would, to test a receiver (`custody encrypt --key-file`).
+export { sealPayload } from './payload-codec';
+
+// Output files that only their owner can read.
+export { CHOOSE_ANOTHER_FILE, privateFileSink } from './private-file';
+
+// Receiver snippets for a secureFetch body.
+export { KEY_PLACEHOLDER, RECEIVER_SNIPPETS, SNIPPET_LANGUAGES, type SnippetLanguage } from './receiver-snippets';
