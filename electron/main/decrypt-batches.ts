@@ -20,7 +20,7 @@ import { createWorkerPool } from '../custody/decrypt-pool';
 import { exportWriter } from '../custody/decrypt-report';
 import { ndjsonChunks } from '../custody/ndjson-chunks';
 import { CHOOSE_ANOTHER_FILE, privateFileSink } from '../custody/private-file';
-import type { EmitEvent } from './ipc-handlers';
+import type { EmitEvent } from './emit-event';
 import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
 
 interface Selection {

@@ -2,9 +2,10 @@ import type { DecryptScope } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useDecryptStore } from '../state/decrypt-store';
 import { useWorkflowStore } from '../state/workflow-store';
-import { discardBatch, startPastedBatch } from './batch-actions';
-import { isInlineError } from './failure';
+import { startPastedBatch } from './batch-actions';
+import { discardBatch } from './discard-batch';
 import { showScreen } from './navigation-actions';
+import { isInlineError } from './vault-actions';
 import { refreshAfterChange } from './workflow-actions';
 
 export interface Capture {

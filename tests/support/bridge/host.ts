@@ -12,7 +12,8 @@ import { Custody, VAULT_KEY_ACCOUNT, createKeytarSecretStore, resolveLocation } 
 import { createBatchManager } from '../../../electron/main/decrypt-batches';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { describeUnexpectedError, dispatch } from '../../../electron/main/ipc-dispatch';
-import { type EmitEvent, createHandlers } from '../../../electron/main/ipc-handlers';
+import type { EmitEvent } from '../../../electron/main/emit-event';
+import { createHandlers } from '../../../electron/main/ipc-handlers';
 import { openVaultOnStart } from '../../../electron/main/vault-startup';
 import { watchVaultFolder } from '../../../electron/main/vault-watcher';
 import type { HostMessage, HostRequest } from './host-messages';

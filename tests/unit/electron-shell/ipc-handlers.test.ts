@@ -8,7 +8,8 @@ import { Custody } from '../../../electron/custody/custody';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { type BatchManager, createBatchManager } from '../../../electron/main/decrypt-batches';
 import { dispatch } from '../../../electron/main/ipc-dispatch';
-import { type EmitEvent, createHandlers } from '../../../electron/main/ipc-handlers';
+import type { EmitEvent } from '../../../electron/main/emit-event';
+import { createHandlers } from '../../../electron/main/ipc-handlers';
 import { buildDecryptWorker } from '../../support/build-worker';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture';
 
