@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { noImportCycle } from './build/lint/no-import-cycle.mjs';
 
 /** The only files allowed to touch Electron's raw IPC objects (docs/architecture.md). */
 const IPC_WRAPPERS = ['electron/main/ipc-main.ts', 'electron/preload/ipc-renderer.ts'];
@@ -23,6 +24,22 @@ const rawIpcBan = [
 /** The dependency direction of docs/architecture.md, enforced by folder. */
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
+/**
+ * The core's one public face is electron/custody/index.ts (import it as the folder); test fixtures
+ * may also use electron/custody/testing.ts. Unit tests of a core module import it directly.
+ */
+const coreThroughIndex = (...alsoAllowed) => ({
+  group: ['**/custody/*', '!**/custody/index', ...alsoAllowed.map((name) => `!**/custody/${name}`)],
+  message: 'Import the core through electron/custody (its index.ts): deep imports bypass its public face.',
+});
+const cliPatterns = [
+  { group: ['electron', 'electron/*'], message: 'The CLI must never load Electron (that starts its binary download).' },
+  { group: ['**/main', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'The CLI uses the core only.' },
+];
+const mainPatterns = [
+  { group: ['**/cli', '**/cli/**'], message: 'Main never imports the CLI: what both need lives in the core or shared/.' },
+];
+const TEST_FOLDERS = ['tests/e2e/**', 'tests/support/**', 'tests/integration/**'];
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
   js.configs.recommended,
@@ -59,16 +76,17 @@ export default tseslint.config(
       { group: ['**/electron/**', '**/renderer/**'], message: 'The contract imports from no process folder.' },
     ],
   ),
-  restrict(
-    ['electron/cli/**'],
-    [
-      { group: ['electron', 'electron/*'], message: 'The CLI must never load Electron (that starts its binary download).' },
-      { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The CLI uses the core only.' },
-    ],
-  ),
+  restrict(['electron/cli/**'], [...cliPatterns, coreThroughIndex()]),
+  restrict(['electron/main/**'], [...mainPatterns, coreThroughIndex()]),
+  restrict(TEST_FOLDERS, [coreThroughIndex('testing')]),
   restrict(
     ['electron/preload/**'],
-    [{ group: ['**/custody/**', '**/main/**', '**/renderer/**', 'node:*'], message: 'The preload only bridges the contract.' }],
+    [
+      {
+        group: ['**/custody', '**/custody/**', '**/main', '**/main/**', '**/renderer/**', 'node:*'],
+        message: 'The preload only bridges the contract.',
+      },
+    ],
   ),
   restrict(
     ['renderer/**'],
@@ -77,6 +95,11 @@ export default tseslint.config(
       { group: ['**/electron/**'], message: 'The renderer imports only shared/ (the contract).' },
     ],
   ),
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'local/no-import-cycle': 'error' },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -8,6 +8,24 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The modules of the core and of shared/ do nothing when loaded (decrypt-worker.ts, an entry point,
+ * is never imported), so a bundle may leave out those it does not use: the keychain helper takes
+ * two functions from the core's index.ts, not the whole core.
+ */
+const CODE_WITHOUT_LOAD_EFFECTS = /[\\/](electron[\\/]custody|shared)[\\/][^\\/]+\.ts$/;
+const leaveOutUnused = {
+  name: 'leave-out-unused-core-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async ({ path, kind, importer, resolveDir, pluginData }) => {
+      if (pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve(path, { kind, importer, resolveDir, pluginData: 'resolving' });
+      if (resolved.errors.length > 0 || !CODE_WITHOUT_LOAD_EFFECTS.test(resolved.path)) return resolved;
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: {
@@ -24,4 +42,5 @@ await build({
   external: ['keytar', 'electron'],
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [leaveOutUnused],
 });

@@ -1,5 +1,4 @@
-import { Custody } from '../custody/custody';
-import { resolveLocation } from '../custody/custody-paths';
+import { Custody, resolveLocation } from '../custody';
 import type { CliIo } from './cli-io';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes';
 import { type ClosableSecretStore, createHelperSecretStore } from './helper-secret-store';

@@ -1,12 +1,9 @@
 // Plaintext passes through here: to stdout, or to an export file only when asked; never to a log.
 import type { ExportFormat } from '../../shared/domain';
-import type { ChunkOutput } from '../custody/decrypt-chunk';
-import { type OutputMode, linesExport } from '../custody/decrypt-report';
-import { privateFileSink } from '../custody/private-file';
-import { type TextSink, textSink } from '../custody/text-sink';
 import type { CliIo } from './cli-io';
 import { decryptReport } from './decrypt-output';
 import type { StatusLine } from './status-line';
+import { type ChunkOutput, linesExport, type OutputMode, privateFileSink, type TextSink, textSink } from '../custody';
 
 /** Where a batch's results go, chunk by chunk, in input order. */
 export interface DecryptDestination {

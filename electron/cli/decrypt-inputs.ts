@@ -1,17 +1,18 @@
 import { stat } from 'node:fs/promises';
+import type { CliIo } from './cli-io';
+import { STDIN, readSource } from './input-source';
 import {
   type CaptureItem,
+  type ChunkInput,
   countFolderFiles,
   fileCapture,
   harCaptures,
   harTextCaptures,
+  itemChunks,
+  ndjsonChunks,
+  ndjsonFileChunks,
   walkFolder,
-} from '../custody/capture-sources';
-import { itemChunks } from '../custody/decrypt-batch';
-import type { ChunkInput } from '../custody/decrypt-chunk';
-import { ndjsonChunks, ndjsonFileChunks } from '../custody/ndjson-chunks';
-import type { CliIo } from './cli-io';
-import { STDIN, readSource } from './input-source';
+} from '../custody';
 
 /** How each input is read: one raw body per file, NDJSON lines, or a HAR file's POST bodies. */
 export type InputKind = 'raw' | 'ndjson' | 'har';

@@ -1,7 +1,6 @@
 // Never log key material: the vault key passes through here.
 import { type ChildProcess, fork } from 'node:child_process';
-import { CustodyError } from '../custody/custody-error';
-import type { SecretStore } from '../custody/secret-store';
+import { CustodyError, type SecretStore } from '../custody';
 import type { KeychainAnswer, KeychainOperation, KeychainReply, KeychainRequest } from './keychain-protocol';
 
 export interface ClosableSecretStore extends SecretStore {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CustodyError } from '../custody/custody-error';
+import { CustodyError } from '../custody';
 import type { CliIo } from './cli-io';
 
 /** `-` on the command line means standard input. */

@@ -1,6 +1,5 @@
 // Never log key material: key files hold secrets; only fingerprints and line numbers may be shown.
-import { CustodyError } from '../custody/custody-error';
-import { parseKey } from '../custody/key-material';
+import { CustodyError, parseKey } from '../custody';
 import type { CliIo } from './cli-io';
 import { readSource, sourceName } from './input-source';
 

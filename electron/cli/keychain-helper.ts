@@ -1,6 +1,5 @@
 // Never log key material: the vault key passes through here.
-import { toErrorShape } from '../custody/custody-error';
-import { createKeytarSecretStore } from '../custody/keytar-secret-store';
+import { createKeytarSecretStore, toErrorShape } from '../custody';
 import type { KeychainAnswer, KeychainReply, KeychainRequest } from './keychain-protocol';
 
 /**

@@ -1,4 +1,4 @@
-import { toErrorShape } from '../custody/custody-error';
+import { toErrorShape } from '../custody';
 import { type CliEnvironment, createCliContext } from './cli-context';
 import type { CliIo } from './cli-io';
 import { buildProgram } from './cli-program';

@@ -1,5 +1,6 @@
 /**
- * The keystore core's one entry point, used by the Electron main process, the CLI and the tests.
+ * The keystore core's service object, used by the Electron main process, the CLI and the tests
+ * (through index.ts, the core's public face).
  * It composes the pure rules (key-lifecycle.ts) with the vault on disk (vault-store.ts); nothing
  * it returns carries key material except `addKey`'s one-time value (R4).
  */

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CapturedPayload } from '../../shared/domain';
-import { CustodyError } from '../custody/custody-error';
+import { CustodyError } from '../custody';
 
 /** The contract bounds a capture at 16 MiB; a bigger file is refused before it is read. */
 export const MAX_CAPTURE_BYTES = 16 * 1024 * 1024;

@@ -11,17 +11,25 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget, describeBudget } from '../../shared/contract';
 import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
-import { type CaptureItem, countFolderFiles, fileCapture, folderCaptures, harCaptures } from '../custody/capture-sources';
-import type { Custody } from '../custody/custody';
-import { CustodyError, toErrorShape } from '../custody/custody-error';
-import { itemChunks } from '../custody/decrypt-batch';
-import type { ChunkInput } from '../custody/decrypt-chunk';
-import { defaultWorkerCount } from '../custody/decrypt-pool';
-import { exportWriter } from '../custody/decrypt-report';
-import { ndjsonChunks } from '../custody/ndjson-chunks';
-import { CHOOSE_ANOTHER_FILE, privateFileSink } from '../custody/private-file';
-import type { EmitEvent } from './ipc-handlers';
+import type { EmitEvent } from './emit-event';
 import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
+import {
+  type CaptureItem,
+  CHOOSE_ANOTHER_FILE,
+  type ChunkInput,
+  countFolderFiles,
+  type Custody,
+  CustodyError,
+  defaultWorkerCount,
+  exportWriter,
+  fileCapture,
+  folderCaptures,
+  harCaptures,
+  itemChunks,
+  ndjsonChunks,
+  privateFileSink,
+  toErrorShape,
+} from '../custody';
 
 interface Selection {
   kind: CaptureKind;

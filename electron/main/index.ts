@@ -4,9 +4,7 @@
  */
 import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import path from 'node:path';
-import { Custody } from '../custody/custody';
-import { PRODUCT_NAME, resolveLocation } from '../custody/custody-paths';
-import { createKeytarSecretStore } from '../custody/keytar-secret-store';
+import { Custody, PRODUCT_NAME, createKeytarSecretStore, resolveLocation } from '../custody';
 import { appMenuTemplate } from './app-menu';
 import { createBatchManager } from './decrypt-batches';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
@@ -14,7 +12,8 @@ import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
 import { createElectronDesktopPort } from './electron-desktop-port';
 import { WORKFLOWS_DOCS_URL, isAllowedExternalUrl } from './external-links';
 import { describeUnexpectedError } from './ipc-dispatch';
-import { type EmitEvent, createHandlers } from './ipc-handlers';
+import type { EmitEvent } from './emit-event';
+import { createHandlers } from './ipc-handlers';
 import { registerIpcHandlers, sendEvent } from './ipc-main';
 import { createMainWindow } from './main-window';
 import { openVaultOnStart } from './vault-startup';

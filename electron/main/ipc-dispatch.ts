@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { type ChannelName, type ParsedRequestOf, type ResponseOf, channels } from '../../shared/contract';
 import type { CustodyErrorShape, Result } from '../../shared/errors';
-import { toErrorShape } from '../custody/custody-error';
+import { toErrorShape } from '../custody';
 
 export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
 

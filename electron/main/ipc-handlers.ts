@@ -6,19 +6,14 @@
  * Key material passes through keys.add (the one-time reveal), keys.import and keys.copyRevealed:
  * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
-import type { EventName, EventPayloadOf } from '../../shared/contract';
 import type { VaultStatus } from '../../shared/domain';
-import type { Custody } from '../custody/custody';
-import { CustodyError } from '../custody/custody-error';
-import { CHOOSE_ANOTHER_FILE, privateFileSink } from '../custody/private-file';
-import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS } from '../custody/receiver-snippets';
+import { CHOOSE_ANOTHER_FILE, type Custody, CustodyError, KEY_PLACEHOLDER, RECEIVER_SNIPPETS, privateFileSink } from '../custody';
 import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
 import type { DesktopPort } from './desktop-port';
+import type { EmitEvent } from './emit-event';
 import type { Handlers } from './ipc-dispatch';
 import { createIssuedPayloads } from './issued-payloads';
-
-export type EmitEvent = <E extends EventName>(name: E, payload: EventPayloadOf<E>) => void;
 
 export interface HandlerDependencies {
   custody: Custody;

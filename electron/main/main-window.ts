@@ -1,6 +1,6 @@
 /** The one application window, created with the settings of window-security.ts. */
 import { BrowserWindow, nativeTheme } from 'electron';
-import { PRODUCT_NAME } from '../custody/custody-paths';
+import { PRODUCT_NAME } from '../custody';
 import { secureWebPreferences } from './window-security';
 
 export interface MainWindowOptions {

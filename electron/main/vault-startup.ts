@@ -4,8 +4,7 @@
  * window shows why instead of a blank screen. Shared by main and the Chromium test bridge.
  */
 import type { VaultStatus } from '../../shared/domain';
-import type { Custody } from '../custody/custody';
-import { toErrorShape } from '../custody/custody-error';
+import { type Custody, toErrorShape } from '../custody';
 
 export async function openVaultOnStart(custody: Pick<Custody, 'status' | 'init' | 'home'>): Promise<VaultStatus> {
   const status = await custody.status();

@@ -6,8 +6,7 @@ import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promis
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, KeyInfo } from '../../shared/domain';
-import { sealPayload } from '../../electron/custody/payload-codec';
-import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS } from '../../electron/custody/receiver-snippets';
+import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS, sealPayload } from '../../electron/custody';
 import { type CliRun, type CliSandbox, REPO_ROOT, createCliSandbox } from '../support/cli-sandbox';
 import { outputOf, spellingsOf } from '../support/key-values';
 import { itemAt } from '../support/item-at';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, KeyInfo } from '../../shared/domain';
-import { VAULT_KEY_ACCOUNT } from '../../electron/custody/custody-paths';
+import { VAULT_KEY_ACCOUNT } from '../../electron/custody';
 import { type CliRun, type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
 import { type KeyList, type WorkflowList, fingerprintOfValue, outputOf, parseJson, spellingsOf } from '../support/key-values';
 

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VAULT_KEY_ACCOUNT, lockFilePath } from '../../electron/custody/custody-paths';
+import { VAULT_KEY_ACCOUNT, lockFilePath } from '../../electron/custody';
 import { type CliRun, type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
 import { type FakeBus, startBareBus, startSilentBus } from '../support/no-secret-service';
 

@@ -3,9 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { VAULT_KEY_ACCOUNT, auditFilePath, vaultFilePath } from '../../electron/custody/custody-paths';
-import { createKeytarSecretStore } from '../../electron/custody/keytar-secret-store';
-import type { SecretStore } from '../../electron/custody/secret-store';
+import {
+  type SecretStore,
+  VAULT_KEY_ACCOUNT,
+  auditFilePath,
+  createKeytarSecretStore,
+  vaultFilePath,
+} from '../../electron/custody';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 const CUSTODY_BIN = join(REPO_ROOT, 'bin', 'custody.js');

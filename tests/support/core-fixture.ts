@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Custody } from '../../electron/custody/custody';
+import { Custody } from '../../electron/custody';
 import { createMemorySecretStore } from './memory-secret-store';
 
 export interface CoreFixture {

@@ -1,4 +1,4 @@
-import type { SecretStore } from '../../electron/custody/secret-store';
+import type { SecretStore } from '../../electron/custody';
 
 /** Unit tests only: integration and E2E tests use the real keychain. */
 export function createMemorySecretStore(): SecretStore & { items: Map<string, string> } {

@@ -10,13 +10,13 @@ import type { BatchCounts, CaptureSelection, DecryptItemResult } from '../../sha
 import {
   cancelBatch,
   chooseBatchInput,
-  discardBatch,
   exportBatch,
   selectBatchResult,
   setIncludePlaintext,
   setNdjsonField,
   startSelectedBatch,
 } from '../../renderer/src/actions/batch-actions';
+import { discardBatch } from '../../renderer/src/actions/discard-batch';
 import { showScreen } from '../../renderer/src/actions/navigation-actions';
 import { applyVaultStatus, resetVaultData } from '../../renderer/src/actions/vault-actions';
 import { connectSession } from '../../renderer/src/session/connect-session';

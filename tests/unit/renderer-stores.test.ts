@@ -16,8 +16,8 @@ import {
   startAddKey,
 } from '../../renderer/src/actions/key-actions';
 import { showScreen } from '../../renderer/src/actions/navigation-actions';
-import { applyVaultStatus, resetVaultData } from '../../renderer/src/actions/vault-actions';
-import { loadWorkflows, selectWorkflow } from '../../renderer/src/actions/workflow-actions';
+import { applyVaultStatus, loadWorkflows, resetVaultData } from '../../renderer/src/actions/vault-actions';
+import { selectWorkflow } from '../../renderer/src/actions/workflow-actions';
 import { connectSession } from '../../renderer/src/session/connect-session';
 import { useAuditStore } from '../../renderer/src/state/audit-store';
 import { useDecryptStore } from '../../renderer/src/state/decrypt-store';

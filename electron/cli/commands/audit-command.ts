@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AuditEntry } from '../../../shared/domain';
-import { CustodyError } from '../../custody/custody-error';
+import { CustodyError } from '../../custody';
 import type { CliContext } from '../cli-context';
 import { jsonDocument, jsonLine, textTable } from '../text-table';
 

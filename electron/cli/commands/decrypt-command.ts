@@ -1,11 +1,6 @@
 // Key material and plaintext pass through here: never log either.
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type DecryptScope, EXPORT_FORMATS, type ExportFormat } from '../../../shared/domain';
-import { type BatchOptions, type BatchSummary, runDecryptBatch } from '../../custody/decrypt-batch';
-import type { ChunkInput, ChunkOutput } from '../../custody/decrypt-chunk';
-import { defaultWorkerCount } from '../../custody/decrypt-pool';
-import type { OutputMode } from '../../custody/decrypt-report';
-import { candidatesFromRawKeys } from '../../custody/payload-decryptor';
 import { untilAborted } from '../abortable-source';
 import type { CliContext } from '../cli-context';
 import { usageOf, workflowIdArg } from '../cli-usage';
@@ -17,6 +12,16 @@ import { STDIN } from '../input-source';
 import { readKeyFile } from '../key-file';
 import { type StatusLine, createStatusLine } from '../status-line';
 import { assertStdinReadOnce } from '../stdin-use';
+import {
+  type BatchOptions,
+  type BatchSummary,
+  candidatesFromRawKeys,
+  type ChunkInput,
+  type ChunkOutput,
+  defaultWorkerCount,
+  type OutputMode,
+  runDecryptBatch,
+} from '../../custody';
 
 interface DecryptOptions {
   workflow?: string;

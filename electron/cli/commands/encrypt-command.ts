@@ -1,7 +1,6 @@
 // Key material and plaintext pass through here: never log either.
 import type { Command } from 'commander';
-import { fingerprintOf } from '../../custody/key-material';
-import { sealPayload } from '../../custody/payload-codec';
+import { fingerprintOf, sealPayload } from '../../custody';
 import type { CliContext } from '../cli-context';
 import { usageOf, workflowIdArg } from '../cli-usage';
 import { UsageError } from '../exit-codes';

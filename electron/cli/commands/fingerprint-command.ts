@@ -1,6 +1,6 @@
 // Key material passes through here: only fingerprints are printed.
 import type { Command } from 'commander';
-import { fingerprintOf } from '../../custody/key-material';
+import { fingerprintOf } from '../../custody';
 import type { CliContext } from '../cli-context';
 import { readKeyFile } from '../key-file';
 import { jsonDocument } from '../text-table';

@@ -1,8 +1,7 @@
 // Never log key material: `keys add` prints the new value once, to stdout, and nowhere else.
 import type { Command } from 'commander';
 import type { KeyInfo } from '../../../shared/domain';
-import type { Custody } from '../../custody/custody';
-import { formatKey } from '../../custody/key-material';
+import { type Custody, formatKey } from '../../custody';
 import type { CliContext } from '../cli-context';
 import { keyIdArg, labelArg, workflowIdArg } from '../cli-usage';
 import { confirmDestructive } from '../confirm';

@@ -1,5 +1,5 @@
 import { Argument, type Command } from 'commander';
-import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS, SNIPPET_LANGUAGES, type SnippetLanguage } from '../../custody/receiver-snippets';
+import { KEY_PLACEHOLDER, RECEIVER_SNIPPETS, SNIPPET_LANGUAGES, type SnippetLanguage } from '../../custody';
 import type { CliContext } from '../cli-context';
 
 /** Prints a receiver that decrypts what `custody encrypt` (and secureFetch) sends; it never holds a key. */

@@ -1,10 +1,10 @@
 import { custody } from '../client/custody';
 import { useAuditStore } from '../state/audit-store';
 import { useNavigationStore } from '../state/navigation-store';
-import { reportFailure } from './failure';
 import { latestRequest } from './latest-request';
 import { showScreen } from './navigation-actions';
 import { notify } from './notify';
+import { reportFailure } from './vault-actions';
 
 const auditRequest = latestRequest();
 

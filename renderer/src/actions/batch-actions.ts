@@ -5,9 +5,10 @@ import { plural } from '../lib/format';
 import { type BatchInput, useBatchStore } from '../state/batch-store';
 import { useDecryptStore } from '../state/decrypt-store';
 import { batchStartFailed, batchStarted, dropBatchState } from './batch-events';
-import { isInlineError, reportFailure } from './failure';
+import { discardBatch } from './discard-batch';
 import { latestRequest } from './latest-request';
 import { notify } from './notify';
+import { isInlineError, reportFailure } from './vault-actions';
 
 type StartInput = RequestOf<'batches.start'>['input'];
 
@@ -16,13 +17,6 @@ const WAITS_FOR_START: ReadonlySet<CaptureKind> = new Set(['folder']);
 
 function inputOf(selection: CaptureSelection): BatchInput {
   return { kind: selection.kind, label: selection.label, files: selection.files };
-}
-
-/** Drops the batch in main (its results leave main's memory) and in the page. */
-export function discardBatch(): void {
-  const { batchId } = useBatchStore.getState();
-  if (batchId !== null) void custody().batches.discard({ batchId });
-  dropBatchState();
 }
 
 const startRequest = latestRequest();

@@ -2,9 +2,10 @@ import type { CapturedPayload, DecryptScope } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useDecryptStore } from '../state/decrypt-store';
 import { useWorkflowStore } from '../state/workflow-store';
-import { discardBatch, startPastedBatch } from './batch-actions';
-import { isInlineError } from './failure';
+import { startPastedBatch } from './batch-actions';
+import { discardBatch } from './discard-batch';
 import { showScreen } from './navigation-actions';
+import { isInlineError } from './vault-actions';
 import { refreshAfterChange } from './workflow-actions';
 
 /** Opens Decrypt on one workflow's keys, or on every workflow's keys when none is given. */

@@ -1,6 +1,6 @@
 import type { CustodyErrorShape } from '../../../shared/errors';
 import { type Dialog, initialDialogState, useDialogStore } from '../state/dialog-store';
-import { isInlineError } from './failure';
+import { isInlineError } from './vault-actions';
 
 export function openDialog(dialog: Exclude<Dialog, { kind: 'none' }>): void {
   useDialogStore.setState({ dialog, busy: false, error: null }, false);

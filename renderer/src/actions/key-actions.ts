@@ -4,8 +4,8 @@ import { keyName } from '../lib/key-name';
 import { type KeyAction, useDialogStore } from '../state/dialog-store';
 import { useWorkflowStore } from '../state/workflow-store';
 import { closeDialog, failDialog, openDialog, startDialogRequest } from './dialog-actions';
-import { reportFailure } from './failure';
 import { notify } from './notify';
+import { reportFailure } from './vault-actions';
 import { refreshAfterChange } from './workflow-actions';
 
 function workflowHasKeys(workflowId: string): boolean {

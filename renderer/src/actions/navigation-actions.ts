@@ -1,7 +1,7 @@
 import { initialDecryptState, useDecryptStore } from '../state/decrypt-store';
 import { type Screen, useNavigationStore } from '../state/navigation-store';
-import { discardBatch } from './batch-actions';
-import { resetSimulate } from './simulate-actions';
+import { initialSimulateState, useSimulateStore } from '../state/simulate-store';
+import { discardBatch } from './discard-batch';
 
 /**
  * Leaving Decrypt drops the decrypted bodies (pasted, or a whole batch, in the page and in main),
@@ -17,4 +17,10 @@ export function showScreen(screen: Screen): void {
     resetSimulate();
   }
   useNavigationStore.setState({ screen });
+}
+
+/** The body typed here may be a real one: it leaves the page with the screen. Snippets hold no secret. */
+function resetSimulate(): void {
+  const { snippets } = useSimulateStore.getState();
+  useSimulateStore.setState({ ...initialSimulateState, snippets }, true);
 }

@@ -1,11 +1,11 @@
 import { custody } from '../client/custody';
 import { keyName } from '../lib/key-name';
 import { type DecryptTab, useDecryptStore } from '../state/decrypt-store';
-import { initialSimulateState, useSimulateStore } from '../state/simulate-store';
+import { useSimulateStore } from '../state/simulate-store';
 import { decryptPasted } from './decrypt-actions';
-import { isInlineError, reportFailure } from './failure';
 import { latestRequest } from './latest-request';
 import { notify } from './notify';
+import { isInlineError, reportFailure } from './vault-actions';
 
 const encryptRequest = latestRequest();
 
@@ -67,10 +67,4 @@ export async function decryptSealedInWorkbench(): Promise<void> {
     pasted: sealed.payload,
   });
   await decryptPasted();
-}
-
-/** The body typed here may be a real one: it leaves the page with the screen. Snippets hold no secret. */
-export function resetSimulate(): void {
-  const { snippets } = useSimulateStore.getState();
-  useSimulateStore.setState({ ...initialSimulateState, snippets }, true);
 }

@@ -1,6 +1,12 @@
-import type { VaultStatus } from '../../../shared/domain';
-import type { Result } from '../../../shared/errors';
+/**
+ * The vault as the window knows it: its status, the workflows and keys read from it, and what a
+ * failed call does. These live together because they call one another: a vault that opens loads
+ * its workflows, and a load that finds the vault unreadable asks main for the vault's status.
+ */
+import type { VaultStatus, WorkflowSummary } from '../../../shared/domain';
+import type { CustodyErrorShape, Result } from '../../../shared/errors';
 import { custody } from '../client/custody';
+import { ERROR_TITLES, isVaultLevel } from '../client/error-titles';
 import { initialAuditState, useAuditStore } from '../state/audit-store';
 import { initialDecryptState, useDecryptStore } from '../state/decrypt-store';
 import { initialDialogState, useDialogStore } from '../state/dialog-store';
@@ -8,8 +14,9 @@ import { initialNavigationState, useNavigationStore } from '../state/navigation-
 import { initialSimulateState, useSimulateStore } from '../state/simulate-store';
 import { useVaultStore } from '../state/vault-store';
 import { initialWorkflowState, useWorkflowStore } from '../state/workflow-store';
-import { discardBatch } from './batch-actions';
-import { loadWorkflows } from './workflow-actions';
+import { discardBatch } from './discard-batch';
+import { latestRequest } from './latest-request';
+import { notify } from './notify';
 
 /** Everything read from the vault leaves memory when the vault closes (including a revealed key). */
 export function resetVaultData(): void {
@@ -51,4 +58,62 @@ export function refreshVaultStatus(): Promise<void> {
 
 export function createVault(): Promise<void> {
   return settle(custody().vault.init());
+}
+
+const workflowsRequest = latestRequest();
+const keysRequest = latestRequest();
+
+function pickSelection(workflows: WorkflowSummary[], selected: string | null): string | null {
+  if (selected !== null && workflows.some((w) => w.id === selected)) return selected;
+  return workflows[0]?.id ?? null;
+}
+
+export async function loadWorkflows(): Promise<void> {
+  const isLatest = workflowsRequest();
+  const result = await custody().workflows.list();
+  if (!isLatest()) return;
+  if (!result.ok) {
+    useWorkflowStore.setState({ workflowsLoaded: true });
+    reportFailure(result.error);
+    return;
+  }
+  const { selectedWorkflowId } = useWorkflowStore.getState();
+  const selection = pickSelection(result.value, selectedWorkflowId);
+  useWorkflowStore.setState({ workflows: result.value, workflowsLoaded: true, selectedWorkflowId: selection });
+  if (selection !== selectedWorkflowId) {
+    useWorkflowStore.setState({ keys: [], keysWorkflowId: null, keysError: null });
+    if (selection !== null) void loadKeys(selection);
+  }
+}
+
+export async function loadKeys(workflowId: string): Promise<void> {
+  const isLatest = keysRequest();
+  useWorkflowStore.setState({ keysLoading: true });
+  const result = await custody().keys.list({ workflowId });
+  if (!isLatest() || useWorkflowStore.getState().selectedWorkflowId !== workflowId) return;
+  if (result.ok) {
+    useWorkflowStore.setState({ keys: result.value, keysWorkflowId: workflowId, keysLoading: false, keysError: null });
+  } else {
+    useWorkflowStore.setState({ keys: [], keysWorkflowId: workflowId, keysLoading: false, keysError: result.error });
+    reportFailure(result.error);
+  }
+}
+
+/**
+ * Shows a failed call's error where a person looks for it. A vault that can no longer be read
+ * switches the whole window to the vault screen (with the reason); anything else is a toast.
+ */
+export function reportFailure(error: CustodyErrorShape): void {
+  if (isVaultLevel(error)) {
+    void refreshVaultStatus();
+    return;
+  }
+  notify.error(ERROR_TITLES[error.code], error.message);
+}
+
+/** For dialogs that show the error inline: true when the caller should show it itself. */
+export function isInlineError(error: CustodyErrorShape): boolean {
+  if (!isVaultLevel(error)) return true;
+  void refreshVaultStatus();
+  return false;
 }

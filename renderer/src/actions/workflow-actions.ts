@@ -1,51 +1,11 @@
-import type { NewWorkflow, WorkflowChanges, WorkflowSummary } from '../../../shared/domain';
+import type { NewWorkflow, WorkflowChanges } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useWorkflowStore } from '../state/workflow-store';
 import { loadAuditIfShown } from './audit-actions';
 import { closeDialog, failDialog, startDialogRequest } from './dialog-actions';
-import { reportFailure } from './failure';
-import { latestRequest } from './latest-request';
 import { showScreen } from './navigation-actions';
 import { notify } from './notify';
-
-const workflowsRequest = latestRequest();
-const keysRequest = latestRequest();
-
-function pickSelection(workflows: WorkflowSummary[], selected: string | null): string | null {
-  if (selected !== null && workflows.some((w) => w.id === selected)) return selected;
-  return workflows[0]?.id ?? null;
-}
-
-export async function loadWorkflows(): Promise<void> {
-  const isLatest = workflowsRequest();
-  const result = await custody().workflows.list();
-  if (!isLatest()) return;
-  if (!result.ok) {
-    useWorkflowStore.setState({ workflowsLoaded: true });
-    reportFailure(result.error);
-    return;
-  }
-  const { selectedWorkflowId } = useWorkflowStore.getState();
-  const selection = pickSelection(result.value, selectedWorkflowId);
-  useWorkflowStore.setState({ workflows: result.value, workflowsLoaded: true, selectedWorkflowId: selection });
-  if (selection !== selectedWorkflowId) {
-    useWorkflowStore.setState({ keys: [], keysWorkflowId: null, keysError: null });
-    if (selection !== null) void loadKeys(selection);
-  }
-}
-
-export async function loadKeys(workflowId: string): Promise<void> {
-  const isLatest = keysRequest();
-  useWorkflowStore.setState({ keysLoading: true });
-  const result = await custody().keys.list({ workflowId });
-  if (!isLatest() || useWorkflowStore.getState().selectedWorkflowId !== workflowId) return;
-  if (result.ok) {
-    useWorkflowStore.setState({ keys: result.value, keysWorkflowId: workflowId, keysLoading: false, keysError: null });
-  } else {
-    useWorkflowStore.setState({ keys: [], keysWorkflowId: workflowId, keysLoading: false, keysError: result.error });
-    reportFailure(result.error);
-  }
-}
+import { loadKeys, loadWorkflows } from './vault-actions';
 
 export function selectWorkflow(workflowId: string): void {
   // Through showScreen, so leaving Decrypt this way drops what it decrypted too.

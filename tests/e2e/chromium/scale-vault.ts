@@ -2,20 +2,27 @@
  * Seeds a large vault for the scale measurement (docs/benchmarks.md). Ten thousand keys through the
  * app would be ten thousand sealed writes, so the vault is built with the core's own rules in
  * memory and written once, sealed under a vault key in the real keychain — the same file the
- * app would have written. Nothing here bypasses a rule: every key goes through rules.addKey.
+ * app would have written. Nothing here bypasses a rule: every key goes through the core's addKey rule.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Custody } from '../../../electron/custody/custody';
-import { VAULT_KEY_ACCOUNT, vaultFilePath } from '../../../electron/custody/custody-paths';
-import * as rules from '../../../electron/custody/key-lifecycle';
-import { generateKey } from '../../../electron/custody/key-material';
-import { createKeytarSecretStore } from '../../../electron/custody/keytar-secret-store';
-import { nextHeader, readVaultText, unsealVault, writeVault } from '../../../electron/custody/vault-file';
-import { readVaultKey } from '../../../electron/custody/vault-key';
-import type { VaultState } from '../../../electron/custody/vault-state';
+import { Custody, VAULT_KEY_ACCOUNT, createKeytarSecretStore, vaultFilePath } from '../../../electron/custody';
+import {
+  type VaultState,
+  activeKeyOf,
+  addKey,
+  addWorkflow,
+  deactivateKey,
+  findWorkflow,
+  generateKey,
+  nextHeader,
+  readVaultKey,
+  readVaultText,
+  unsealVault,
+  writeVault,
+} from '../../../electron/custody/testing';
 import { itemAt } from '../../support/item-at';
 
 export const SCALE_WORKFLOWS = 1_000;
@@ -67,10 +74,10 @@ export async function seedScaleVault(): Promise<ScaleVault> {
     workflows.push({ id, name });
     // Some workflows were keyed long ago: their active key is past the 90-day rotation period (R12).
     const keyedAt = new Date(now - (i % 7 === 3 ? 200 : 10) * day);
-    state = rules.addWorkflow(state, { id, name }, keyedAt).state;
+    state = addWorkflow(state, { id, name }, keyedAt).state;
     for (let k = 0; k < keysFor(i); k++) {
       const at = new Date(keyedAt.getTime() + k * 1000);
-      state = rules.addKey(
+      state = addKey(
         state,
         id,
         { material: generateKey(), origin: k % 3 === 0 ? 'imported' : 'generated', label: `Key ${k + 1}` },
@@ -79,8 +86,8 @@ export async function seedScaleVault(): Promise<ScaleVault> {
     }
     // And some have none active (R7).
     if (i % 11 === 5) {
-      const active = rules.activeKeyOf(rules.findWorkflow(state, id));
-      if (active) state = rules.deactivateKey(state, id, active.id, new Date(now)).state;
+      const active = activeKeyOf(findWorkflow(state, id));
+      if (active) state = deactivateKey(state, id, active.id, new Date(now)).state;
     }
   }
   await writeVault(vaultFilePath(home), nextHeader(opened.header, new Date(now)), state, vaultKey);

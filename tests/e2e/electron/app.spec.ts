@@ -10,8 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { VAULT_KEY_ACCOUNT } from '../../../electron/custody/custody-paths';
-import { createKeytarSecretStore } from '../../../electron/custody/keytar-secret-store';
+import { VAULT_KEY_ACCOUNT, createKeytarSecretStore } from '../../../electron/custody';
 import { dialog, keyRow, keyRows, revealedValue } from '../chromium/ui';
 import { ELECTRON_SKIP_LINE, findElectronBinary } from '../../support/electron-binary';
 

@@ -8,13 +8,12 @@
  *
  * Key material passes through here (keys.add answers, the clipboard): never log a message.
  */
-import { Custody } from '../../../electron/custody/custody';
-import { VAULT_KEY_ACCOUNT, resolveLocation } from '../../../electron/custody/custody-paths';
-import { createKeytarSecretStore } from '../../../electron/custody/keytar-secret-store';
+import { Custody, VAULT_KEY_ACCOUNT, createKeytarSecretStore, resolveLocation } from '../../../electron/custody';
 import { createBatchManager } from '../../../electron/main/decrypt-batches';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { describeUnexpectedError, dispatch } from '../../../electron/main/ipc-dispatch';
-import { type EmitEvent, createHandlers } from '../../../electron/main/ipc-handlers';
+import type { EmitEvent } from '../../../electron/main/emit-event';
+import { createHandlers } from '../../../electron/main/ipc-handlers';
 import { openVaultOnStart } from '../../../electron/main/vault-startup';
 import { watchVaultFolder } from '../../../electron/main/vault-watcher';
 import type { HostMessage, HostRequest } from './host-messages';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { cancelBatch, discardBatch } from '../../actions/batch-actions';
+import { cancelBatch } from '../../actions/batch-actions';
+import { discardBatch } from '../../actions/discard-batch';
 import { INPUT_KIND_LABELS, batchSummary, scopeLabel, unlistedNote } from '../../lib/batch-view';
 import { useBatchStore } from '../../state/batch-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
