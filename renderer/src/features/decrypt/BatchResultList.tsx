@@ -2,6 +2,7 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useRef } from 'react';
 import type { DecryptItemResult } from '../../../../shared/domain';
 import { BatchResultRow, rowHasMeta } from './BatchResultRow';
+import './BatchResultList.css';
 
 const ROW_HEIGHT = 62;
 /** A HAR entry's row has a line more: its time and URL. */
