@@ -1,5 +1,5 @@
 /**
- * Issue 2 §10: vault open and one lifecycle write at 10, 1 000 and 10 000 keys.
+ * Vault open and one lifecycle write at 10, 1 000 and 10 000 keys.
  * Absolute times on a 2-core machine are noisy, so each figure is printed next to a baseline
  * measured in the same run: the bare work any sealed vault must do (read the file, AES-GCM open,
  * JSON.parse / JSON.stringify, AES-GCM seal, write + fsync + rename), without our rules, schema

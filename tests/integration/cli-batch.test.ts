@@ -13,7 +13,7 @@ import { itemAt } from '../support/item-at';
 import { runInTerminal } from '../support/terminal';
 
 /**
- * Issue 5 through the built `custody decrypt`: every input kind, every per-item error (the batch
+ * The built `custody decrypt`: every input kind, every per-item error (the batch
  * goes on), --any over the real vault, workers against this thread, exports, progress and Ctrl-C.
  */
 let sandbox: CliSandbox;

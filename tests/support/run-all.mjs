@@ -42,6 +42,7 @@ const SUITES = [
   check('typecheck', ['npm', 'run', '--silent', 'typecheck']),
   check('lint', ['npm', 'run', '--silent', 'lint']),
   vitest('unit', 'unit'),
+  vitest('components', 'components'),
   vitest('integration', 'integration', { secretService: true }),
   // Builds out/ (its globalSetup), which the security scan below reads.
   playwright('e2e-chromium', 'chromium'),

@@ -1,5 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import './AppDialog.css';
 
 /** Where focus goes when the element that opened a dialog is gone (a deleted key's menu button). */
 export const FOCUS_FALLBACK_ID = 'main-heading';

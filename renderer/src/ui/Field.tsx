@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import './Field.css';
 
 export interface FieldControlProps {
   id: string;

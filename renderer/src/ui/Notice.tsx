@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AlertIcon, CheckIcon, InfoIcon, ShieldAlertIcon } from './icons';
+import './Notice.css';
 
 type Tone = 'info' | 'warning' | 'danger' | 'success';
 

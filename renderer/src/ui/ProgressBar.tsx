@@ -1,3 +1,5 @@
+import './ProgressBar.css';
+
 /**
  * A progress bar a screen reader reads as one: with a known total it says how far along it is;
  * without one (NDJSON and HAR are counted while read) it is indeterminate and says how many are done.

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
+import './Tabs.css';
 
 export interface TabItem<T extends string> {
   id: T;

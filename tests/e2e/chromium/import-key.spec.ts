@@ -1,4 +1,7 @@
-/** Import a pasted key, and refuse the same key again (R5); the core decides. */
+/**
+ * Import a pasted key, and refuse the same key again (R5); the core decides.
+ * The dialog's hints and its handling of a refusal are covered by tests/components.
+ */
 import { fingerprintOfValue } from '../../support/key-values';
 import { loadVectors } from '../../support/vectors';
 import { type OpenedApp, expect, test } from './app-fixture';
@@ -20,17 +23,13 @@ async function openImportDialog(openApp: () => Promise<OpenedApp>) {
 
 test('a pasted key is imported with inline hints, and the same key is refused the second time', async ({ openApp }) => {
   const { page, host, importDialog } = await openImportDialog(openApp);
-  await expect(importDialog).toContainText('As the first key of the workflow, it becomes the active key.');
   const field = importDialog.getByLabel('Key', { exact: true });
-  await expect(importDialog).toContainText('Paste the 44-character key copied from the Kinde dashboard');
-
   await field.fill('c2hvcnQ=');
-  await expect(importDialog).toContainText('A 32-byte key is 44 characters (43 without the trailing =); this is 8.');
+  await expect(field).toHaveAccessibleDescription(/this is 8/);
   await captureScreen(page, 'dialog-import-key-hint');
 
   // The URL-safe spelling, as some dashboards copy it, with white space around it.
   await field.fill(`  ${Buffer.from(KEY, 'base64').toString('base64url')}\n`);
-  await expect(importDialog).toContainText('Looks like a 32-byte key.');
   await importDialog.getByLabel(/Label/).fill('From the dashboard');
   await importDialog.getByRole('button', { name: 'Import' }).click();
   await expect(importDialog).toBeHidden();
@@ -43,7 +42,6 @@ test('a pasted key is imported with inline hints, and the same key is refused th
   await expect(row).toContainText(fingerprintOfValue(KEY).replace(/(.{4})(?=.)/g, '$1 '));
 
   await page.getByRole('button', { name: 'Import key' }).click();
-  await expect(importDialog).toContainText('It is added as inactive and stays inactive until you activate it.');
   await importDialog.getByLabel('Key', { exact: true }).fill(KEY);
   await importDialog.getByRole('button', { name: 'Import' }).click();
   const refusal = importDialog.getByRole('alert');
@@ -54,14 +52,4 @@ test('a pasted key is imported with inline hints, and the same key is refused th
   await expect(importDialog).toBeHidden();
 
   expect(await listKeys(host, WORKFLOW)).toHaveLength(1);
-});
-
-test('the hint never blocks: text the core cannot parse is refused by the core, with its reason', async ({ openApp }) => {
-  const { host, importDialog } = await openImportDialog(openApp);
-  await importDialog.getByLabel('Key', { exact: true }).fill('this is not a key');
-  await expect(importDialog).toContainText('A key uses only letters, digits and + /');
-  await importDialog.getByRole('button', { name: 'Import' }).click();
-  await expect(importDialog.getByRole('alert')).toBeVisible();
-  await expect(importDialog.getByLabel('Key', { exact: true })).toHaveAccessibleDescription(/./);
-  expect(await listKeys(host, WORKFLOW)).toEqual([]);
 });

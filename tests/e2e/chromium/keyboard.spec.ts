@@ -1,6 +1,7 @@
 /**
  * Every action is reachable by keyboard (add → activate with the keyboard only),
- * dialogs trap focus and give it back to what opened them.
+ * dialogs trap focus and give it back to what opened them. The workflow list's own keys are
+ * covered by tests/components/workflow-list.test.tsx.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './app-fixture';
@@ -106,24 +107,4 @@ test('a dialog keeps focus inside while open and gives it back to its opener whe
   await expect(dialog(page, 'Deactivate encryption key')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Actions for Production 2026' })).toBeFocused();
-});
-
-test('the workflow list is one tab stop; arrow keys move through it and Enter opens a workflow', async ({ openApp }) => {
-  const app = await openApp();
-  const { page, host } = app;
-  for (const id of ['alpha', 'bravo', 'charlie']) await addWorkflow(host, id);
-  await page.reload();
-  const list = page.getByRole('list', { name: 'Workflows' });
-  await expect(list.getByRole('button')).toHaveCount(3);
-
-  await tabTo(page, /^alpha/);
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  await expect(list.getByRole('button', { name: /^charlie/ })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'charlie', level: 1 })).toBeVisible();
-  await page.keyboard.press('Home');
-  await expect(list.getByRole('button', { name: /^alpha/ })).toBeFocused();
-  await page.keyboard.press('Tab');
-  expect(await list.evaluate((node) => node.contains(document.activeElement))).toBe(false);
 });

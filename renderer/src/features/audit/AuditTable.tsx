@@ -3,6 +3,8 @@ import type { AuditEntry } from '../../../../shared/domain';
 import { AUDIT_ACTION_LABELS, auditDetails } from '../../lib/audit-labels';
 import { formatAuditTime, formatFingerprint } from '../../lib/format';
 import { rowsInView, useRowVirtualizer } from '../../ui/useRowVirtualizer';
+import '../../ui/table.css';
+import './AuditTable.css';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = ['#', 'Time', 'Action', 'Workflow', 'Key fingerprint', 'User', 'Details'];

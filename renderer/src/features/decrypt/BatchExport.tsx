@@ -4,6 +4,8 @@ import { exportBatch, setIncludePlaintext } from '../../actions/batch-actions';
 import { useBatchStore } from '../../state/batch-store';
 import { ChevronDownIcon, DownloadIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import '../../ui/menu.css';
+import './BatchExport.css';
 
 export const PLAINTEXT_WARNING_ID = 'export-plaintext-warning';
 

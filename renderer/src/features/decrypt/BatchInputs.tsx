@@ -7,6 +7,10 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { FileIcon, FolderIcon, GlobeIcon, ListIcon, PlayIcon } from '../../ui/icons';
 import { useBatchBusy } from './useBatchBusy';
+import '../../ui/Field.css';
+import '../../ui/key-text.css';
+import './input-card.css';
+import './BatchInputs.css';
 
 const OPENERS: ReadonlyArray<{ kind: CaptureKind; label: string; icon: ReactNode }> = [
   { kind: 'files', label: 'Open files…', icon: <FileIcon /> },

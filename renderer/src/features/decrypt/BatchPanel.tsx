@@ -10,6 +10,8 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { BatchExport, PLAINTEXT_WARNING_ID } from './BatchExport';
 import { BatchResults } from './BatchResults';
 import { BatchStats } from './BatchStats';
+import '../../ui/key-text.css';
+import './BatchPanel.css';
 
 function BatchOutcome() {
   const counts = useBatchStore((s) => s.counts);

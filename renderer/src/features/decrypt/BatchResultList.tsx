@@ -3,6 +3,7 @@ import { type KeyboardEvent, useCallback, useRef } from 'react';
 import type { DecryptItemResult } from '../../../../shared/domain';
 import { rowsInView } from '../../ui/useRowVirtualizer';
 import { BatchResultRow, rowHasMeta } from './BatchResultRow';
+import './BatchResultList.css';
 
 const ROW_HEIGHT = 62;
 /** A HAR entry's row has a line more: its time and URL. */

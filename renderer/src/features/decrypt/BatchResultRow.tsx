@@ -2,6 +2,7 @@ import type { DecryptItemResult } from '../../../../shared/domain';
 import { shortSource } from '../../lib/batch-view';
 import { formatAuditTime, formatFingerprint } from '../../lib/format';
 import { keyName } from '../../lib/key-name';
+import './BatchResultRow.css';
 
 /** The key first (label, status, fingerprint): what an officer looks for when keys rotate. */
 function keyLine(result: Extract<DecryptItemResult, { ok: true }>): string {

@@ -4,6 +4,8 @@ import { useBatchStore } from '../../state/batch-store';
 import { UnlockIcon } from '../../ui/icons';
 import { DecryptResultCard } from './DecryptResultCard';
 import { BatchResultList } from './BatchResultList';
+import '../../ui/EmptyState.css';
+import './BatchResults.css';
 
 /** The row picked in the list, as the same card a pasted capture gets: key facts and plaintext. */
 function BatchResultDetail() {

@@ -1,4 +1,5 @@
 import type { BatchCounts } from '../../../../shared/domain';
+import './BatchStats.css';
 
 /** The counts of a batch, updated as it runs; the progress bar is what a screen reader follows. */
 export function BatchStats({ counts }: { counts: BatchCounts }) {

@@ -3,6 +3,9 @@ import { decryptDroppedFiles, decryptPasted, openCaptureFiles, setPastedCapture 
 import { useDecryptStore } from '../../state/decrypt-store';
 import { FileIcon, UnlockIcon } from '../../ui/icons';
 import { useBatchBusy } from './useBatchBusy';
+import '../../ui/Field.css';
+import './input-card.css';
+import './CaptureInput.css';
 
 /**
  * A few captures, each shown as a card: paste one, open capture files (the OS dialog runs in main),

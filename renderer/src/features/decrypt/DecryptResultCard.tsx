@@ -4,6 +4,9 @@ import { formatAuditTime, formatBytes, formatFingerprint } from '../../lib/forma
 import { plaintextView } from '../../lib/plaintext-view';
 import { ActiveBadge } from '../../ui/badges';
 import { Notice } from '../../ui/Notice';
+import '../../ui/key-facts.css';
+import '../../ui/key-text.css';
+import './DecryptResultCard.css';
 
 function MatchedKey({ match }: { match: DecryptMatch }) {
   const { key } = match;

@@ -1,6 +1,7 @@
 import { plural } from '../../lib/format';
 import { useDecryptStore } from '../../state/decrypt-store';
 import { DecryptResultCard } from './DecryptResultCard';
+import './DecryptResultCard.css';
 
 export function DecryptResults() {
   const results = useDecryptStore((s) => s.results);

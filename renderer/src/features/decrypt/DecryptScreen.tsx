@@ -13,6 +13,7 @@ import { DecryptResults } from './DecryptResults';
 import { ReceiverSnippets } from './ReceiverSnippets';
 import { ScopePicker } from './ScopePicker';
 import { SimulateForm } from './SimulateForm';
+import './DecryptScreen.css';
 
 const ID_PREFIX = 'decrypt';
 

@@ -1,6 +1,8 @@
 import { setDecryptScope } from '../../actions/decrypt-actions';
 import { useDecryptStore } from '../../state/decrypt-store';
 import { useWorkflowStore } from '../../state/workflow-store';
+import '../../ui/Field.css';
+import './ScopePicker.css';
 
 /** R10: one workflow's keys (active first, then newest) or every key of every workflow. */
 export function ScopePicker() {

@@ -14,6 +14,9 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { CopyIcon, LockIcon, UnlockIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import '../../ui/Field.css';
+import './input-card.css';
+import './SimulateForm.css';
 
 const CAPTURE_TEXT_ID = 'capture-text';
 const PAYLOAD_ID = 'simulate-payload';

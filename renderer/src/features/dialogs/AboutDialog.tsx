@@ -1,6 +1,7 @@
 import { closeDialog } from '../../actions/dialog-actions';
 import { useVaultStore } from '../../state/vault-store';
 import { AppDialog } from '../../ui/AppDialog';
+import '../../ui/key-facts.css';
 
 export function AboutDialog({ returnFocusId }: { returnFocusId: string | null }) {
   const status = useVaultStore((s) => s.status);

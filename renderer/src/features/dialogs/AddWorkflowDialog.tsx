@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field';
 import { FormDialog } from './FormDialog';
 import { useDialogError } from './useDialogState';
 import { type WorkflowFieldValues, WorkflowFields, workflowChanges } from './WorkflowFields';
+import '../../ui/Field.css';
 
 export function AddWorkflowDialog({ returnFocusId }: { returnFocusId: string | null }) {
   const error = useDialogError();

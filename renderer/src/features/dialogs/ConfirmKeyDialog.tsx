@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useDialogError } from './useDialogState';
 import { useWorkflow, workflowTitle } from './useWorkflow';
+import '../../ui/key-facts.css';
 
 const TITLES: Record<KeyAction, string> = {
   activate: 'Activate encryption key',

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { Spinner } from '../../ui/Spinner';
 import { useDialogBusy } from './useDialogState';
+import '../../ui/Field.css';
 
 interface FormDialogProps {
   title: string;

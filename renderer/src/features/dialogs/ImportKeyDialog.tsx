@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field';
 import { FormDialog, KeyLabelField } from './FormDialog';
 import { useDialogError } from './useDialogState';
 import { useWorkflow, workflowTitle } from './useWorkflow';
+import '../../ui/Field.css';
 
 /**
  * R5: a key copied from the Kinde dashboard. The hint checks the shape as it is typed; the core

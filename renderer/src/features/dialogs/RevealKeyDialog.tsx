@@ -7,6 +7,8 @@ import { CheckIcon, CopyIcon } from '../../ui/icons';
 import { Notice } from '../../ui/Notice';
 import { useDialogBusy, useDialogError } from './useDialogState';
 import { useWorkflow, workflowTitle } from './useWorkflow';
+import '../../ui/AppDialog.css';
+import '../../ui/key-facts.css';
 
 const REVEAL_WARNING = 'You need to copy it immediately, as it cannot be viewed again';
 

@@ -1,5 +1,6 @@
 import { DEFAULT_ROTATION_DAYS } from '../../lib/defaults';
 import { Field } from '../../ui/Field';
+import '../../ui/Field.css';
 
 export interface WorkflowFieldValues {
   name: string;

@@ -3,6 +3,7 @@ import type { KeyInfo } from '../../../../shared/domain';
 import { confirmKeyAction } from '../../actions/key-actions';
 import { keyName } from '../../lib/key-name';
 import { DotsIcon, PowerIcon, TrashIcon } from '../../ui/icons';
+import '../../ui/menu.css';
 
 const ACTIVE_KEY_DELETE_REASON = 'The active key cannot be deleted. Activate another key, or deactivate this one, first.';
 

@@ -5,6 +5,9 @@ import { keyName } from '../../lib/key-name';
 import { ActiveBadge } from '../../ui/badges';
 import { KeyRowMenu } from './KeyRowMenu';
 import { rowsInView, useRowVirtualizer } from '../../ui/useRowVirtualizer';
+import '../../ui/key-text.css';
+import '../../ui/table.css';
+import './KeyTable.css';
 
 const ROW_HEIGHT = 60;
 

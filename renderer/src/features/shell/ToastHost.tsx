@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { dismissToast } from '../../actions/notify';
 import { type ToastTone, useToastStore } from '../../state/toast-store';
 import { AlertIcon, CheckIcon, CloseIcon, InfoIcon } from '../../ui/icons';
+import './ToastHost.css';
 
 const ICONS: Record<ToastTone, () => ReactNode> = { success: CheckIcon, error: AlertIcon, info: InfoIcon };
 /** Errors stay longer: they usually say what to do next. */

@@ -5,6 +5,7 @@ import { useNavigationStore } from '../../state/navigation-store';
 import { KeyIcon, ListIcon, PlusIcon, UnlockIcon } from '../../ui/icons';
 import { WorkflowList } from './WorkflowList';
 import { WorkflowSearch } from './WorkflowSearch';
+import './Sidebar.css';
 
 const ADD_WORKFLOW_ID = 'sidebar-add-workflow';
 

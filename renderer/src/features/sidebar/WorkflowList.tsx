@@ -7,6 +7,8 @@ import { useWorkflowStore } from '../../state/workflow-store';
 import { WorkflowBadges } from '../../ui/badges';
 import { Loading } from '../../ui/Spinner';
 import { rowsInView, useRowVirtualizer } from '../../ui/useRowVirtualizer';
+import './Sidebar.css';
+import './WorkflowList.css';
 
 const ROW_HEIGHT = 62;
 

@@ -1,6 +1,7 @@
 import { setWorkflowQuery } from '../../actions/workflow-actions';
 import { useWorkflowStore } from '../../state/workflow-store';
 import { SearchIcon } from '../../ui/icons';
+import './Sidebar.css';
 
 export function WorkflowSearch() {
   const query = useWorkflowStore((s) => s.query);

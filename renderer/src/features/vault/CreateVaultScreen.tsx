@@ -3,6 +3,8 @@ import { useVaultStore } from '../../state/vault-store';
 import { ShieldIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useFocusOnMount } from './useFocusOnMount';
+import '../../ui/EmptyState.css';
+import './vault-screens.css';
 
 export function CreateVaultScreen({ home }: { home: string }) {
   const busy = useVaultStore((s) => s.busy);

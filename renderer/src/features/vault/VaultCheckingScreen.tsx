@@ -1,4 +1,6 @@
 import { Spinner } from '../../ui/Spinner';
+import '../../ui/Spinner.css';
+import './vault-screens.css';
 
 export function VaultCheckingScreen() {
   return (

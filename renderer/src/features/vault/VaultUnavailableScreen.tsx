@@ -5,6 +5,9 @@ import { useVaultStore } from '../../state/vault-store';
 import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import { useFocusOnMount } from './useFocusOnMount';
+import '../../ui/EmptyState.css';
+import '../../ui/Notice.css';
+import './vault-screens.css';
 
 /** A vault that cannot open says why and what to do; the window is never blank. */
 export function VaultUnavailableScreen({ home, error }: { home: string; error: CustodyErrorShape }) {

@@ -2,6 +2,7 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { WorkflowSummary } from '../../../../shared/domain';
 import { openDialog } from '../../actions/dialog-actions';
 import { DotsIcon, EditIcon, TrashIcon } from '../../ui/icons';
+import '../../ui/menu.css';
 
 const TRIGGER_ID = 'workflow-menu';
 
