@@ -179,6 +179,14 @@ export const AUDIT_ACTIONS = [
   'key.delete',
   'key.copy',
   'decrypt.batch',
+  /** The vault was rewritten from the first format into the key envelope (once, on first open). */
+  'vault.migrate',
+  'passphrase.set',
+  'passphrase.change',
+  'passphrase.remove',
+  /** Wrong passphrases tried since the last unlock, recorded by the next unlock that succeeds. */
+  'unlock.failed',
+  'settings.update',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -206,7 +214,17 @@ export const AuditVerificationSchema = z.object({
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
 export const VaultStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('ready'), home: z.string() }),
+  z.object({ state: z.literal('ready'), home: z.string(), passphraseSet: z.boolean() }),
+  /**
+   * R15: the vault's keys are not held. `passphraseSet` says whether unlocking needs the passphrase;
+   * `throttledUntil` is when the next try is allowed after too many wrong ones (null: now).
+   */
+  z.object({
+    state: z.literal('locked'),
+    home: z.string(),
+    passphraseSet: z.boolean(),
+    throttledUntil: IsoTime.nullable(),
+  }),
   z.object({ state: z.literal('uninitialised'), home: z.string() }),
   z.object({ state: z.literal('unavailable'), home: z.string(), error: CustodyErrorSchema }),
 ]);

@@ -14,7 +14,13 @@ export const ERROR_CODES = [
   'MALFORMED_PAYLOAD',
   'NO_MATCHING_KEY',
   'INVALID_KEY',
+  /** No vault yet: the app offers to create one, the CLI says to run `custody init`. */
+  'VAULT_NOT_INITIALISED',
+  /** Locked (R15): the vault's keys are not held; unlocking (with its passphrase, when set) opens it. */
   'VAULT_LOCKED',
+  'WRONG_PASSPHRASE',
+  /** Too many wrong passphrases: the next try must wait (the message says how long). */
+  'UNLOCK_THROTTLED',
   'VAULT_BUSY',
   'VAULT_CORRUPT',
   'VAULT_KEY_MISSING',

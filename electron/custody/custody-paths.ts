@@ -30,3 +30,5 @@ export function resolveLocation(env: NodeJS.ProcessEnv = process.env): CustodyLo
 export const vaultFilePath = (home: string): string => join(home, 'vault.json');
 export const auditFilePath = (home: string): string => join(home, 'audit.jsonl');
 export const lockFilePath = (home: string): string => join(home, 'vault.lock');
+/** Wrong passphrases since the last unlock (unlock-throttle.ts). */
+export const failedUnlocksFilePath = (home: string): string => join(home, 'unlock-failures.json');

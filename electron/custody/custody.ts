@@ -18,6 +18,7 @@ import type {
   WorkflowChanges,
   WorkflowSummary,
 } from '../../shared/domain';
+import type { VaultSettings } from '../../shared/settings';
 import { CustodyError, toErrorShape } from './custody-error';
 import { readAuditLog, verifyAuditChain } from './audit-log';
 import type { CustodyLocation } from './custody-paths';
@@ -28,7 +29,9 @@ import type { ChunkInput, ChunkOutput } from './decrypt-chunk';
 import type { OutputMode } from './decrypt-report';
 import type { Candidate } from './payload-decryptor';
 import { sealPayload } from './payload-codec';
+import type { ScryptParams } from './scrypt-params';
 import type { SecretStore } from './secret-store';
+import { settingsChanged, updateSettings, validSettingsChanges } from './vault-settings';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
 import { VaultStore } from './vault-store';
 
@@ -37,6 +40,13 @@ export interface CustodyOptions {
   secrets: SecretStore;
   clock?: () => Date;
   user?: string;
+  /**
+   * Asked for the vault's passphrase when a command needs the vault and it is not unlocked (the
+   * CLI). The app leaves it out: a vault with a passphrase then answers VAULT_LOCKED until `unlock`.
+   */
+  askPassphrase?: () => Promise<string>;
+  /** The scrypt cost of a new passphrase (DESIGN §3's by default); only tests lower it. */
+  scrypt?: ScryptParams;
 }
 
 function osUser(): string {
@@ -69,6 +79,8 @@ export class Custody {
       secrets: options.secrets,
       user: options.user ?? osUser(),
       clock: this.clock,
+      askPassphrase: options.askPassphrase,
+      scrypt: options.scrypt,
     });
   }
 
@@ -76,12 +88,18 @@ export class Custody {
     return this.store.home;
   }
 
-  /** Never throws: a vault that cannot open is reported with the reason and what to do. */
+  /**
+   * Never throws: a vault that cannot open is reported with the reason and what to do. Says whether
+   * a passphrase is set, and whether the vault is locked (then `unlock`, with the passphrase when set).
+   */
   async status(): Promise<VaultStatus> {
     try {
-      if (!(await this.store.exists())) return { state: 'uninitialised', home: this.home };
+      const lock = await this.store.lockState();
+      if (!lock) return { state: 'uninitialised', home: this.home };
+      const { passphraseSet, throttledUntil } = lock;
+      if (lock.locked) return { state: 'locked', home: this.home, passphraseSet, throttledUntil };
       await this.store.open();
-      return { state: 'ready', home: this.home };
+      return { state: 'ready', home: this.home, passphraseSet };
     } catch (error) {
       return { state: 'unavailable', home: this.home, error: toErrorShape(error) };
     }
@@ -91,9 +109,49 @@ export class Custody {
     return this.store.init();
   }
 
-  /** Forgets the vault key held in memory; the next call reads the keychain again. */
+  /**
+   * R15: zero-fills and forgets the vault's keys and opened state. Every call then answers
+   * VAULT_LOCKED until `unlock`, even for a vault without a passphrase.
+   */
   lock(): void {
     this.store.lock();
+  }
+
+  /**
+   * Opens the vault again: with the keychain alone, or with `passphrase` when one is set.
+   * WRONG_PASSPHRASE changes nothing but the count of wrong tries; after five each next try waits
+   * (UNLOCK_THROTTLED, saying how long), across restarts.
+   */
+  unlock(passphrase?: string): Promise<void> {
+    return this.store.unlock(passphrase ?? null);
+  }
+
+  /** Sets a passphrase on a vault that has none (audited); only the two keys are re-wrapped. */
+  setPassphrase(passphrase: string): Promise<void> {
+    return this.store.setPassphrase(passphrase);
+  }
+
+  /** Needs the current passphrase (a wrong one counts as a wrong try); audited. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.store.changePassphrase(current, next);
+  }
+
+  /** After this the keychain alone opens the vault again; audited. */
+  removePassphrase(current: string): Promise<void> {
+    return this.store.changePassphrase(current, null);
+  }
+
+  /** Idle minutes and clipboard seconds, as kept in the vault. */
+  async settings(): Promise<VaultSettings> {
+    return (await this.state()).settings;
+  }
+
+  /** Changes the named settings (audited, old → new); a change to the same values writes nothing. */
+  async updateSettings(changes: unknown): Promise<VaultSettings> {
+    const valid = validSettingsChanges(changes);
+    const current = await this.settings();
+    if (!settingsChanged(current, valid)) return current;
+    return this.store.transact((state) => updateSettings(state, valid));
   }
 
   private async state(): Promise<VaultState> {
@@ -259,6 +317,6 @@ export class Custody {
 
   async verifyAudit(): Promise<AuditVerification> {
     const { state } = await this.store.open();
-    return verifyAuditChain(await this.store.chainKey(), await readAuditLog(this.store.auditLogPath), state.auditTail);
+    return verifyAuditChain(await this.store.auditKey(), await readAuditLog(this.store.auditLogPath), state.auditTail);
   }
 }

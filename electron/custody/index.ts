@@ -17,6 +17,9 @@ export type { SecretStore } from './secret-store';
 // Coded errors: thrown by the core, turned into the contract's error shape at every boundary.
 export { CustodyError, toErrorShape } from './custody-error';
 
+// The passphrase's memory-hard cost, as the vault header records it.
+export type { ScryptParams } from './scrypt-params';
+
 // Key material as the user types and sees it: parse, format, fingerprint.
 export { fingerprintOf, formatKey, parseKey } from './key-material';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditEntrySchema, KeyInfoSchema, WorkflowSummarySchema } from '../../shared/domain';
+import { DEFAULT_SETTINGS, VaultSettingsSchema } from '../../shared/settings';
 
 /**
  * What the sealed part of `vault.json` holds. Key material lives only here, inside the
@@ -31,7 +32,9 @@ export const VaultStateSchema = z.object({
   workflows: z.array(StoredWorkflowSchema),
   /** The last audit entry committed with this state; lets a crash between the two writes be repaired. */
   auditTail: AuditEntrySchema.nullable(),
+  /** Absent from vaults written before settings lived here: those get the defaults. */
+  settings: VaultSettingsSchema.default(DEFAULT_SETTINGS),
 });
 export type VaultState = z.infer<typeof VaultStateSchema>;
 
-export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null };
+export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null, settings: DEFAULT_SETTINGS };

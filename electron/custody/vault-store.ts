@@ -1,13 +1,39 @@
-// Never log key material: the vault key and the opened state pass through here.
+// Never log key material: the keychain secret, the passphrase, the vault's keys and the opened state pass through here.
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
+import { NewPassphraseSchema, PASSPHRASE_MAX_CHARS } from '../../shared/settings';
 import { CustodyError } from './custody-error';
 import { appendAuditEntry, chainEntry, readLastAuditSeq } from './audit-log';
-import { type CustodyLocation, auditFilePath, lockFilePath, vaultFilePath } from './custody-paths';
-import { type Transition, assertOneActiveKeyPerWorkflow } from './key-lifecycle';
-import { withVaultLock } from './vault-lock';
+import { type CustodyLocation, auditFilePath, failedUnlocksFilePath, lockFilePath, vaultFilePath } from './custody-paths';
+import { type AuditEvent, type Transition, assertOneActiveKeyPerWorkflow } from './key-lifecycle';
+import { type Envelope, type VaultKeys, newVaultKeys, openEnvelope, sealEnvelope, zeroKeys } from './key-envelope';
+import { SCRYPT_DEFAULTS, type ScryptParams } from './scrypt-params';
 import type { SecretStore } from './secret-store';
-import { deriveKey, provisionVaultKey, readVaultKey } from './vault-key';
-import { type OpenedVault, newHeader, nextHeader, parseVaultHeader, readVaultText, unsealVault, writeVault } from './vault-file';
+import {
+  FREE_TRIES,
+  type FailedUnlocks,
+  readFailedUnlocks,
+  throttled,
+  unlockWaitMs,
+  withFailure,
+  writeFailedUnlocks,
+} from './unlock-throttle';
+import { withVaultLock } from './vault-lock';
+import { legacyAuditKey, provisionKeychainSecret, readKeychainSecret } from './vault-key';
+import {
+  type AnyVaultFile,
+  type OpenedVault,
+  type VaultFile,
+  type VaultHeader,
+  newHeader,
+  newVaultId,
+  nextHeader,
+  parseVaultFile,
+  readVaultText,
+  unsealState,
+  vaultCorrupt,
+  writeVault,
+} from './vault-file';
 import { EMPTY_VAULT, type VaultState } from './vault-state';
 
 export interface StoreOptions {
@@ -15,22 +41,82 @@ export interface StoreOptions {
   secrets: SecretStore;
   user: string;
   clock: () => Date;
+  /**
+   * Asked when a vault with a passphrase must be opened and is not unlocked (the CLI: the terminal or
+   * --passphrase-file). Without it such a vault answers VAULT_LOCKED until `unlock`.
+   */
+  askPassphrase?: () => Promise<string>;
+  /** The scrypt cost of a new passphrase; only tests lower it. */
+  scrypt?: ScryptParams;
+}
+
+/** What status needs, read from the header alone. */
+export interface LockState {
+  passphraseSet: boolean;
+  /** The keys are not held and opening needs `unlock`. */
+  locked: boolean;
+  /** When the next passphrase try is allowed, while too many were wrong. */
+  throttledUntil: string | null;
+}
+
+function hasPassphrase(file: AnyVaultFile): boolean {
+  return file.version === 2 && file.envelope.scrypt !== null;
+}
+
+function event(action: AuditEvent['action'], details: AuditEvent['details'] = {}): AuditEvent {
+  return { action, workflowId: null, keyId: null, fingerprint: null, details };
+}
+
+function invalid(message: string): CustodyError {
+  return new CustodyError('INVALID_INPUT', message);
+}
+
+/** A new passphrase is checked before anything else happens, so a bad one changes nothing. */
+function checkNewPassphrase(passphrase: string): void {
+  const parsed = NewPassphraseSchema.safeParse(passphrase);
+  if (!parsed.success)
+    throw invalid(`Invalid new passphrase: ${parsed.error.issues[0]?.message ?? 'not valid'}. Nothing was changed.`);
+}
+
+/** An empty or oversized "current passphrase" is a slip, not a guess: refused without counting as a try. */
+function checkGivenPassphrase(passphrase: string): void {
+  if (passphrase === '') throw invalid('No passphrase was given. Nothing was tried or changed.');
+  if (passphrase.length > PASSPHRASE_MAX_CHARS) {
+    throw invalid(`A passphrase has at most ${PASSPHRASE_MAX_CHARS} characters. Nothing was tried or changed.`);
+  }
+}
+
+function wrongPassphrase(record: FailedUnlocks): CustodyError {
+  const left = FREE_TRIES - record.failures;
+  const then =
+    left > 0
+      ? `${left} more ${left === 1 ? 'try' : 'tries'} before each next try must wait.`
+      : 'Each next try must wait, from 30 s, doubling.';
+  return new CustodyError('WRONG_PASSPHRASE', `The passphrase is wrong; nothing was changed. ${then}`);
 }
 
 /**
- * The vault on disk: opening, and changing it one writer at a time. A change is written as one
- * sealed file (the commit point, carrying its audit entries' tail), then appended to the audit
- * log; a crash between the two is repaired by the next writer.
+ * The vault on disk: opening, unlocking, and changing it one writer at a time. A change is written
+ * as one sealed file (the commit point, carrying its audit entries' tail), then appended to the
+ * audit log; a crash between the two is repaired by the next writer.
+ *
+ * The keychain secret opens the key envelope in the header (with the passphrase, when one is set);
+ * the envelope holds the data key that seals the state and the audit key of the chain. Only those
+ * two keys are held, from unlock to lock.
  */
 export class VaultStore {
   private readonly vaultPath: string;
   private readonly auditPath: string;
-  private vaultKey: Buffer | null = null;
+  private readonly failuresPath: string;
+  private held: { vaultId: string; keys: VaultKeys } | null = null;
+  /** After `lock`, only `unlock` opens the vault again, even one without a passphrase. */
+  private lockedByUser = false;
   private cache: { generation: number; vaultId: string; opened: OpenedVault } | null = null;
 
   constructor(private readonly options: StoreOptions) {
     this.vaultPath = vaultFilePath(options.location.home);
     this.auditPath = auditFilePath(options.location.home);
+    this.failuresPath = failedUnlocksFilePath(options.location.home);
   }
 
   get home(): string {
@@ -45,36 +131,53 @@ export class VaultStore {
     return (await readVaultText(this.vaultPath)) !== null;
   }
 
-  private async key(): Promise<Buffer> {
-    this.vaultKey ??= await readVaultKey(this.options.secrets, this.options.location.keychainService);
-    return this.vaultKey;
+  /** null when there is no vault yet. Reads the header only: no key, no keychain. */
+  async lockState(): Promise<LockState | null> {
+    const text = await readVaultText(this.vaultPath);
+    if (text === null) return null;
+    const file = parseVaultFile(text, this.vaultPath);
+    const passphraseSet = hasPassphrase(file);
+    const now = this.options.clock();
+    const wait = passphraseSet ? unlockWaitMs(await readFailedUnlocks(this.failuresPath), now) : 0;
+    return {
+      passphraseSet,
+      locked: this.held?.vaultId !== file.vaultId && (this.lockedByUser || passphraseSet),
+      throttledUntil: wait > 0 ? new Date(now.getTime() + wait).toISOString() : null,
+    };
   }
 
-  /** Forgets the vault key and the opened state held in memory. */
+  /** Zero-fills and forgets the vault's keys and the opened state; only `unlock` opens it again. */
   lock(): void {
-    this.vaultKey?.fill(0);
-    this.vaultKey = null;
+    if (this.held) zeroKeys(this.held.keys);
+    this.held = null;
     this.cache = null;
+    this.lockedByUser = true;
   }
 
-  async chainKey(): Promise<Buffer> {
-    return deriveKey(await this.key(), 'audit-chain');
+  /**
+   * Opens the key envelope and holds its keys. `passphrase` is needed when one is set (and ignored
+   * otherwise). A wrong one is WRONG_PASSPHRASE and counts towards the throttle; wrong ones before
+   * a success are then audited.
+   */
+  async unlock(passphrase: string | null): Promise<void> {
+    const failures = await this.locked(async () => {
+      const file = await this.migrated();
+      const { keys, failures } = await this.openEnvelopeOf(file, passphrase);
+      this.hold(file.vaultId, keys);
+      return failures;
+    });
+    this.lockedByUser = false;
+    if (failures) await this.transact((state) => ({ state, event: failedTries(failures), result: undefined }));
   }
 
   /** A whole, authenticated state; re-decrypted only when another writer has changed the file. */
   async open(): Promise<OpenedVault> {
-    const text = await readVaultText(this.vaultPath);
-    if (text === null) {
-      throw new CustodyError(
-        'VAULT_LOCKED',
-        `There is no vault in ${this.home} yet. Run "custody init" or start the app to create one.`,
-      );
-    }
-    const { generation, vaultId } = parseVaultHeader(text, this.vaultPath);
-    if (this.cache && this.cache.generation === generation && this.cache.vaultId === vaultId) return this.cache.opened;
-    const opened = unsealVault(text, this.vaultPath, await this.key());
-    this.cache = { generation, vaultId, opened };
-    return opened;
+    return (await this.openWithKeys(false)).opened;
+  }
+
+  /** The key of the audit chain (R11). */
+  async auditKey(): Promise<Buffer> {
+    return (await this.openWithKeys(false)).keys.auditKey;
   }
 
   async init(): Promise<void> {
@@ -84,38 +187,248 @@ export class VaultStore {
       if (await this.exists()) {
         throw new CustodyError('ALREADY_EXISTS', `A vault already exists in ${this.home}; nothing was changed.`);
       }
-      this.vaultKey = await provisionVaultKey(this.options.secrets, this.options.location.keychainService);
-      const now = this.options.clock();
-      const entry = chainEntry(
-        await this.chainKey(),
-        null,
-        { action: 'vault.init', workflowId: null, keyId: null, fingerprint: null, details: {} },
-        this.options.user,
-        now,
-      );
-      const state: VaultState = { ...EMPTY_VAULT, auditTail: entry };
-      await writeVault(this.vaultPath, newHeader(now), state, this.vaultKey);
-      await appendAuditEntry(this.auditPath, entry);
+      const secret = await provisionKeychainSecret(this.options.secrets, this.options.location.keychainService);
+      const keys = newVaultKeys();
+      const vaultId = newVaultId();
+      try {
+        const envelope = await sealEnvelope({ secret, passphrase: null, keys, vaultId, params: this.scryptParams });
+        const now = this.options.clock();
+        const entry = chainEntry(keys.auditKey, null, event('vault.init'), this.options.user, now);
+        await writeVault(this.vaultPath, newHeader(vaultId, envelope, now), { ...EMPTY_VAULT, auditTail: entry }, keys.dataKey);
+        await appendAuditEntry(this.auditPath, entry);
+      } catch (error) {
+        zeroKeys(keys);
+        throw error;
+      } finally {
+        secret.fill(0);
+      }
+      this.hold(vaultId, keys);
+      this.lockedByUser = false;
     });
   }
 
   /** Applies `change` to the newest state under the lock, so concurrent writers never lose updates. */
   async transact<T>(change: (state: VaultState, now: Date) => Transition<T>): Promise<T> {
+    // Unlocking (perhaps asking for the passphrase) happens before the lock, never while holding it.
+    await this.openWithKeys(false);
     return this.locked(async () => {
-      const { header, state } = await this.open();
-      const chainKey = await this.chainKey();
-      await this.repairAuditTail(state);
+      const { opened, keys } = await this.openWithKeys(true);
+      await this.repairAuditTail(opened.state);
       const now = this.options.clock();
-      const next = change(state, now);
+      const next = change(opened.state, now);
       assertOneActiveKeyPerWorkflow(next.state);
-      const entry = chainEntry(chainKey, state.auditTail, next.event, this.options.user, now);
-      const written: VaultState = { ...next.state, auditTail: entry };
-      const nextHead = nextHeader(header, now);
-      await writeVault(this.vaultPath, nextHead, written, await this.key());
-      this.cache = { generation: nextHead.generation, vaultId: nextHead.vaultId, opened: { header: nextHead, state: written } };
-      await appendAuditEntry(this.auditPath, entry);
+      await this.commit(opened.header, opened.header.envelope, next.state, keys, next.event, now);
       return next.result;
     });
+  }
+
+  /** Wraps the two keys under the keychain secret and a new passphrase; refused when one is set. */
+  async setPassphrase(passphrase: string): Promise<void> {
+    checkNewPassphrase(passphrase);
+    // Checked before opening, so a vault with a passphrase never asks for it here.
+    if (hasPassphrase(await this.readFile())) throw alreadySet();
+    await this.openWithKeys(false);
+    await this.locked(async () => {
+      const { opened, keys } = await this.openWithKeys(true);
+      if (opened.header.envelope.scrypt) throw alreadySet();
+      await this.repairAuditTail(opened.state);
+      const envelope = await this.envelopeFor(opened.header.vaultId, keys, passphrase);
+      await this.commit(opened.header, envelope, opened.state, keys, event('passphrase.set'), this.options.clock());
+    });
+  }
+
+  /**
+   * Re-wraps the two keys under `next` (null: the keychain secret alone), once `current` has opened
+   * them. Nothing else is re-keyed, so the audit chain keeps verifying; the sealed file is replaced
+   * in one atomic write, so a crash leaves the old or the new passphrase working.
+   */
+  async changePassphrase(current: string, next: string | null): Promise<void> {
+    if (next !== null) checkNewPassphrase(next);
+    checkGivenPassphrase(current);
+    await this.locked(async () => {
+      const file = await this.migrated();
+      if (!hasPassphrase(file)) {
+        throw invalid(
+          'This vault has no passphrase to change or remove; set one with "custody passphrase set". Nothing was changed.',
+        );
+      }
+      const { keys, failures } = await this.openEnvelopeOf(file, current);
+      try {
+        let header: VaultHeader = file;
+        let state = unsealState(file, this.vaultPath, keys.dataKey);
+        await this.repairAuditTail(state);
+        if (failures) {
+          ({ header, state } = await this.commit(
+            header,
+            header.envelope,
+            state,
+            keys,
+            failedTries(failures),
+            this.options.clock(),
+          ));
+        }
+        const envelope = await this.envelopeFor(file.vaultId, keys, next);
+        const action = next === null ? 'passphrase.remove' : 'passphrase.change';
+        await this.commit(header, envelope, state, keys, event(action), this.options.clock());
+      } finally {
+        zeroKeys(keys);
+      }
+    });
+  }
+
+  private get scryptParams(): ScryptParams {
+    return this.options.scrypt ?? SCRYPT_DEFAULTS;
+  }
+
+  private hold(vaultId: string, keys: VaultKeys): void {
+    if (this.held && this.held.keys !== keys) zeroKeys(this.held.keys);
+    this.held = { vaultId, keys };
+  }
+
+  private async readFile(): Promise<AnyVaultFile> {
+    const text = await readVaultText(this.vaultPath);
+    if (text === null) {
+      throw new CustodyError(
+        'VAULT_NOT_INITIALISED',
+        `There is no vault in ${this.home} yet. Run "custody init" or start the app to create one.`,
+      );
+    }
+    return parseVaultFile(text, this.vaultPath);
+  }
+
+  /** `underLock`: true inside the writer lock, where nobody may wait on a person typing a passphrase. */
+  private async openWithKeys(underLock: boolean): Promise<{ opened: OpenedVault; keys: VaultKeys }> {
+    let file = await this.readFile();
+    if (file.version === 1) file = underLock ? await this.migrated() : await this.locked(() => this.migrated());
+    const keys = await this.keysFor(file, underLock);
+    if (this.cache && this.cache.generation === file.generation && this.cache.vaultId === file.vaultId) {
+      return { opened: this.cache.opened, keys };
+    }
+    const { nonce: _nonce, sealed: _sealed, ...header } = file;
+    const opened = { header, state: unsealState(file, this.vaultPath, keys.dataKey) };
+    this.cache = { generation: file.generation, vaultId: file.vaultId, opened };
+    return { opened, keys };
+  }
+
+  /** The held keys, or the keychain's alone (no passphrase), or the passphrase asked for (the CLI). */
+  private async keysFor(file: VaultFile, underLock: boolean): Promise<VaultKeys> {
+    if (this.held?.vaultId === file.vaultId) return this.held.keys;
+    const passphraseSet = hasPassphrase(file);
+    if (this.lockedByUser) throw this.lockedError(passphraseSet);
+    if (!passphraseSet) {
+      const { keys } = await this.openEnvelopeOf(file, null);
+      this.hold(file.vaultId, keys);
+      return keys;
+    }
+    const { askPassphrase } = this.options;
+    if (underLock || !askPassphrase) throw this.lockedError(passphraseSet);
+    await this.unlock(await askPassphrase());
+    if (this.held?.vaultId !== file.vaultId) throw this.lockedError(passphraseSet);
+    return this.held.keys;
+  }
+
+  private lockedError(passphraseSet: boolean): CustodyError {
+    return new CustodyError(
+      'VAULT_LOCKED',
+      passphraseSet
+        ? `The vault in ${this.home} is locked behind its passphrase. Unlock it with the passphrase; nothing was changed.`
+        : `The vault in ${this.home} is locked. Unlock it to continue; nothing was changed.`,
+    );
+  }
+
+  /**
+   * The envelope's keys. With a passphrase set, every try goes through the throttle (under the
+   * writer lock, so tries from several processes are counted one at a time).
+   */
+  private async openEnvelopeOf(
+    file: VaultFile,
+    passphrase: string | null,
+  ): Promise<{ keys: VaultKeys; failures: FailedUnlocks | null }> {
+    if (!hasPassphrase(file)) {
+      const keys = await this.withSecret((secret) => openEnvelope(secret, null, file.envelope, file.vaultId));
+      if (!keys) {
+        throw vaultCorrupt(this.vaultPath, 'its key envelope was altered, or belongs to another keychain item than this one');
+      }
+      return { keys, failures: null };
+    }
+    if (passphrase === null) throw this.lockedError(true);
+    checkGivenPassphrase(passphrase);
+    const record = await readFailedUnlocks(this.failuresPath);
+    const wait = unlockWaitMs(record, this.options.clock());
+    if (wait > 0) throw throttled(wait);
+    const keys = await this.withSecret((secret) => openEnvelope(secret, passphrase, file.envelope, file.vaultId));
+    if (!keys) {
+      const failed = withFailure(record, this.options.clock());
+      await writeFailedUnlocks(this.failuresPath, failed);
+      throw wrongPassphrase(failed);
+    }
+    if (record) await writeFailedUnlocks(this.failuresPath, null);
+    return { keys, failures: record };
+  }
+
+  private async withSecret<T>(use: (secret: Buffer) => Promise<T>): Promise<T> {
+    const secret = await readKeychainSecret(this.options.secrets, this.options.location.keychainService);
+    try {
+      return await use(secret);
+    } finally {
+      secret.fill(0);
+    }
+  }
+
+  private envelopeFor(vaultId: string, keys: VaultKeys, passphrase: string | null): Promise<Envelope> {
+    return this.withSecret((secret) => sealEnvelope({ secret, passphrase, keys, vaultId, params: this.scryptParams }));
+  }
+
+  /**
+   * Holding the lock: the vault file, rewritten into the key envelope first when it is of the
+   * first format. The keychain item stays as it is and becomes the keychain secret; the state is
+   * sealed under a new data key, and the audit key stays the one the chain was written with.
+   */
+  private async migrated(): Promise<VaultFile> {
+    const file = await this.readFile();
+    if (file.version === 2) return file;
+    await this.withSecret(async (vaultKey) => {
+      const state = unsealState(file, this.vaultPath, vaultKey);
+      const keys: VaultKeys = { dataKey: randomBytes(32), auditKey: legacyAuditKey(vaultKey) };
+      try {
+        await this.repairAuditTail(state);
+        const envelope = await sealEnvelope({
+          secret: vaultKey,
+          passphrase: null,
+          keys,
+          vaultId: file.vaultId,
+          params: this.scryptParams,
+        });
+        const details = { fromVersion: file.version, toVersion: 2 };
+        await this.commit(file, envelope, state, keys, event('vault.migrate', details), this.options.clock());
+      } finally {
+        zeroKeys(keys);
+      }
+    });
+    const migrated = await this.readFile();
+    if (migrated.version !== 2) throw new CustodyError('INTERNAL', 'The vault could not be brought to the current format.');
+    return migrated;
+  }
+
+  /** Holding the lock: writes the next state with its audit entry (the commit point), then appends the entry. */
+  private async commit(
+    previous: { vaultId: string; generation: number },
+    envelope: Envelope,
+    state: VaultState,
+    keys: VaultKeys,
+    auditEvent: AuditEvent,
+    now: Date,
+  ): Promise<OpenedVault> {
+    const entry = chainEntry(keys.auditKey, state.auditTail, auditEvent, this.options.user, now);
+    const written: VaultState = { ...state, auditTail: entry };
+    const header = nextHeader(previous, envelope, now);
+    await writeVault(this.vaultPath, header, written, keys.dataKey);
+    const opened = { header, state: written };
+    // A locked store keeps no decrypted state, even of a change it just made.
+    this.cache =
+      this.held?.vaultId === header.vaultId ? { generation: header.generation, vaultId: header.vaultId, opened } : null;
+    await appendAuditEntry(this.auditPath, entry);
+    return opened;
   }
 
   private locked<T>(work: () => Promise<T>): Promise<T> {
@@ -128,4 +441,13 @@ export class VaultStore {
     const lastLogged = await readLastAuditSeq(this.auditPath);
     if (lastLogged === state.auditTail.seq - 1) await appendAuditEntry(this.auditPath, state.auditTail);
   }
+}
+
+function alreadySet(): CustodyError {
+  return invalid('This vault already has a passphrase; change it with "custody passphrase change". Nothing was changed.');
+}
+
+/** Wrong passphrases tried since the last unlock, recorded by the unlock that succeeded. */
+function failedTries(record: FailedUnlocks): AuditEvent {
+  return event('unlock.failed', { tries: record.failures, lastTriedAt: record.lastFailureAt });
 }

@@ -15,6 +15,14 @@ function VaultGate() {
       return <CreateVaultScreen home={status.home} />;
     case 'unavailable':
       return <VaultUnavailableScreen home={status.home} error={status.error} />;
+    // Until the lock screen exists, a locked vault is explained on the screen for a vault that cannot open.
+    case 'locked':
+      return (
+        <VaultUnavailableScreen
+          home={status.home}
+          error={{ code: 'VAULT_LOCKED', message: `The vault in ${status.home} is locked behind its passphrase.` }}
+        />
+      );
     case 'ready':
       return <AppShell />;
   }

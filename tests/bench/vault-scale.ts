@@ -13,9 +13,6 @@ import { Custody } from '../../electron/custody/custody';
 import { vaultFilePath } from '../../electron/custody/custody-paths';
 import * as rules from '../../electron/custody/key-lifecycle';
 import { generateKey } from '../../electron/custody/key-material';
-import { readVaultKey } from '../../electron/custody/vault-key';
-import { aadOf, nextHeader, readVaultText, unsealVault, writeVault } from '../../electron/custody/vault-file';
-import type { VaultState } from '../../electron/custody/vault-state';
 import { createMemorySecretStore } from '../support/memory-secret-store';
 import { itemAt } from '../support/item-at';
 
@@ -38,54 +35,55 @@ async function time(rounds: number, work: () => Promise<unknown>): Promise<numbe
   return median(samples);
 }
 
-/** Seeds a vault with `keyCount` keys through the pure rules, then writes it once. */
-async function seed(keyCount: number): Promise<{ home: string; custody: () => Custody; vaultKey: Buffer; lastWorkflow: string }> {
+/** Seeds a vault with `keyCount` keys through the pure rules, in one write. */
+async function seed(keyCount: number): Promise<{ home: string; custody: () => Custody; lastWorkflow: string }> {
   const home = await mkdtemp(join(tmpdir(), 'custody-bench-'));
   const secrets = createMemorySecretStore();
   const location = { home, keychainService: 'custody-bench' };
   const custody = () => new Custody({ location, secrets, user: 'bench' });
-  await custody().init();
-  const vaultKey = await readVaultKey(secrets, location.keychainService);
-  const opened = unsealVault((await readVaultText(vaultFilePath(home))) as string, home, vaultKey);
-  let state: VaultState = opened.state;
-  const now = new Date();
+  const seeder = custody();
+  await seeder.init();
   let lastWorkflow = '';
-  for (let i = 0; i < keyCount; i++) {
-    if (i % KEYS_PER_WORKFLOW === 0) {
-      lastWorkflow = `workflow-${i / KEYS_PER_WORKFLOW}`;
-      state = rules.addWorkflow(state, { id: lastWorkflow }, now).state;
+  await seeder.store.transact((initial, now) => {
+    let state = initial;
+    for (let i = 0; i < keyCount; i++) {
+      if (i % KEYS_PER_WORKFLOW === 0) {
+        lastWorkflow = `workflow-${i / KEYS_PER_WORKFLOW}`;
+        state = rules.addWorkflow(state, { id: lastWorkflow }, now).state;
+      }
+      state = rules.addKey(state, lastWorkflow, { material: generateKey(), origin: 'generated' }, now).state;
     }
-    state = rules.addKey(state, lastWorkflow, { material: generateKey(), origin: 'generated' }, now).state;
-  }
-  await writeVault(vaultFilePath(home), nextHeader(opened.header, now), state, vaultKey);
-  return { home, custody, vaultKey, lastWorkflow };
+    const event = {
+      action: 'workflow.add' as const,
+      workflowId: null,
+      keyId: null,
+      fingerprint: null,
+      details: { seeded: keyCount },
+    };
+    return { state, event, result: undefined };
+  });
+  return { home, custody, lastWorkflow };
 }
 
-async function baselineOpen(path: string, vaultKey: Buffer): Promise<unknown> {
-  const {
-    nonce,
-    sealed: sealedText,
-    ...header
-  } = JSON.parse(await readFile(path, 'utf8')) as Parameters<typeof aadOf>[0] & {
-    nonce: string;
-    sealed: string;
-  };
+/** The bare open: read, AES-GCM open, JSON.parse, of a file baselineWrite made. */
+async function baselineOpen(path: string, key: Buffer): Promise<unknown> {
+  const { nonce, sealed: sealedText } = JSON.parse(await readFile(path, 'utf8')) as { nonce: string; sealed: string };
   const sealed = Buffer.from(sealedText, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', vaultKey, Buffer.from(nonce, 'base64'));
-  decipher.setAAD(aadOf(header));
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64'));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
   return JSON.parse(Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]).toString('utf8'));
 }
 
-async function baselineWrite(home: string, state: unknown, vaultKey: Buffer): Promise<void> {
-  const cipher = createCipheriv('aes-256-gcm', vaultKey, randomBytes(12));
+async function baselineWrite(path: string, state: unknown, key: Buffer): Promise<void> {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
   const sealed = Buffer.concat([cipher.update(JSON.stringify(state)), cipher.final(), cipher.getAuthTag()]);
-  const temp = join(home, 'baseline.tmp');
+  const temp = `${path}.tmp`;
   const handle = await open(temp, 'w', 0o600);
-  await handle.writeFile(JSON.stringify({ sealed: sealed.toString('base64') }));
+  await handle.writeFile(JSON.stringify({ nonce: nonce.toString('base64'), sealed: sealed.toString('base64') }));
   await handle.sync();
   await handle.close();
-  await rename(temp, join(home, 'baseline.json'));
+  await rename(temp, path);
 }
 
 interface Row {
@@ -98,19 +96,22 @@ interface Row {
 }
 
 async function measure(keyCount: number): Promise<Row> {
-  const { home, custody, vaultKey, lastWorkflow } = await seed(keyCount);
+  const { home, custody, lastWorkflow } = await seed(keyCount);
   try {
     const path = vaultFilePath(home);
     const vaultBytes = (await readFile(path)).length;
     const openMs = await time(ROUNDS, () => custody().listWorkflows());
-    const openBaselineMs = await time(ROUNDS, () => baselineOpen(path, vaultKey));
+    const baselineKey = randomBytes(32);
+    const baselinePath = join(home, 'baseline.json');
+    const state = (await custody().store.open()).state;
+    await baselineWrite(baselinePath, state, baselineKey);
+    const openBaselineMs = await time(ROUNDS, () => baselineOpen(baselinePath, baselineKey));
     const writer = custody();
     const keys = await writer.listKeys(lastWorkflow);
     let flip = 0;
     // One lifecycle write = R6 activate (two keys flip in one sealed write, plus one audit entry).
     const writeMs = await time(ROUNDS, () => writer.activateKey(lastWorkflow, itemAt(keys, ++flip % keys.length).id));
-    const state = await baselineOpen(path, vaultKey);
-    const writeBaselineMs = await time(ROUNDS, () => baselineWrite(home, state, vaultKey));
+    const writeBaselineMs = await time(ROUNDS, () => baselineWrite(baselinePath, state, baselineKey));
     return { keys: keyCount, vaultBytes, openMs, openBaselineMs, writeMs, writeBaselineMs };
   } finally {
     await rm(home, { recursive: true, force: true });

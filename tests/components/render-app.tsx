@@ -24,7 +24,7 @@ import { type FakeMain, fakeMain } from '../support/fake-main';
 export const HOME = '/home/officer/.config/Workflow Key Custody';
 
 function resetStores(): void {
-  useVaultStore.setState({ status: { state: 'ready', home: HOME }, busy: false }, true);
+  useVaultStore.setState({ status: { state: 'ready', home: HOME, passphraseSet: false }, busy: false }, true);
   useWorkflowStore.setState(initialWorkflowState, true);
   useDialogStore.setState(initialDialogState, true);
   useToastStore.setState(initialToastState, true);

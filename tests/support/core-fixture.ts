@@ -1,8 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Custody } from '../../electron/custody';
+import { Custody, type ScryptParams } from '../../electron/custody';
 import { createMemorySecretStore } from './memory-secret-store';
+
+/** The cheapest scrypt cost the header accepts: unit tests set and try passphrases many times. */
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 
 export interface CoreFixture {
   custody: Custody;
@@ -20,7 +23,7 @@ export async function createCoreFixture(): Promise<CoreFixture> {
   const secrets = createMemorySecretStore();
   const clock = { now: new Date('2026-01-01T00:00:00Z') };
   const location = { home, keychainService: 'custody-unit' };
-  const make = () => new Custody({ location, secrets, clock: () => clock.now, user: 'officer' });
+  const make = () => new Custody({ location, secrets, clock: () => clock.now, user: 'officer', scrypt: TEST_SCRYPT });
   const custody = make();
   await custody.init();
   return { custody, home, secrets, clock, another: make, cleanup: () => rm(home, { recursive: true, force: true }) };

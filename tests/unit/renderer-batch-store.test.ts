@@ -66,7 +66,7 @@ let disconnect: () => void;
 beforeEach(async () => {
   main = fakeMain();
   vi.stubGlobal('window', { custody: main.api });
-  main.answer('vault.status', () => ({ state: 'ready', home: HOME }));
+  main.answer('vault.status', () => ({ state: 'ready', home: HOME, passphraseSet: false }));
   main.answer('workflows.list', () => []);
   main.answer('batches.discard', () => null);
   main.answer('batches.choose', () => ({ selection: har }));

@@ -85,12 +85,12 @@ beforeEach(() => {
   useToastStore.setState(initialToastState, true);
   main.answer('workflows.list', () => [workflow('onUserTokenGeneration', 0)]);
   main.answer('keys.list', () => []);
-  main.answer('vault.status', () => ({ state: 'ready', home: HOME }));
+  main.answer('vault.status', () => ({ state: 'ready', home: HOME, passphraseSet: false }));
 });
 
 /** The vault opens and the first workflow list arrives, as at start-up. */
 async function vaultReady(): Promise<void> {
-  applyVaultStatus({ state: 'ready', home: HOME });
+  applyVaultStatus({ state: 'ready', home: HOME, passphraseSet: false });
   await settle();
 }
 

@@ -11,7 +11,10 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   MALFORMED_PAYLOAD: 'Not a secureFetch payload',
   NO_MATCHING_KEY: 'No key matched',
   INVALID_KEY: 'Not a valid encryption key',
+  VAULT_NOT_INITIALISED: 'There is no vault yet',
   VAULT_LOCKED: 'The vault is locked',
+  WRONG_PASSPHRASE: 'Wrong passphrase',
+  UNLOCK_THROTTLED: 'Too many wrong passphrases',
   VAULT_BUSY: 'The vault is busy',
   VAULT_CORRUPT: 'The vault file is damaged',
   VAULT_KEY_MISSING: 'The vault key is missing from the keychain',
@@ -21,6 +24,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
 
 /** Errors after which nothing in the vault can be read: the app shows the vault screen instead. */
 const VAULT_LEVEL: ReadonlySet<ErrorCode> = new Set([
+  'VAULT_NOT_INITIALISED',
   'VAULT_LOCKED',
   'VAULT_CORRUPT',
   'VAULT_KEY_MISSING',
@@ -46,7 +50,10 @@ export const VAULT_REMEDIES: Partial<Record<ErrorCode, readonly string[]>> = {
     'The vault file failed its integrity check, so it was not opened. Nothing was overwritten.',
     'Restore vault.json from a backup of the vault folder, then press Retry.',
   ],
-  VAULT_LOCKED: ['Press Retry to open the vault again.'],
+  VAULT_NOT_INITIALISED: ['The vault file is no longer in its folder. Put vault.json back and press Retry.'],
+  VAULT_LOCKED: [
+    'The vault has a passphrase. Until the app can ask for it, use the custody command, or remove the passphrase with "custody passphrase remove".',
+  ],
   VAULT_BUSY: [
     'Another program (the custody command line or another window) is writing to the vault. Wait a moment and press Retry.',
   ],

@@ -12,6 +12,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'key.delete': 'Key deleted',
   'key.copy': 'Key copied',
   'decrypt.batch': 'Payloads decrypted',
+  'vault.migrate': 'Vault brought to the key envelope format',
+  'passphrase.set': 'Passphrase set',
+  'passphrase.change': 'Passphrase changed',
+  'passphrase.remove': 'Passphrase removed',
+  'unlock.failed': 'Wrong passphrases tried',
+  'settings.update': 'Settings changed',
 };
 
 export function auditDetails(entry: AuditEntry): string {

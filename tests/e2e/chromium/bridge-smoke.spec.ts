@@ -19,10 +19,10 @@ test.describe('Chromium bridge', () => {
 
   test('a page calls a channel and gets a Result from the real handlers', async ({ browser }) => {
     app = await openCustodyPage(browser);
-    expect(app.host.startupStatus).toEqual({ state: 'ready', home: app.host.home });
+    expect(app.host.startupStatus).toEqual({ state: 'ready', home: app.host.home, passphraseSet: false });
 
     const status = await app.page.evaluate(() => (window as unknown as CustodyWindow).custody.vault.status());
-    expect(status).toEqual({ ok: true, value: { state: 'ready', home: app.host.home } });
+    expect(status).toEqual({ ok: true, value: { state: 'ready', home: app.host.home, passphraseSet: false } });
 
     const added = await app.page.evaluate(() =>
       (window as unknown as CustodyWindow).custody.workflows.add({ id: 'onUserTokenGeneration', name: 'Token generation' }),

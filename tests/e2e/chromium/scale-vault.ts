@@ -1,14 +1,14 @@
 /**
  * Seeds a large vault for the scale measurement (docs/benchmarks.md). Ten thousand keys through the
  * app would be ten thousand sealed writes, so the vault is built with the core's own rules in
- * memory and written once, sealed under a vault key in the real keychain — the same file the
+ * memory and written once through the store, sealed under the real keychain — the same file the
  * app would have written. Nothing here bypasses a rule: every key goes through the core's addKey rule.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Custody, VAULT_KEY_ACCOUNT, createKeytarSecretStore, vaultFilePath } from '../../../electron/custody';
+import { Custody, VAULT_KEY_ACCOUNT, createKeytarSecretStore } from '../../../electron/custody';
 import {
   type VaultState,
   activeKeyOf,
@@ -17,11 +17,6 @@ import {
   deactivateKey,
   findWorkflow,
   generateKey,
-  nextHeader,
-  readVaultKey,
-  readVaultText,
-  unsealVault,
-  writeVault,
 } from '../../../electron/custody/testing';
 import { itemAt } from '../../support/item-at';
 
@@ -60,38 +55,47 @@ export async function seedScaleVault(): Promise<ScaleVault> {
   const home = mkdtempSync(path.join(tmpdir(), 'custody-e2e-scale-'));
   const keychainService = `workflow-key-custody-e2e-${randomUUID()}`;
   const secrets = createKeytarSecretStore();
-  await new Custody({ location: { home, keychainService }, secrets }).init();
-  const vaultKey = await readVaultKey(secrets, keychainService);
-  const opened = unsealVault((await readVaultText(vaultFilePath(home))) as string, vaultFilePath(home), vaultKey);
+  const seeder = new Custody({ location: { home, keychainService }, secrets });
+  await seeder.init();
 
   const now = Date.now();
   const day = 24 * 60 * 60 * 1000;
-  let state: VaultState = opened.state;
   const workflows: Array<{ id: string; name: string }> = [];
-  for (let i = 0; i < SCALE_WORKFLOWS; i++) {
-    const id = `scale.workflow-${String(i).padStart(4, '0')}`;
-    const name = i === 0 ? 'Bulk rotation history' : `${NAMES[i % NAMES.length]} ${i}`;
-    workflows.push({ id, name });
-    // Some workflows were keyed long ago: their active key is past the 90-day rotation period (R12).
-    const keyedAt = new Date(now - (i % 7 === 3 ? 200 : 10) * day);
-    state = addWorkflow(state, { id, name }, keyedAt).state;
-    for (let k = 0; k < keysFor(i); k++) {
-      const at = new Date(keyedAt.getTime() + k * 1000);
-      state = addKey(
-        state,
-        id,
-        { material: generateKey(), origin: k % 3 === 0 ? 'imported' : 'generated', label: `Key ${k + 1}` },
-        at,
-      ).state;
+  // One write through the store's own path, so the vault stays sealed and audited as the app does it.
+  await seeder.store.transact((initial) => {
+    let state: VaultState = initial;
+    for (let i = 0; i < SCALE_WORKFLOWS; i++) {
+      const id = `scale.workflow-${String(i).padStart(4, '0')}`;
+      const name = i === 0 ? 'Bulk rotation history' : `${NAMES[i % NAMES.length]} ${i}`;
+      workflows.push({ id, name });
+      // Some workflows were keyed long ago: their active key is past the 90-day rotation period (R12).
+      const keyedAt = new Date(now - (i % 7 === 3 ? 200 : 10) * day);
+      state = addWorkflow(state, { id, name }, keyedAt).state;
+      for (let k = 0; k < keysFor(i); k++) {
+        const at = new Date(keyedAt.getTime() + k * 1000);
+        state = addKey(
+          state,
+          id,
+          { material: generateKey(), origin: k % 3 === 0 ? 'imported' : 'generated', label: `Key ${k + 1}` },
+          at,
+        ).state;
+      }
+      // And some have none active (R7).
+      if (i % 11 === 5) {
+        const active = activeKeyOf(findWorkflow(state, id));
+        if (active) state = deactivateKey(state, id, active.id, new Date(now)).state;
+      }
     }
-    // And some have none active (R7).
-    if (i % 11 === 5) {
-      const active = activeKeyOf(findWorkflow(state, id));
-      if (active) state = deactivateKey(state, id, active.id, new Date(now)).state;
-    }
-  }
-  await writeVault(vaultFilePath(home), nextHeader(opened.header, new Date(now)), state, vaultKey);
-  vaultKey.fill(0);
+    const event = {
+      action: 'workflow.add' as const,
+      workflowId: null,
+      keyId: null,
+      fingerprint: null,
+      details: { seeded: SCALE_KEYS },
+    };
+    return { state, event, result: undefined };
+  });
+  seeder.lock();
 
   return {
     home,

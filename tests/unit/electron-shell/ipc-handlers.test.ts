@@ -208,8 +208,11 @@ describe('createHandlers', () => {
     });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: { state: 'uninitialised', home: fresh } });
-      expect(await dispatch('vault.init', {}, handlers)).toEqual({ ok: true, value: { state: 'ready', home: fresh } });
-      expect(events).toContainEqual({ name: 'vault.status', payload: { state: 'ready', home: fresh } });
+      expect(await dispatch('vault.init', {}, handlers)).toEqual({
+        ok: true,
+        value: { state: 'ready', home: fresh, passphraseSet: false },
+      });
+      expect(events).toContainEqual({ name: 'vault.status', payload: { state: 'ready', home: fresh, passphraseSet: false } });
     } finally {
       await rm(fresh, { recursive: true, force: true });
     }
@@ -223,7 +226,10 @@ describe('createHandlers', () => {
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: failed });
       await dispatch('vault.init', {}, handlers);
-      expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: { state: 'ready', home: fresh } });
+      expect(await dispatch('vault.status', {}, handlers)).toEqual({
+        ok: true,
+        value: { state: 'ready', home: fresh, passphraseSet: false },
+      });
     } finally {
       await rm(fresh, { recursive: true, force: true });
     }
@@ -237,7 +243,7 @@ describe('createHandlers', () => {
     const pending = dispatch('workflows.list', {}, handlers).then(() => (answered = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answered).toBe(false);
-    finish({ state: 'ready', home: core.home });
+    finish({ state: 'ready', home: core.home, passphraseSet: false });
     await pending;
     expect(answered).toBe(true);
   });

@@ -7,7 +7,7 @@ function fakeCustody(statuses: VaultStatus[], init: () => Promise<void>) {
   let inits = 0;
   return {
     home: '/vault',
-    status: async () => statuses.shift() ?? { state: 'ready', home: '/vault' },
+    status: async () => statuses.shift() ?? { state: 'ready', home: '/vault', passphraseSet: false },
     init: async () => {
       inits++;
       await init();
@@ -19,13 +19,13 @@ function fakeCustody(statuses: VaultStatus[], init: () => Promise<void>) {
 describe('openVaultOnStart', () => {
   it('initialises a first-start vault against the keychain', async () => {
     const custody = fakeCustody([{ state: 'uninitialised', home: '/vault' }], async () => undefined);
-    expect(await openVaultOnStart(custody)).toEqual({ state: 'ready', home: '/vault' });
+    expect(await openVaultOnStart(custody)).toEqual({ state: 'ready', home: '/vault', passphraseSet: false });
     expect(custody.inits()).toBe(1);
   });
 
   it('leaves an existing vault alone', async () => {
-    const custody = fakeCustody([{ state: 'ready', home: '/vault' }], async () => undefined);
-    expect(await openVaultOnStart(custody)).toEqual({ state: 'ready', home: '/vault' });
+    const custody = fakeCustody([{ state: 'ready', home: '/vault', passphraseSet: false }], async () => undefined);
+    expect(await openVaultOnStart(custody)).toEqual({ state: 'ready', home: '/vault', passphraseSet: false });
     expect(custody.inits()).toBe(0);
   });
 
@@ -44,12 +44,12 @@ describe('openVaultOnStart', () => {
     const custody = fakeCustody(
       [
         { state: 'uninitialised', home: '/vault' },
-        { state: 'ready', home: '/vault' },
+        { state: 'ready', home: '/vault', passphraseSet: false },
       ],
       async () => {
         throw new CustodyError('ALREADY_EXISTS', 'A vault already exists.');
       },
     );
-    expect(await openVaultOnStart(custody)).toEqual({ state: 'ready', home: '/vault' });
+    expect(await openVaultOnStart(custody)).toEqual({ state: 'ready', home: '/vault', passphraseSet: false });
   });
 });

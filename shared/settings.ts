@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Settings kept in the sealed vault (they travel with it), each change audited. The app shows
+ * them from these bounds; the core refuses anything outside them.
+ */
+export const SETTING_BOUNDS = {
+  /** Lock after this many idle minutes (R15). */
+  idleMinutes: { min: 1, max: 240, default: 5 },
+  /** Clear a copied secret from the clipboard after this many seconds (R14). */
+  clipboardSeconds: { min: 10, max: 300, default: 30 },
+} as const;
+
+export type SettingName = keyof typeof SETTING_BOUNDS;
+export const SETTING_NAMES = Object.keys(SETTING_BOUNDS) as SettingName[];
+
+function bounded(name: SettingName) {
+  const { min, max } = SETTING_BOUNDS[name];
+  return z.number().int(`${name} is a whole number`).min(min, `${name} is at least ${min}`).max(max, `${name} is at most ${max}`);
+}
+
+export const VaultSettingsSchema = z.object({
+  idleMinutes: bounded('idleMinutes'),
+  clipboardSeconds: bounded('clipboardSeconds'),
+});
+export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
+
+/** A change names only the settings it changes. */
+export const SettingsChangesSchema = VaultSettingsSchema.partial().strict();
+export type SettingsChanges = z.infer<typeof SettingsChangesSchema>;
+
+export const DEFAULT_SETTINGS: VaultSettings = {
+  idleMinutes: SETTING_BOUNDS.idleMinutes.default,
+  clipboardSeconds: SETTING_BOUNDS.clipboardSeconds.default,
+};
+
+/**
+ * A new vault passphrase. Long enough that scrypt has something to protect; spaces are part of
+ * it (a passphrase file's one trailing line break is not).
+ */
+export const PASSPHRASE_MIN_CHARS = 8;
+export const PASSPHRASE_MAX_CHARS = 1024;
+export const NewPassphraseSchema = z
+  .string()
+  .refine((p) => [...p].length >= PASSPHRASE_MIN_CHARS, `a passphrase has at least ${PASSPHRASE_MIN_CHARS} characters`)
+  .refine((p) => p.length <= PASSPHRASE_MAX_CHARS, `a passphrase has at most ${PASSPHRASE_MAX_CHARS} characters`)
+  .refine((p) => p.trim() !== '', 'a passphrase is more than white space');
