@@ -161,6 +161,10 @@ export const AUDIT_ACTIONS = [
   'key.delete',
   'key.copy',
   'decrypt.batch',
+  'payload.encrypt',
+  'plaintext.export',
+  'audit.export',
+  'vault.relocate',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -5,7 +5,7 @@
 import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import path from 'node:path';
 import { Custody } from '../custody/custody';
-import { PRODUCT_NAME, resolveLocation } from '../custody/custody-paths';
+import { PRODUCT_NAME, browserDataPath, resolveLocation } from '../custody/custody-paths';
 import { createKeytarSecretStore } from '../custody/keytar-secret-store';
 import { appMenuTemplate } from './app-menu';
 import { createBatchManager } from './decrypt-batches';
@@ -26,9 +26,11 @@ function logUnexpected(context: string, error: unknown): void {
 }
 
 function start(): void {
-  // Both must happen before `ready`.
+  // All three must happen before `ready`. Chromium's own data (caches, storage) is kept out of the
+  // vault folder, which is the default userData on macOS and Linux.
   registerAppScheme();
   app.enableSandbox();
+  app.setPath('sessionData', browserDataPath());
 
   // `npm run dev` serves the renderer from Vite's dev server; a packaged app never does.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;

@@ -12,6 +12,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'key.delete': 'Key deleted',
   'key.copy': 'Key copied',
   'decrypt.batch': 'Payloads decrypted',
+  'payload.encrypt': 'Payload encrypted (simulated)',
+  'plaintext.export': 'Decrypted plaintext exported',
+  'audit.export': 'Audit log exported',
+  'vault.relocate': 'Vault moved to this computer’s local profile',
 };
 
 export function auditDetails(entry: AuditEntry): string {

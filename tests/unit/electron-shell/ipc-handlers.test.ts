@@ -189,8 +189,8 @@ describe('createHandlers', () => {
 
     desktop.exportPath = scratch;
     await expect(call('audit.export', {})).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      message: `Cannot write ${scratch}: it is a folder. Choose another file or folder.`,
+      code: 'UNSUPPORTED_INPUT',
+      message: `${scratch} is a folder, not a regular file, so it was left untouched and nothing was written. Choose another file or folder.`,
     });
   });
 
