@@ -1,5 +1,11 @@
-/** Left-aligned columns separated by two spaces, the header in capitals; the last column is not padded. */
-export function textTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+import { printable, printableJson } from './printable';
+
+/**
+ * Left-aligned columns separated by two spaces, the header in capitals; the last column is not
+ * padded. Every cell is printed with its control characters escaped (printable.ts).
+ */
+export function textTable(headers: readonly string[], cells: readonly (readonly string[])[]): string {
+  const rows = cells.map((row) => row.map(printable));
   const widths = headers.map((h, column) => Math.max(h.length, ...rows.map((row) => row[column].length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -15,9 +21,9 @@ export function shortTime(iso: string | null): string {
 }
 
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
+  return `${printableJson(JSON.stringify(value))}\n`;
 }
 
 export function jsonDocument(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${printableJson(JSON.stringify(value, null, 2))}\n`;
 }
