@@ -139,6 +139,20 @@ describe('the vault folder', () => {
     expect((await stat(fx.home)).mode & 0o777).toBe(0o700);
   });
 
+  it.skipIf(!posix || root)(
+    'reports a vault folder it may not write to as PERMISSION_DENIED, never INTERNAL (needs a non-root POSIX user)',
+    async () => {
+      await chmod(fx.home, 0o500);
+      try {
+        const error = await failureOf(fx.custody.addWorkflow({ id: 'wf' }));
+        expect(error.code).toBe('PERMISSION_DENIED');
+        expect(error.message).toContain(fx.home);
+      } finally {
+        await chmod(fx.home, 0o700);
+      }
+    },
+  );
+
   it.skipIf(!posix)('refuses a vault file that is a symlink, and changes nothing', async () => {
     await fx.custody.addWorkflow({ id: 'wf' });
     const moved = join(dir, 'vault.json');
