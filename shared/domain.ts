@@ -7,9 +7,17 @@ export const WorkflowIdSchema = z.string().regex(WORKFLOW_ID_PATTERN, 'a workflo
 export const KeyIdSchema = z.string().regex(/^k_[0-9a-f]{16}$/, 'a key id looks like k_ followed by 16 hex digits');
 export const DEFAULT_ROTATION_DAYS = 90;
 export const RotationDaysSchema = z.number().int().min(1).max(3650);
-export const WorkflowNameSchema = z.string().trim().min(1).max(200);
+/**
+ * Control characters (C0, DEL, C1) and the bidi overrides and isolates (U+202A–202E, U+2066–2069):
+ * in a name or a label they could rewrite or reorder what a terminal or a dialog shows.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
+export const UNPRINTABLE_PATTERN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const printableOnly = (text: string) => !UNPRINTABLE_PATTERN.test(text);
+const PRINTABLE_ONLY = 'control characters and text-direction overrides are not allowed';
+export const WorkflowNameSchema = z.string().trim().min(1).max(200).refine(printableOnly, PRINTABLE_ONLY);
 export const NotesSchema = z.string().max(4000);
-export const LabelSchema = z.string().trim().max(200);
+export const LabelSchema = z.string().trim().max(200).refine(printableOnly, PRINTABLE_ONLY);
 
 export const KeyStatusSchema = z.enum(['active', 'inactive']);
 export type KeyStatus = z.infer<typeof KeyStatusSchema>;
@@ -187,6 +195,10 @@ export const AUDIT_ACTIONS = [
   /** Wrong passphrases tried since the last unlock, recorded by the next unlock that succeeds. */
   'unlock.failed',
   'settings.update',
+  'payload.encrypt',
+  'plaintext.export',
+  'audit.export',
+  'vault.relocate',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { EXIT_INTERRUPTED } from './exit-codes';
+import { Cancelled, EXIT_INTERRUPTED } from './exit-codes';
 
 /**
  * The CLI's only contact with the terminal. Commands write results to `out` (stdout, for scripts)
@@ -13,9 +13,16 @@ export interface CliIo {
   /** Both ends are a terminal: a person can be asked to confirm. */
   readonly interactive: boolean;
   readonly stdinIsTerminal: boolean;
+  /** A new key's value is printed to a terminal only when asked for (`keys add --reveal`). */
+  readonly stdoutIsTerminal: boolean;
   /** Progress is drawn on stderr only when a person watches it. */
   readonly stderrIsTerminal: boolean;
   readStdin(): Promise<Buffer>;
+  /**
+   * Standard input typed at a terminal without echo, up to Ctrl-D (for key values); `prompt` goes
+   * to stderr once echo is off, so nothing typed after it can be echoed.
+   */
+  readTerminalHidden(prompt: string): Promise<Buffer>;
   /** Standard input as a stream, for inputs too large to hold (NDJSON). */
   readonly stdin: Readable;
   /** Standard output as a stream, for output large enough to need backpressure. */
@@ -34,6 +41,46 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const CTRL_C = 0x03;
+const CTRL_D = 0x04;
+const BACKSPACE = 0x08;
+const DELETE = 0x7f;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Reads a terminal in raw mode, so nothing typed or pasted is echoed: Enter ends a line, Backspace
+ * takes back a character, Ctrl-D ends the input and Ctrl-C cancels it. The bytes are zeroed after.
+ */
+function readHidden(stdin: NodeJS.ReadStream, prompt: () => void): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const typed: number[] = [];
+    const end = (result: () => void) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      result();
+      typed.fill(0);
+    };
+    const onData = (chunk: Buffer) => {
+      let outcome: (() => void) | null = null;
+      for (const byte of chunk) {
+        if (byte === CTRL_D) outcome = () => resolve(Buffer.from(typed));
+        else if (byte === CTRL_C) outcome = () => reject(new Cancelled());
+        else if (byte === BACKSPACE || byte === DELETE) typed.pop();
+        else typed.push(byte === CR ? LF : byte);
+        if (outcome) break;
+      }
+      chunk.fill(0);
+      if (outcome) end(outcome);
+    };
+    stdin.setRawMode(true);
+    prompt();
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
 export function processIo(): CliIo {
   const stdinIsTerminal = Boolean(process.stdin.isTTY);
   return {
@@ -41,8 +88,10 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text),
     interactive: stdinIsTerminal && Boolean(process.stderr.isTTY),
     stdinIsTerminal,
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
     stderrIsTerminal: Boolean(process.stderr.isTTY),
     readStdin: () => readAll(process.stdin),
+    readTerminalHidden: (prompt) => readHidden(process.stdin, () => process.stderr.write(prompt)),
     stdin: process.stdin,
     stdout: process.stdout,
     onInterrupt: (handler) => {

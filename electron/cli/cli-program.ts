@@ -59,7 +59,9 @@ export function buildProgram(ctx: CliContext): Command {
       outputError: () => undefined,
     })
     .showSuggestionAfterError(true)
-    .addHelpText('after', EXAMPLES);
+    .addHelpText('after', EXAMPLES)
+    // Windows: a vault still in the roaming profile moves to the local one before any command runs.
+    .hook('preAction', () => ctx.custody().relocateRoamingVault());
 
   registerInitCommand(program, ctx);
   registerWorkflowsCommand(program, ctx);

@@ -1,9 +1,10 @@
 // Plaintext passes through here: it goes to stdout only, never into an error or a log line.
 import type { BatchCounts, DecryptItemResult, DecryptMatch } from '../../shared/domain';
+import { printable } from './printable';
 
 function whichKey(key: DecryptMatch['key']): string {
   if (key.id === null) return `key #${key.index + 1} of the key file (fingerprint ${key.fingerprint})`;
-  const label = key.label ? ` "${key.label}"` : '';
+  const label = key.label ? ` "${printable(key.label)}"` : '';
   return `key ${key.id}${label} of workflow ${key.workflowId} (${key.status}, fingerprint ${key.fingerprint})`;
 }
 
@@ -22,7 +23,7 @@ function readable(text: string): string {
 /** The input, and for a HAR entry the request's URL and time. */
 function sourceOf(result: DecryptItemResult): string {
   const where = [result.meta?.url, result.meta?.time].filter(Boolean).join(' at ');
-  return where ? `${result.source} (POST ${where})` : result.source;
+  return printable(where ? `${result.source} (POST ${where})` : result.source);
 }
 
 /**
@@ -31,7 +32,7 @@ function sourceOf(result: DecryptItemResult): string {
  */
 export function decryptReport(result: DecryptItemResult): { out: string; err: string } {
   const source = sourceOf(result);
-  if (!result.ok) return { out: '', err: `${source}: error ${result.error.code}: ${result.error.message}\n` };
+  if (!result.ok) return { out: '', err: `${source}: error ${result.error.code}: ${printable(result.error.message)}\n` };
   const header = `${source}: decrypted with ${whichKey(result.key)}, layout ${result.layout}`;
   const { plaintext } = result;
   if (plaintext.utf8) return { out: readable(plaintext.text ?? ''), err: `${header}\n` };

@@ -1,17 +1,23 @@
 // Never log key material: key files hold secrets; only fingerprints and line numbers may be shown.
 import { CustodyError, parseKey } from '../custody';
 import type { CliIo } from './cli-io';
-import { readSource, sourceName } from './input-source';
+import { STDIN, readSource, sourceName } from './input-source';
 
 /** Far larger than any list of 44-character keys; anything bigger is not a key file. */
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
+/** Keys typed or pasted at a terminal are never echoed to it. */
+function readKeySource(io: CliIo, path: string): Promise<Buffer> {
+  if (path !== STDIN || !io.stdinIsTerminal) return readSource(io, path, 'keys');
+  return io.readTerminalHidden('Paste or type the keys, one per line; nothing is shown. End with Ctrl-D.\n');
+}
 
 /**
  * One key per line, blank lines ignored. Key values come only from a file or stdin, never from
  * argv, where other users of the machine could read them.
  */
 export async function readKeyFile(io: CliIo, path: string): Promise<Buffer[]> {
-  const bytes = await readSource(io, path, 'keys');
+  const bytes = await readKeySource(io, path);
   try {
     if (bytes.length > MAX_KEY_FILE_BYTES) {
       throw new CustodyError('INVALID_KEY', `${sourceName(path)} is too large to be a key file (one key per line).`);

@@ -3,6 +3,7 @@ import { type CliEnvironment, createCliContext } from './cli-context';
 import type { CliIo } from './cli-io';
 import { buildProgram } from './cli-program';
 import { Cancelled, EXIT_FAILED, EXIT_USAGE, HelpShown, UsageError } from './exit-codes';
+import { printable } from './printable';
 
 /** Every way a command can end, as an exit status (exit-codes.ts) and one message on stderr. */
 function report(error: unknown, io: CliIo): number {
@@ -17,7 +18,7 @@ function report(error: unknown, io: CliIo): number {
   }
   // Anything not a CustodyError becomes INTERNAL without its message, which could quote input.
   const shape = toErrorShape(error);
-  io.err(`error ${shape.code}: ${shape.message}\n`);
+  io.err(`error ${shape.code}: ${printable(shape.message)}\n`);
   return EXIT_FAILED;
 }
 

@@ -1,6 +1,7 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { assertReplaceable, fileFailure, openSafely, vaultFolderFix } from './safe-file';
 
 async function fsyncPath(path: string, flags: string): Promise<void> {
   const handle = await open(path, flags);
@@ -13,12 +14,15 @@ async function fsyncPath(path: string, flags: string): Promise<void> {
 
 /**
  * Temp file in the same folder, fsync, rename, fsync the folder. A reader sees the
- * old file or the new one, never half of either; the file is created 0600.
+ * old file or the new one, never half of either; the file is created 0600 (safe-file.ts), and a
+ * symlink or special file at `path` is refused rather than replaced.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
+  const fix = vaultFolderFix(path);
+  await assertReplaceable(path, fix);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
+  const handle = await openSafely(temp, 'create', fix);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -32,14 +36,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw fileFailure(path, error, 'replace', fix);
   }
   if (process.platform !== 'win32') await fsyncPath(folder, 'r');
 }
 
 /** Appends one line and fsyncs it before returning (the audit log's durability). */
 export async function appendLineDurably(path: string, line: string): Promise<void> {
-  const handle = await open(path, 'a', 0o600);
+  const handle = await openSafely(path, 'append', vaultFolderFix(path));
   try {
     await handle.appendFile(`${line}\n`);
     await handle.sync();

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
 import type { AuditEntry, AuditVerification } from '../../shared/domain';
 import { AuditEntrySchema } from '../../shared/domain';
 import { appendLineDurably } from './atomic-file';
+import { openSafely, readPrivateFile, vaultFolderFix } from './safe-file';
 import type { AuditEvent } from './key-lifecycle';
 
 const GENESIS_MAC = '0'.repeat(64);
@@ -57,7 +57,7 @@ export async function appendAuditEntry(path: string, entry: AuditEntry): Promise
 export async function readLastAuditSeq(path: string): Promise<number> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await openSafely(path, 'read', vaultFolderFix(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw error;
@@ -90,13 +90,8 @@ export interface AuditRead {
 }
 
 export async function readAuditLog(path: string): Promise<AuditRead> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], unreadable: [] };
-    throw error;
-  }
+  const text = await readPrivateFile(path);
+  if (text === null) return { entries: [], unreadable: [] };
   const entries: AuditEntry[] = [];
   const unreadable: number[] = [];
   text.split('\n').forEach((line, index) => {

@@ -11,6 +11,7 @@ import type {
   CapturedPayload,
   DecryptItemResult,
   DecryptScope,
+  ExportFormat,
   KeyInfo,
   NewWorkflow,
   RevealedKey,
@@ -19,7 +20,7 @@ import type {
   WorkflowSummary,
 } from '../../shared/domain';
 import type { VaultSettings } from '../../shared/settings';
-import { CustodyError, toErrorShape } from './custody-error';
+import { toErrorShape } from './custody-error';
 import { readAuditLog, verifyAuditChain } from './audit-log';
 import type { CustodyLocation } from './custody-paths';
 import * as rules from './key-lifecycle';
@@ -32,7 +33,8 @@ import { sealPayload } from './payload-codec';
 import type { ScryptParams } from './scrypt-params';
 import type { SecretStore } from './secret-store';
 import { settingsChanged, updateSettings, validSettingsChanges } from './vault-settings';
-import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
+import type { StoredKey, VaultState } from './vault-state';
+import { relocateVault } from './vault-relocation';
 import { VaultStore } from './vault-store';
 
 export interface CustodyOptions {
@@ -71,9 +73,11 @@ function candidateOf(workflowId: string, key: StoredKey): Candidate {
 export class Custody {
   readonly store: VaultStore;
   private readonly clock: () => Date;
+  private readonly legacyHome: string | null;
 
   constructor(options: CustodyOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.legacyHome = options.location.legacyHome ?? null;
     this.store = new VaultStore({
       location: options.location,
       secrets: options.secrets,
@@ -295,19 +299,41 @@ export class Custody {
     }));
   }
 
-  /** Seals a body as secureFetch would, with the workflow's active key. */
+  /**
+   * Seals a body as secureFetch would, with the workflow's active key. A payload sealed here is
+   * accepted by the receiver, so each call is recorded first (R11): the key and the byte count,
+   * never the text.
+   */
   async encrypt(workflowId: string, plaintext: Uint8Array): Promise<{ payload: string; key: KeyInfo }> {
-    const workflow: StoredWorkflow = rules.findWorkflow(await this.state(), workflowId);
-    const active = rules.activeKeyOf(workflow);
-    if (!active) {
-      throw new CustodyError('NOT_FOUND', `Workflow "${workflowId}" has no active key to encrypt with. Activate a key first.`);
-    }
+    const active: StoredKey = await this.store.transact((state) => rules.recordEncrypt(state, workflowId, plaintext.length));
     const material = Buffer.from(active.material, 'base64');
     try {
       return { payload: sealPayload(plaintext, material), key: rules.keyInfo(workflowId, active) };
     } finally {
       material.fill(0);
     }
+  }
+
+  /** R11: a file now holds decrypted plaintext (where, the format, how many items); never the plaintext. */
+  recordPlaintextExport(path: string, format: ExportFormat, items: number): Promise<void> {
+    return this.store.transact((state) => rules.recordPlaintextExport(state, path, format, items));
+  }
+
+  /** The audit log as it stands, recorded (R11) as exported to `path` with its number of entries. */
+  async exportAuditEntries(path: string): Promise<AuditEntry[]> {
+    const entries = await this.auditEntries();
+    await this.store.transact((state) => rules.recordAuditExport(state, path, entries.length));
+    return entries;
+  }
+
+  /**
+   * Windows: a vault that earlier versions kept in the roaming profile moves to this computer's
+   * local profile, once, and the move is recorded. Nothing else touches the keychain here.
+   */
+  async relocateRoamingVault(): Promise<void> {
+    const from = this.legacyHome;
+    if (!from || !(await relocateVault(from, this.home))) return;
+    await this.store.transact((state) => rules.recordRelocation(state, from, this.home));
   }
 
   async auditEntries(): Promise<AuditEntry[]> {

@@ -8,7 +8,15 @@
 export { Custody } from './custody';
 
 // Where the core keeps its files and keychain entry, and the product's name.
-export { PRODUCT_NAME, VAULT_KEY_ACCOUNT, auditFilePath, lockFilePath, resolveLocation, vaultFilePath } from './custody-paths';
+export {
+  PRODUCT_NAME,
+  VAULT_KEY_ACCOUNT,
+  auditFilePath,
+  browserDataPath,
+  lockFilePath,
+  resolveLocation,
+  vaultFilePath,
+} from './custody-paths';
 
 // The OS keychain behind the vault key, and the interface a stand-in store implements.
 export { createKeytarSecretStore } from './keytar-secret-store';

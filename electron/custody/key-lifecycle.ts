@@ -325,6 +325,39 @@ export function recordKeyCopy(
   return { state, event: event('key.copy', workflowId, key), result: key };
 }
 
+/** R11 for what changes nothing in the vault but must be on record: the state as it was, and the event. */
+function recordOnly(state: VaultState, action: AuditAction, details: AuditEvent['details']): Transition<void> {
+  return { state, event: event(action, null, null, details), result: undefined };
+}
+
+/**
+ * R11 for Simulate and `custody encrypt`: the workflow's active key, recorded with the byte count
+ * of what it is about to seal (never the text). A workflow without one is refused.
+ */
+export function recordEncrypt(state: VaultState, workflowId: string, bytes: number): Transition<StoredKey> {
+  const workflow = findWorkflow(state, workflowId);
+  const active = activeKeyOf(workflow);
+  if (!active) {
+    throw new CustodyError('NOT_FOUND', `Workflow "${workflowId}" has no active key to encrypt with. Activate a key first.`);
+  }
+  return { state, event: event('payload.encrypt', workflowId, active, { bytes }), result: active };
+}
+
+/** R11: a file holding decrypted plaintext was written: where, in which format, how many items. */
+export function recordPlaintextExport(state: VaultState, path: string, format: string, items: number): Transition<void> {
+  return recordOnly(state, 'plaintext.export', { path, format, items });
+}
+
+/** R11: the audit log was written to a file: where, and how many entries. */
+export function recordAuditExport(state: VaultState, path: string, entries: number): Transition<void> {
+  return recordOnly(state, 'audit.export', { path, entries });
+}
+
+/** R11: the vault was moved out of the Windows roaming profile. */
+export function recordRelocation(state: VaultState, from: string, to: string): Transition<void> {
+  return recordOnly(state, 'vault.relocate', { from, to });
+}
+
 /** R2 "last time it decrypted a payload": set once per batch for every key that matched. */
 export function markMatched(state: VaultState, keyIds: ReadonlySet<string>, now: Date): VaultState {
   if (keyIds.size === 0) return state;

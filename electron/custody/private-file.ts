@@ -1,25 +1,13 @@
-import type { FileHandle } from 'node:fs/promises';
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { CustodyError } from './custody-error';
+import { fileFailure, openSafely } from './safe-file';
 import { textSink } from './text-sink';
 
 /**
- * Opens `path` for writing, created or truncated, readable by this user only. `open`'s mode only
- * applies to a file it creates: one that existed keeps its mode, so it is tightened before anything
- * (results, perhaps plaintext) is written into it.
+ * A file written a piece at a time, readable by this user only: created 0600, or an existing
+ * regular file narrowed to its owner before anything (results, perhaps plaintext) is written into
+ * it; never through a symlink or into a FIFO or device (safe-file.ts).
  */
-async function openPrivateFile(path: string): Promise<FileHandle> {
-  const handle = await open(path, 'w', 0o600);
-  try {
-    await handle.chmod(0o600);
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  return handle;
-}
-
-/** A file written a piece at a time, readable by this user only (see openPrivateFile). */
 export interface PrivateFileSink {
   write(text: string | Uint8Array): Promise<void>;
   /**
@@ -40,7 +28,7 @@ export async function privateFileSink(
   then: string,
   onFailure: (error: Error) => void = () => undefined,
 ): Promise<PrivateFileSink> {
-  const handle = await openPrivateFile(path).catch((error: unknown) => {
+  const handle = await openSafely(path, 'replace', then).catch((error: unknown) => {
     throw cannotWrite(path, error, then);
   });
   const sink = textSink(handle.createWriteStream(), { close: true, onFailure });
@@ -65,16 +53,10 @@ export const CHOOSE_ANOTHER_FILE = 'Choose another file or folder.';
 
 /** A file that could not be written, said so a person can act on it; `then` says what to do. */
 function cannotWrite(path: string, error: unknown, then: string): CustodyError {
+  const described = fileFailure(path, error, 'replace', then);
+  if (described instanceof CustodyError) return described;
   const code = (error as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOENT'
-      ? 'its folder does not exist'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'ENOSPC'
-            ? 'the disk is full'
-            : 'it could not be written';
+    code === 'ENOENT' ? 'its folder does not exist' : code === 'ENOSPC' ? 'the disk is full' : 'it could not be written';
   return new CustodyError('INVALID_INPUT', `Cannot write ${path}: ${why}. ${then}`);
 }

@@ -1,11 +1,11 @@
 // Never log key material: the sealed part of the vault holds every key.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CustodyError } from './custody-error';
 import { writeFileAtomic } from './atomic-file';
 import { type Envelope, EnvelopeSchema } from './key-envelope';
 import { scryptParamsProblem } from './scrypt-params';
+import { readPrivateFile } from './safe-file';
 import { type VaultState, VaultStateSchema } from './vault-state';
 
 const FORMAT = 'workflow-key-custody/vault';
@@ -115,13 +115,8 @@ export function unsealState(file: AnyVaultFile, path: string, key: Uint8Array): 
 }
 
 /** `null` when there is no vault yet. */
-export async function readVaultText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+export function readVaultText(path: string): Promise<string | null> {
+  return readPrivateFile(path);
 }
 
 export async function writeVault(path: string, header: VaultHeader, state: VaultState, dataKey: Uint8Array): Promise<void> {

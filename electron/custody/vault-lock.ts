@@ -1,5 +1,6 @@
 import lockfile from 'proper-lockfile';
 import { CustodyError } from './custody-error';
+import { fileFailure, vaultFolderFix } from './safe-file';
 
 const DEFAULT_LOCK_WAIT_MS = 5_000;
 
@@ -29,7 +30,7 @@ export async function withVaultLock<T>(
         `Another Workflow Key Custody window or command is changing the vault and did not finish within ${Math.round(waitMs / 1000)} s. Nothing was changed; try again in a moment.`,
       );
     }
-    throw error;
+    throw fileFailure(lockPath, error, 'create', vaultFolderFix(lockPath));
   }
   try {
     return await work();

@@ -202,6 +202,13 @@ export function createBatchManager({
       await batch.finished;
       if (batch.kept.full) throw tooLargeToExport(limits.kept);
       const file = await privateFileSink(target, CHOOSE_ANOTHER_FILE);
+      // A file of plaintext is recorded (R11) before anything is written into it.
+      if (includePlaintext) {
+        await custody.recordPlaintextExport(target, format, batch.results.length).catch(async (error: unknown) => {
+          await file.discard();
+          throw error;
+        });
+      }
       const writer = exportWriter(format, { plaintext: includePlaintext });
       await file.write(writer.head());
       for (const result of batch.results) await file.write(writer.item(result));

@@ -1,10 +1,11 @@
 /**
  * The only places the app may hand to the OS browser (Electron checklist item 15:
- * shell.openExternal only for an allow-list). Exact https origins, no user-supplied URLs.
+ * shell.openExternal only for an allow-list): exact documentation URLs, not whole origins, so
+ * no path, query or fragment a page could build on an allowed site gets through.
  */
-const ALLOWED_ORIGINS: readonly string[] = ['https://docs.kinde.com', 'https://kinde.com'];
-
 export const WORKFLOWS_DOCS_URL = 'https://docs.kinde.com/workflows/';
+
+const ALLOWED_URLS: readonly string[] = [WORKFLOWS_DOCS_URL];
 
 export function isAllowedExternalUrl(url: string): boolean {
   let parsed: URL;
@@ -13,7 +14,6 @@ export function isAllowedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return (
-    parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && ALLOWED_ORIGINS.includes(parsed.origin)
-  );
+  // `href` is the URL as parsed (host lower-cased, dot segments resolved): compared whole.
+  return ALLOWED_URLS.includes(parsed.href);
 }

@@ -4,7 +4,7 @@
  */
 import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import path from 'node:path';
-import { Custody, PRODUCT_NAME, createKeytarSecretStore, resolveLocation } from '../custody';
+import { Custody, PRODUCT_NAME, browserDataPath, createKeytarSecretStore, resolveLocation } from '../custody';
 import { appMenuTemplate } from './app-menu';
 import { createBatchManager } from './decrypt-batches';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
@@ -25,9 +25,11 @@ function logUnexpected(context: string, error: unknown): void {
 }
 
 function start(): void {
-  // Both must happen before `ready`.
+  // All three must happen before `ready`. Chromium's own data (caches, storage) is kept out of the
+  // vault folder, which is the default userData on macOS and Linux.
   registerAppScheme();
   app.enableSandbox();
+  app.setPath('sessionData', browserDataPath());
 
   // `npm run dev` serves the renderer from Vite's dev server; a packaged app never does.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;

@@ -6,7 +6,7 @@
  * Key material passes through keys.add (the one-time reveal), keys.import and keys.copyRevealed:
  * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
-import type { VaultStatus } from '../../shared/domain';
+import type { AuditEntry, VaultStatus } from '../../shared/domain';
 import { CHOOSE_ANOTHER_FILE, type Custody, CustodyError, KEY_PLACEHOLDER, RECEIVER_SNIPPETS, privateFileSink } from '../custody';
 import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
@@ -100,9 +100,10 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
     // A decrypt batch updates "last matched" and appends an audit summary (R10/R11).
     'payloads.decrypt': ({ payloads, scope }) => custody.decrypt(payloads, scope).then(changed('payloads.decrypt')),
     'payloads.encrypt': async ({ workflowId, plaintext }) => {
+      // Recorded in the audit log by the core (R11): the key and the byte count, never the text.
       const sealed = await custody.encrypt(workflowId, Buffer.from(plaintext, 'utf8'));
       issuedPayloads.remember(sealed.payload);
-      return sealed;
+      return changed('payloads.encrypt')(sealed);
     },
     'payloads.openCaptures': async () => ({ payloads: await readCaptureFiles(await desktop.chooseCaptureFiles()) }),
     'payloads.snippets': async () => SNIPPETS,
@@ -132,7 +133,7 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
       const path = await desktop.chooseExportPath(resultsExportName(new Date(), format), format);
       if (path === null) return { path: null };
       await batches.export(batchId, format, includePlaintext, path);
-      return { path };
+      return includePlaintext ? changed('batches.export')({ path }) : { path };
     },
     'batches.discard': async ({ batchId }) => {
       batches.discard(batchId);
@@ -142,14 +143,21 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
     'audit.list': () => custody.auditEntries(),
     'audit.verify': () => custody.verifyAudit(),
     // The export is the log itself, one entry per line, so `verify` logic can be applied to it later.
+    // It is recorded (R11) once the file passed its checks and before anything is written into it.
     'audit.export': async () => {
-      const entries = await custody.auditEntries();
       const path = await desktop.chooseExportPath(auditExportName(new Date()));
       if (path === null) return { path: null };
       const file = await privateFileSink(path, CHOOSE_ANOTHER_FILE);
+      let entries: AuditEntry[];
+      try {
+        entries = await custody.exportAuditEntries(path);
+      } catch (error) {
+        await file.discard();
+        throw error;
+      }
       for (const entry of entries) await file.write(`${JSON.stringify(entry)}\n`);
       await file.finish();
-      return { path };
+      return changed('audit.export')({ path });
     },
   };
 

@@ -229,6 +229,7 @@ describe('the key lifecycle through the `custody` CLI, against the real keychain
       'decrypt.batch',
       'decrypt.batch',
       'decrypt.batch',
+      'payload.encrypt',
       'decrypt.batch',
       'key.import',
       'key.deactivate',

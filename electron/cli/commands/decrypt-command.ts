@@ -1,4 +1,5 @@
 // Key material and plaintext pass through here: never log either.
+import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type DecryptScope, EXPORT_FORMATS, type ExportFormat } from '../../../shared/domain';
 import { untilAborted } from '../abortable-source';
@@ -46,8 +47,10 @@ in a member of a JSON object (--field NAME; default "payload", then "body"). Wit
 is a HAR 1.2 file, and the bodies of its POST requests are decrypted, with their URL and time.
 
 Results come in input order: --json prints one JSON object per item (plaintext included), and
---output FILE writes them to FILE (mode 0600) as NDJSON, JSON or CSV, plaintext only with
---include-plaintext. Without either, each plaintext goes to stdout and what opened it to stderr.
+--output FILE writes them to FILE (mode 0600; a symlink, FIFO or device is refused) as NDJSON, JSON
+or CSV, plaintext only with --include-plaintext. A file of plaintext is recorded in the audit log
+(where, how many items), except with --key-file, which opens no vault. Without either, each
+plaintext goes to stdout and what opened it to stderr.
 A summary ends every run on stderr; progress is shown there when it is a terminal.
 
 Exit status: 0 when every item decrypted, 1 when any item failed (each failure is reported with
@@ -122,6 +125,22 @@ function withVault(ctx: CliContext, scope: DecryptScope, run: BatchRun): Promise
   return ctx.custody().decryptBatch(run.chunks, scope, run.mode, run.onChunk, run.options);
 }
 
+/** R11: a file of plaintext is on record before it is complete; if it cannot be recorded, it goes. */
+async function recordPlaintextFile(
+  ctx: CliContext,
+  destination: DecryptDestination,
+  path: string,
+  format: ExportFormat,
+  items: number,
+): Promise<void> {
+  try {
+    await ctx.custody().recordPlaintextExport(path, format, items);
+  } catch (error) {
+    await destination.discard();
+    throw error;
+  }
+}
+
 export function registerDecryptCommand(program: Command, ctx: CliContext): void {
   program
     .command('decrypt')
@@ -193,6 +212,9 @@ export function registerDecryptCommand(program: Command, ctx: CliContext): void 
           throw error;
         } finally {
           stopListening();
+        }
+        if (scope && options.output !== undefined && options.includePlaintext) {
+          await recordPlaintextFile(ctx, destination, resolve(options.output), options.format ?? 'ndjson', summary.decrypted);
         }
         await destination.finish();
         if (outputFailed) status.message('The output could not be written (was it closed?): the batch stopped.\n');

@@ -19,8 +19,14 @@ export function registerEncryptCommand(program: Command, ctx: CliContext): void 
     .command('encrypt')
     .description('seal FILE (or stdin) as secureFetch would, to test a receiver: nonce-tag-ciphertext, base64url, on stdout')
     .argument('[file]', 'the body to seal, or - for stdin')
-    .option('--workflow <id>', "seal with this workflow's active key")
-    .option('--key-file <file>', 'seal with the one key in this file (or - for stdin) without opening the vault')
+    .option(
+      '--workflow <id>',
+      "seal with this workflow's active key; recorded in the audit log (the key and the byte count, never the text)",
+    )
+    .option(
+      '--key-file <file>',
+      'seal with the one key in this file (or - for stdin) without opening the vault, so nothing is recorded in the audit log',
+    )
     .action(async (file: string | undefined, options: EncryptOptions, command: Command) => {
       if ((options.workflow === undefined) === (options.keyFile === undefined)) {
         throw new UsageError('choose exactly one of --workflow ID or --key-file FILE', usageOf(command));

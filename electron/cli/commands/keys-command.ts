@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import type { KeyInfo } from '../../../shared/domain';
 import { type Custody, formatKey } from '../../custody';
 import type { CliContext } from '../cli-context';
-import { keyIdArg, labelArg, workflowIdArg } from '../cli-usage';
+import { keyIdArg, labelArg, usageOf, workflowIdArg } from '../cli-usage';
 import { confirmDestructive } from '../confirm';
+import { UsageError } from '../exit-codes';
 import { describeKey } from '../key-description';
 import { readSingleKey } from '../key-file';
 import { jsonDocument, shortTime, textTable } from '../text-table';
@@ -89,12 +90,22 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
 
   keys
     .command('add')
-    .description('generate a key; its value is printed once, alone on stdout, and can never be shown again')
+    .description(
+      'generate a key; its value is printed once, alone on stdout (redirect it to a file, or pass --reveal to show it on a terminal), and can never be shown again',
+    )
     .argument('<workflow>', 'the workflow id')
     .option('--label <label>', 'a label to recognise the key by')
-    .action(async (workflow: string, options: { label?: string }, command: Command) => {
+    .option('--reveal', 'print the value even though stdout is a terminal (where it stays in the scrollback)')
+    .action(async (workflow: string, options: { label?: string; reveal?: boolean }, command: Command) => {
       const workflowId = workflowIdArg(command, workflow);
       const label = options.label === undefined ? undefined : labelArg(command, options.label);
+      // Refused before the key exists: a key nobody holds would only be deleted again.
+      if (ctx.io.stdoutIsTerminal && !options.reveal) {
+        throw new UsageError(
+          `the new key would be printed on this terminal. No key was created. Redirect it to a file (custody keys add ${workflowId} > key.txt) or pass --reveal to show it here`,
+          usageOf(command),
+        );
+      }
       const { key, value } = await ctx.custody().addKey(workflowId, { label });
       ctx.io.out(`${value}\n`);
       ctx.io.err(`Added ${describeKey(key)} to workflow ${workflowId}. ${statusNote(key)}\n`);

@@ -3,6 +3,7 @@ import type { WorkflowSummary } from '../../../shared/domain';
 import type { CliContext } from '../cli-context';
 import { workflowIdArg, workflowNameArg } from '../cli-usage';
 import { confirmDestructive } from '../confirm';
+import { printable } from '../printable';
 import { jsonDocument, shortTime, textTable } from '../text-table';
 
 function flagsOf(workflow: WorkflowSummary): string {
@@ -48,7 +49,7 @@ export function registerWorkflowsCommand(program: Command, ctx: CliContext): voi
       const workflowId = workflowIdArg(command, id);
       const name = options.name === undefined ? undefined : workflowNameArg(command, options.name);
       const added = await ctx.custody().addWorkflow({ id: workflowId, name });
-      ctx.io.out(`Added workflow ${added.id} ("${added.name}"). Add its key with: custody keys add ${added.id}\n`);
+      ctx.io.out(`Added workflow ${added.id} ("${printable(added.name)}"). Add its key with: custody keys add ${added.id}\n`);
     });
 
   workflows
@@ -58,7 +59,7 @@ export function registerWorkflowsCommand(program: Command, ctx: CliContext): voi
     .argument('<name>', 'the new display name')
     .action(async (id: string, name: string, _options: unknown, command: Command) => {
       const updated = await ctx.custody().updateWorkflow(workflowIdArg(command, id), { name: workflowNameArg(command, name) });
-      ctx.io.out(`Renamed workflow ${updated.id} to "${updated.name}".\n`);
+      ctx.io.out(`Renamed workflow ${updated.id} to "${printable(updated.name)}".\n`);
     });
 
   workflows

@@ -19,6 +19,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   VAULT_CORRUPT: 'The vault file is damaged',
   VAULT_KEY_MISSING: 'The vault key is missing from the keychain',
   KEYCHAIN_UNAVAILABLE: 'The OS keychain is not reachable',
+  PERMISSION_DENIED: 'Permission denied',
+  UNSUPPORTED_INPUT: 'Not a regular file',
   INTERNAL: 'Something went wrong',
 };
 
@@ -56,6 +58,10 @@ export const VAULT_REMEDIES: Partial<Record<ErrorCode, readonly string[]>> = {
   ],
   VAULT_BUSY: [
     'Another program (the custody command line or another window) is writing to the vault. Wait a moment and press Retry.',
+  ],
+  PERMISSION_DENIED: ['Make sure the vault folder and the files in it belong to you, then press Retry.'],
+  UNSUPPORTED_INPUT: [
+    'A file of the vault folder is a link or a special file, so it was not opened. Put the real file in its place, then press Retry.',
   ],
   INTERNAL: ['Press Retry. If this keeps happening, restart Workflow Key Custody.'],
 };

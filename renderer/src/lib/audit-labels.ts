@@ -18,6 +18,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'passphrase.remove': 'Passphrase removed',
   'unlock.failed': 'Wrong passphrases tried',
   'settings.update': 'Settings changed',
+  'payload.encrypt': 'Payload encrypted (simulated)',
+  'plaintext.export': 'Decrypted plaintext exported',
+  'audit.export': 'Audit log exported',
+  'vault.relocate': 'Vault moved to this computer’s local profile',
 };
 
 export function auditDetails(entry: AuditEntry): string {

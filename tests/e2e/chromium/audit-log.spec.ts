@@ -51,6 +51,9 @@ test('the audit log lists every change, copy and decrypt, verifies its chain and
     expect(line).not.toContain(first.value);
     expect(line).not.toContain(second.value);
   }
+  // The export itself is on record, with where it went and how many entries it held.
+  await expect(table.getByRole('row').nth(1)).toContainText('Audit log exported');
+  await expect(table.getByRole('row').nth(1)).toContainText(`path: ${exportPath}, entries: 8`);
 
   // Edit one entry behind the app's back: the chain no longer verifies, and the screen says so.
   const log = path.join(host.home, 'audit.jsonl');

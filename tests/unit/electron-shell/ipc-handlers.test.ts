@@ -128,6 +128,11 @@ describe('createHandlers', () => {
     await call('workflows.add', { id: 'wf' });
     const imported = await call('keys.import', { workflowId: 'wf', value: Buffer.alloc(32, 7).toString('base64') });
     const { payload } = await call('payloads.encrypt', { workflowId: 'wf', plaintext: '{"user":"ada"}' });
+    const recorded = (await call('audit.list', {})).filter((e) => e.action === 'payload.encrypt');
+    expect(recorded).toMatchObject([
+      { workflowId: 'wf', keyId: imported.id, fingerprint: imported.fingerprint, details: { bytes: 14 } },
+    ]);
+    expect(JSON.stringify(recorded)).not.toContain('ada');
     const [result] = await call('payloads.decrypt', {
       payloads: [{ source: 'pasted', text: payload }],
       scope: { mode: 'workflow', workflowId: 'wf' },
@@ -188,11 +193,15 @@ describe('createHandlers', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines.map((entry) => entry.action)).toEqual(['vault.init', 'workflow.add']);
+    expect((await call('audit.list', {})).at(-1)).toMatchObject({
+      action: 'audit.export',
+      details: { path: desktop.exportPath, entries: 2 },
+    });
 
     desktop.exportPath = scratch;
     await expect(call('audit.export', {})).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      message: `Cannot write ${scratch}: it is a folder. Choose another file or folder.`,
+      code: 'UNSUPPORTED_INPUT',
+      message: `${scratch} is a folder, not a regular file, so it was left untouched and nothing was written. Choose another file or folder.`,
     });
   });
 
@@ -326,9 +335,13 @@ describe('decrypt batches through the contract', () => {
     const withoutPlaintext = await readFile(desktop.exportPath, 'utf8');
     expect(withoutPlaintext.trim().split('\n')).toHaveLength(4);
     expect(withoutPlaintext).not.toContain('"n"');
+    expect((await call('audit.list', {})).filter((e) => e.action === 'plaintext.export')).toEqual([]);
     desktop.exportPath = join(scratch, 'results.json');
     await call('batches.export', { batchId, format: 'json', includePlaintext: true });
     expect(JSON.parse(await readFile(desktop.exportPath, 'utf8'))).toMatchObject([{ plaintext: '{"n":0}' }, {}, {}]);
+    const recorded = (await call('audit.list', {})).filter((e) => e.action === 'plaintext.export');
+    expect(recorded.map((e) => e.details)).toEqual([{ path: desktop.exportPath, format: 'json', items: 3 }]);
+    expect(JSON.stringify(recorded)).not.toContain('"n"');
   });
 
   it('exports over an existing file readable by this user only, and says why a file cannot be written', async () => {

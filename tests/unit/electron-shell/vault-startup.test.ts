@@ -7,6 +7,7 @@ function fakeCustody(statuses: VaultStatus[], init: () => Promise<void>) {
   let inits = 0;
   return {
     home: '/vault',
+    relocateRoamingVault: async () => undefined,
     status: async () => statuses.shift() ?? { state: 'ready', home: '/vault', passphraseSet: false },
     init: async () => {
       inits++;

@@ -74,12 +74,22 @@ describe('new windows', () => {
 });
 
 describe('isAllowedExternalUrl', () => {
-  it.each(['https://docs.kinde.com/workflows/', 'https://kinde.com/'])('allows %s', (url) => {
-    expect(isAllowedExternalUrl(url)).toBe(true);
-  });
+  it.each(['https://docs.kinde.com/workflows/', 'https://DOCS.kinde.com/workflows/'])(
+    'allows the documentation URL %s',
+    (url) => {
+      expect(isAllowedExternalUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
-    'http://docs.kinde.com/',
+    'https://kinde.com/',
+    'https://docs.kinde.com/',
+    'https://docs.kinde.com/workflows',
+    'https://docs.kinde.com/workflows/other-page',
+    'https://docs.kinde.com/workflows/?next=https://evil.example/',
+    'https://docs.kinde.com/workflows/#fragment',
+    'https://docs.kinde.com/workflows/../',
+    'http://docs.kinde.com/workflows/',
     'https://docs.kinde.com.evil.example/',
     'https://evil.example/?https://docs.kinde.com',
     'https://user:pass@docs.kinde.com/',
