@@ -97,7 +97,7 @@ export async function runDecryptBatch(
   const workers = options.workers && options.workers.count > 0 ? options.workers : null;
   let pool = null as WorkerPool | null;
   let chunksRead = 0;
-  const decryptHere = async (chunk: ChunkInput): Promise<ChunkOutput> => {
+  const decryptHere = async (chunk: ChunkInput): Promise<ChunkOutput | null> => {
     const output = decryptChunk(chunk, keys, infos, mode);
     // Lets a cancel (Ctrl-C, the page's Cancel) and the output through between chunks.
     await yieldToEventLoop();
@@ -107,9 +107,12 @@ export async function runDecryptBatch(
   // Two loops: one reads and submits chunks while fewer than `maxQueued` wait; the other emits them
   // in input order as each is done, also while the reader waits on a slow source (a pipe).
   const maxQueued = (workers?.count ?? 1) * IN_FLIGHT_PER_WORKER;
-  const queue: Promise<ChunkOutput>[] = [];
+  const queue: Promise<ChunkOutput | null>[] = [];
   let readerDone = false;
   let stopped = false;
+  let skipped = false;
+  const cancelWorkers = () => pool?.cancel();
+  options.signal?.addEventListener('abort', cancelWorkers, { once: true });
   let queued = signal();
   let space = signal();
   const reader = (async () => {
@@ -149,8 +152,10 @@ export async function runDecryptBatch(
       queue.shift();
       space.wake();
       space = signal();
-      // Chunks already submitted are finished and reported even after a cancel, in order.
-      await emit(output);
+      // After a cancel, the chunks the workers had started are reported, in order, up to the first
+      // they skipped: what a batch reports is always its input's first items.
+      if (output === null) skipped = true;
+      else if (!skipped) await emit(output);
     }
     await reader;
   } catch (error) {
@@ -158,6 +163,7 @@ export async function runDecryptBatch(
     space.wake();
     throw error;
   } finally {
+    options.signal?.removeEventListener('abort', cancelWorkers);
     await pool?.close();
   }
   summary.cancelled = options.signal?.aborted ?? false;

@@ -12,10 +12,18 @@ export interface WorkerSetup {
   mode: OutputMode;
 }
 
+/** What a worker is sent after its setup. */
+export type WorkerMessage = ChunkInput | 'cancel' | 'close';
+
 export interface WorkerPool {
   readonly size: number;
-  /** The chunk's output, decrypted on the worker with the fewest chunks waiting. */
-  run(chunk: ChunkInput): Promise<ChunkOutput>;
+  /**
+   * The chunk's output, decrypted on the worker with the fewest chunks waiting; null when the batch
+   * was cancelled before the worker started it.
+   */
+  run(chunk: ChunkInput): Promise<ChunkOutput | null>;
+  /** Workers finish the chunk they are on and skip the ones waiting. */
+  cancel(): void;
   /** Ends the workers; each zeroes its copy of the keys first. */
   close(): Promise<void>;
 }
@@ -42,7 +50,7 @@ export function createWorkerPool(workerScript: string, setup: WorkerSetup, size:
   const workers = Array.from({ length: size }, () => {
     const keys = setup.keys.map((key) => new Uint8Array(key));
     const worker = new Worker(workerScript, { workerData: { ...setup, keys } satisfies WorkerSetup });
-    const waiting: { resolve: (output: ChunkOutput) => void; reject: (error: Error) => void }[] = [];
+    const waiting: { resolve: (output: ChunkOutput | null) => void; reject: (error: Error) => void }[] = [];
     const fail = () => {
       const error = new CustodyError(
         'INTERNAL',
@@ -50,7 +58,7 @@ export function createWorkerPool(workerScript: string, setup: WorkerSetup, size:
       );
       for (const pending of waiting.splice(0)) pending.reject(error);
     };
-    worker.on('message', (output: ChunkOutput) => waiting.shift()?.resolve(output));
+    worker.on('message', (output: ChunkOutput | null) => waiting.shift()?.resolve(output));
     worker.on('error', fail);
     const exited = new Promise<void>((resolve) =>
       worker.once('exit', () => {
@@ -67,11 +75,14 @@ export function createWorkerPool(workerScript: string, setup: WorkerSetup, size:
       const { chunk: message, transfer } = transferable(chunk);
       return new Promise((resolve, reject) => {
         least.waiting.push({ resolve, reject });
-        least.worker.postMessage(message, transfer);
+        least.worker.postMessage(message satisfies WorkerMessage, transfer);
       });
     },
+    cancel() {
+      for (const { worker } of workers) worker.postMessage('cancel' satisfies WorkerMessage);
+    },
     async close() {
-      for (const { worker } of workers) worker.postMessage('close');
+      for (const { worker } of workers) worker.postMessage('close' satisfies WorkerMessage);
       await Promise.all(workers.map(({ exited }) => exited));
     },
   };

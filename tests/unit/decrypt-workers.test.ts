@@ -157,6 +157,32 @@ describe('a batch on workers', () => {
     expect(mostAhead).toBeLessThan(20);
   });
 
+  it('on cancel reports the chunks already started, in order, and skips the ones still waiting', async () => {
+    const strangers = candidatesFromRawKeys(Array.from({ length: 8 }, () => randomBytes(32)));
+    const item: CaptureItem = { source: '', text: sealPayload(Buffer.from('{}'), keys[0] as Buffer) };
+    const chunks = Array.from({ length: 40 }, (_, c): ChunkInput => ({
+      kind: 'items',
+      items: Array.from({ length: 200 }, (_, i) => ({ ...item, source: `c${c}-${i}` })),
+    }));
+    const controller = new AbortController();
+    const sources: string[] = [];
+    const summary = await runDecryptBatch(
+      itemChunks(chunks.flatMap((c) => (c.kind === 'items' ? c.items : []))),
+      strangers,
+      RESULTS,
+      (o) => {
+        sources.push(...(o.results ?? []).map((r) => r.source));
+        controller.abort();
+      },
+      { signal: controller.signal, workers: { script: workerScript, count: 2 } },
+    );
+    expect(summary.cancelled).toBe(true);
+    expect(summary.done).toBe(sources.length);
+    expect(summary.done).toBeLessThan(40 * 200);
+    const all = chunks.flatMap((c) => (c.kind === 'items' ? c.items.map((i) => i.source) : []));
+    expect(sources).toEqual(all.slice(0, sources.length));
+  });
+
   it('fails with INTERNAL, and never hangs, when a worker dies', async () => {
     const crashing = join(dir, 'crashing-worker.cjs');
     await writeFile(crashing, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
