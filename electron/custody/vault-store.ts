@@ -296,10 +296,21 @@ export class VaultStore {
     return parseVaultFile(text, this.vaultPath);
   }
 
+  /** The vault file, rewritten into the key envelope first when it is of the first format. */
+  private async current(underLock: boolean): Promise<VaultFile> {
+    const file = await this.readFile();
+    if (file.version === 2) return file;
+    return underLock ? this.migrated() : this.locked(() => this.migrated());
+  }
+
   /** `underLock`: true inside the writer lock, where nobody may wait on a person typing a passphrase. */
   private async openWithKeys(underLock: boolean): Promise<{ opened: OpenedVault; keys: VaultKeys }> {
-    let file = await this.readFile();
-    if (file.version === 1) file = underLock ? await this.migrated() : await this.locked(() => this.migrated());
+    let file = await this.current(underLock);
+    if (this.held?.vaultId !== file.vaultId) {
+      await this.keysFor(file, underLock);
+      // Unlocking may itself have written (wrong tries are audited): read what it wrote.
+      file = await this.current(underLock);
+    }
     const keys = await this.keysFor(file, underLock);
     if (this.cache && this.cache.generation === file.generation && this.cache.vaultId === file.vaultId) {
       return { opened: this.cache.opened, keys };

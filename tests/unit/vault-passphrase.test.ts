@@ -45,6 +45,9 @@ describe('passphrase (R15, DESIGN §3)', () => {
         return OLD;
       },
     });
+    await expect(fx.another().unlock('a wrong guess')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    // The first call unlocks (recording the wrong try) and then sees the vault as that left it.
+    expect(await cli.verifyAudit()).toMatchObject({ ok: true });
     await cli.addWorkflow({ id: 'second' });
     expect((await cli.listWorkflows()).length).toBe(2);
     expect(asked).toBe(1);
