@@ -112,6 +112,8 @@ export class VaultStore {
   /** After `lock`, only `unlock` opens the vault again, even one without a passphrase. */
   private lockedByUser = false;
   private cache: { generation: number; vaultId: string; opened: OpenedVault } | null = null;
+  /** Work under the writer lock, which may be using the held keys. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: StoreOptions) {
     this.vaultPath = vaultFilePath(options.location.home);
@@ -148,7 +150,7 @@ export class VaultStore {
 
   /** Zero-fills and forgets the vault's keys and the opened state; only `unlock` opens it again. */
   lock(): void {
-    if (this.held) zeroKeys(this.held.keys);
+    if (this.held) this.retire(this.held.keys);
     this.held = null;
     this.cache = null;
     this.lockedByUser = true;
@@ -175,9 +177,9 @@ export class VaultStore {
     return (await this.openWithKeys(false)).opened;
   }
 
-  /** The key of the audit chain (R11). */
+  /** A copy of the key of the audit chain (R11), for the caller to zero-fill when done. */
   async auditKey(): Promise<Buffer> {
-    return (await this.openWithKeys(false)).keys.auditKey;
+    return Buffer.from((await this.openWithKeys(false)).keys.auditKey);
   }
 
   async init(): Promise<void> {
@@ -281,8 +283,16 @@ export class VaultStore {
   }
 
   private hold(vaultId: string, keys: VaultKeys): void {
-    if (this.held && this.held.keys !== keys) zeroKeys(this.held.keys);
+    if (this.held && this.held.keys !== keys) this.retire(this.held.keys);
     this.held = { vaultId, keys };
+  }
+
+  /**
+   * Zero-fills keys no longer held once every write already under way has finished: a lock in the
+   * middle of a write lets it complete with the keys it started with, never with zeroed ones.
+   */
+  private retire(keys: VaultKeys): void {
+    void Promise.allSettled([...this.inFlight]).then(() => zeroKeys(keys));
   }
 
   private async readFile(): Promise<AnyVaultFile> {
@@ -443,7 +453,11 @@ export class VaultStore {
   }
 
   private locked<T>(work: () => Promise<T>): Promise<T> {
-    return withVaultLock(this.home, lockFilePath(this.home), work);
+    const running = withVaultLock(this.home, lockFilePath(this.home), work);
+    this.inFlight.add(running);
+    const finished = () => this.inFlight.delete(running);
+    running.then(finished, finished);
+    return running;
   }
 
   /** The vault is the commit point: an entry it holds that the log lacks was lost in a crash. */

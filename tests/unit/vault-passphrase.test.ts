@@ -172,3 +172,22 @@ describe('throttle: after 5 wrong tries each next try waits 30 s, doubling, acro
     await expect(fx.another().unlock('wrong guess')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
   });
 });
+
+describe('lock during a write', () => {
+  it('lets the write finish with its keys: the vault it wrote opens, and the handle is locked after', async () => {
+    // The lock arrives while the change is being applied, after the write has taken the keys.
+    await fx.custody.store.transact((state, now) => {
+      fx.custody.lock();
+      const event = { action: 'workflow.add' as const, workflowId: 'late', keyId: null, fingerprint: null, details: {} };
+      return {
+        state: { ...state, workflows: [...state.workflows, { ...state.workflows[0]!, id: 'late', keys: [] }] },
+        event,
+        result: now,
+      };
+    });
+    await expect(fx.custody.listWorkflows()).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+    const fresh = fx.another();
+    expect((await fresh.listWorkflows()).map((w) => w.id)).toEqual(['wf', 'late']);
+    expect(await fresh.verifyAudit()).toMatchObject({ ok: true });
+  });
+});
