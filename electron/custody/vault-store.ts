@@ -111,6 +111,8 @@ export class VaultStore {
   private held: { vaultId: string; keys: VaultKeys } | null = null;
   /** After `lock`, only `unlock` opens the vault again, even one without a passphrase. */
   private lockedByUser = false;
+  /** Counts locks, so an unlock that a lock overtook does not open the vault. */
+  private lockEpoch = 0;
   private cache: { generation: number; vaultId: string; opened: OpenedVault } | null = null;
   /** Work under the writer lock, which may be using the held keys. */
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -154,6 +156,7 @@ export class VaultStore {
     this.held = null;
     this.cache = null;
     this.lockedByUser = true;
+    this.lockEpoch += 1;
   }
 
   /**
@@ -162,14 +165,23 @@ export class VaultStore {
    * a success are then audited.
    */
   async unlock(passphrase: string | null): Promise<void> {
+    const epoch = this.lockEpoch;
     const failures = await this.locked(async () => {
       const file = await this.migrated();
       const { keys, failures } = await this.openEnvelopeOf(file, passphrase);
+      // A lock that arrived while the passphrase was being checked wins.
+      if (epoch !== this.lockEpoch) {
+        zeroKeys(keys);
+        throw this.lockedError(hasPassphrase(file));
+      }
       this.hold(file.vaultId, keys);
+      this.lockedByUser = false;
       return failures;
     });
-    this.lockedByUser = false;
-    if (failures) await this.transact((state) => ({ state, event: failedTries(failures), result: undefined }));
+    if (!failures) return;
+    // The count is cleared only once the wrong tries are in the audit log, so none goes unrecorded.
+    await this.transact((state) => ({ state, event: failedTries(failures), result: undefined }));
+    await writeFailedUnlocks(this.failuresPath, null);
   }
 
   /** A whole, authenticated state; re-decrypted only when another writer has changed the file. */
@@ -268,6 +280,7 @@ export class VaultStore {
             failedTries(failures),
             this.options.clock(),
           ));
+          await writeFailedUnlocks(this.failuresPath, null);
         }
         const envelope = await this.envelopeFor(file.vaultId, keys, next);
         const action = next === null ? 'passphrase.remove' : 'passphrase.change';
@@ -383,7 +396,6 @@ export class VaultStore {
       await writeFailedUnlocks(this.failuresPath, failed);
       throw wrongPassphrase(failed);
     }
-    if (record) await writeFailedUnlocks(this.failuresPath, null);
     return { keys, failures: record };
   }
 

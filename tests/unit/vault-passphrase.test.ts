@@ -135,6 +135,15 @@ describe('lock (R15)', () => {
     expect(await fx.custody.status()).toMatchObject({ state: 'ready' });
   });
 
+  it('a lock that arrives while an unlock checks the passphrase wins', async () => {
+    await fx.custody.setPassphrase(OLD);
+    fx.custody.lock();
+    const unlocking = fx.custody.unlock(OLD);
+    fx.custody.lock();
+    await expect(unlocking).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+    expect(await fx.custody.status()).toMatchObject({ state: 'locked' });
+  });
+
   it('no vault yet is VAULT_NOT_INITIALISED, not VAULT_LOCKED', async () => {
     await fx.cleanup();
     await expect(fx.another().listWorkflows()).rejects.toMatchObject({ code: 'VAULT_NOT_INITIALISED' });
