@@ -2,11 +2,17 @@ import { Custody, resolveLocation } from '../custody';
 import type { CliIo } from './cli-io';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes';
 import { type ClosableSecretStore, createHelperSecretStore } from './helper-secret-store';
+import { vaultPassphraseAsker } from './passphrase-input';
 
 export interface CliContext {
   io: CliIo;
-  /** The vault of CUSTODY_HOME (or the app's folder), sealed by the real OS keychain. */
+  /**
+   * The vault of CUSTODY_HOME (or the app's folder), sealed by the real OS keychain. A vault with a
+   * passphrase asks for it when first needed: from --passphrase-file, or on the terminal.
+   */
   custody(): Custody;
+  /** The command's --passphrase-file, known once its options are parsed. */
+  usePassphraseFile(path: string | undefined): void;
   /** For commands that report their own failures item by item (decrypt) and must still exit 1. */
   markFailed(): void;
   /** Ctrl-C stopped the command cleanly: exit 130 whatever else happened. */
@@ -30,14 +36,22 @@ export interface CliEnvironment {
 export function createCliContext(io: CliIo, environment: CliEnvironment): CliContext {
   let secrets: ClosableSecretStore | null = null;
   let custody: Custody | null = null;
+  let passphraseFile: string | undefined;
   let failed = false;
   let interrupted = false;
   return {
     io,
     custody: () => {
       secrets ??= createHelperSecretStore(environment.keychainHelper);
-      custody ??= new Custody({ location: resolveLocation(environment.env), secrets });
+      custody ??= new Custody({
+        location: resolveLocation(environment.env),
+        secrets,
+        askPassphrase: vaultPassphraseAsker(io, () => passphraseFile),
+      });
       return custody;
+    },
+    usePassphraseFile: (path) => {
+      passphraseFile = path;
     },
     markFailed: () => {
       failed = true;

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Cancelled, EXIT_INTERRUPTED } from './exit-codes';
+import { readHiddenLine } from './hidden-input';
 
 /**
  * The CLI's only contact with the terminal. Commands write results to `out` (stdout, for scripts)
@@ -33,6 +34,8 @@ export interface CliIo {
    */
   onInterrupt(handler: () => void): () => void;
   ask(question: string): Promise<string>;
+  /** Asks on the terminal without echo (a passphrase); null when the person gives up. */
+  askSecret(question: string): Promise<string | null>;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -119,6 +122,7 @@ export function processIo(): CliIo {
           if (!answered) resolve('');
         });
       }),
+    askSecret: (question) => readHiddenLine(process.stdin, process.stderr, question),
   };
 }
 

@@ -8,12 +8,17 @@ import { registerEncryptCommand } from './commands/encrypt-command';
 import { registerFingerprintCommand } from './commands/fingerprint-command';
 import { registerInitCommand } from './commands/init-command';
 import { registerKeysCommand } from './commands/keys-command';
+import { registerPassphraseCommand } from './commands/passphrase-command';
+import { registerSettingsCommand } from './commands/settings-command';
 import { registerSnippetCommand } from './commands/snippet-command';
 import { registerWorkflowsCommand } from './commands/workflows-command';
 import { EXIT_OK, EXIT_USAGE, HelpShown, UsageError } from './exit-codes';
+import { passphraseFileOf } from './passphrase-input';
 
 const EXAMPLES = `
 Key values are never taken from the command line: only from a file or stdin (-).
+A vault with a passphrase asks for it on the terminal (without echo), or reads it from --passphrase-file FILE|-;
+never from the command line or the environment.
 Exit status: 0 success, 1 an operation failed (stderr names the error code), 2 usage.
 The vault is in CUSTODY_HOME if set, otherwise the app's folder; CUSTODY_KEYCHAIN_SERVICE names the keychain item.
 
@@ -29,6 +34,9 @@ Examples:
   custody snippet node
   custody fingerprint --key-file - < deployed-key.txt
   custody audit --verify
+  custody passphrase set
+  custody --passphrase-file ~/.custody-passphrase keys list onUserTokenGeneration
+  custody settings set idleMinutes 10
 `;
 
 /**
@@ -59,9 +67,16 @@ export function buildProgram(ctx: CliContext): Command {
       outputError: () => undefined,
     })
     .showSuggestionAfterError(true)
+    .option(
+      '--passphrase-file <file>',
+      "read the vault's passphrase from FILE, or - for stdin (otherwise it is asked on the terminal when the vault has one)",
+    )
     .addHelpText('after', EXAMPLES)
-    // Windows: a vault still in the roaming profile moves to the local one before any command runs.
-    .hook('preAction', () => ctx.custody().relocateRoamingVault());
+    .hook('preAction', async (_program, command) => {
+      ctx.usePassphraseFile(passphraseFileOf(command));
+      // Windows: a vault still in the roaming profile moves to the local one before any command runs.
+      await ctx.custody().relocateRoamingVault();
+    });
 
   registerInitCommand(program, ctx);
   registerWorkflowsCommand(program, ctx);
@@ -71,6 +86,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerSnippetCommand(program, ctx);
   registerAuditCommand(program, ctx);
   registerFingerprintCommand(program, ctx);
+  registerPassphraseCommand(program, ctx);
+  registerSettingsCommand(program, ctx);
   routeErrors(program);
   return program;
 }

@@ -343,6 +343,11 @@ export class Custody {
 
   async verifyAudit(): Promise<AuditVerification> {
     const { state } = await this.store.open();
-    return verifyAuditChain(await this.store.auditKey(), await readAuditLog(this.store.auditLogPath), state.auditTail);
+    const auditKey = await this.store.auditKey();
+    try {
+      return verifyAuditChain(auditKey, await readAuditLog(this.store.auditLogPath), state.auditTail);
+    } finally {
+      auditKey.fill(0);
+    }
   }
 }

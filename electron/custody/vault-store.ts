@@ -111,7 +111,11 @@ export class VaultStore {
   private held: { vaultId: string; keys: VaultKeys } | null = null;
   /** After `lock`, only `unlock` opens the vault again, even one without a passphrase. */
   private lockedByUser = false;
+  /** Counts locks, so an unlock that a lock overtook does not open the vault. */
+  private lockEpoch = 0;
   private cache: { generation: number; vaultId: string; opened: OpenedVault } | null = null;
+  /** Work under the writer lock, which may be using the held keys. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: StoreOptions) {
     this.vaultPath = vaultFilePath(options.location.home);
@@ -148,10 +152,11 @@ export class VaultStore {
 
   /** Zero-fills and forgets the vault's keys and the opened state; only `unlock` opens it again. */
   lock(): void {
-    if (this.held) zeroKeys(this.held.keys);
+    if (this.held) this.retire(this.held.keys);
     this.held = null;
     this.cache = null;
     this.lockedByUser = true;
+    this.lockEpoch += 1;
   }
 
   /**
@@ -160,14 +165,23 @@ export class VaultStore {
    * a success are then audited.
    */
   async unlock(passphrase: string | null): Promise<void> {
+    const epoch = this.lockEpoch;
     const failures = await this.locked(async () => {
       const file = await this.migrated();
       const { keys, failures } = await this.openEnvelopeOf(file, passphrase);
+      // A lock that arrived while the passphrase was being checked wins.
+      if (epoch !== this.lockEpoch) {
+        zeroKeys(keys);
+        throw this.lockedError(hasPassphrase(file));
+      }
       this.hold(file.vaultId, keys);
+      this.lockedByUser = false;
       return failures;
     });
-    this.lockedByUser = false;
-    if (failures) await this.transact((state) => ({ state, event: failedTries(failures), result: undefined }));
+    if (!failures) return;
+    // The count is cleared only once the wrong tries are in the audit log, so none goes unrecorded.
+    await this.transact((state) => ({ state, event: failedTries(failures), result: undefined }));
+    await writeFailedUnlocks(this.failuresPath, null);
   }
 
   /** A whole, authenticated state; re-decrypted only when another writer has changed the file. */
@@ -175,9 +189,9 @@ export class VaultStore {
     return (await this.openWithKeys(false)).opened;
   }
 
-  /** The key of the audit chain (R11). */
+  /** A copy of the key of the audit chain (R11), for the caller to zero-fill when done. */
   async auditKey(): Promise<Buffer> {
-    return (await this.openWithKeys(false)).keys.auditKey;
+    return Buffer.from((await this.openWithKeys(false)).keys.auditKey);
   }
 
   async init(): Promise<void> {
@@ -266,6 +280,7 @@ export class VaultStore {
             failedTries(failures),
             this.options.clock(),
           ));
+          await writeFailedUnlocks(this.failuresPath, null);
         }
         const envelope = await this.envelopeFor(file.vaultId, keys, next);
         const action = next === null ? 'passphrase.remove' : 'passphrase.change';
@@ -281,8 +296,16 @@ export class VaultStore {
   }
 
   private hold(vaultId: string, keys: VaultKeys): void {
-    if (this.held && this.held.keys !== keys) zeroKeys(this.held.keys);
+    if (this.held && this.held.keys !== keys) this.retire(this.held.keys);
     this.held = { vaultId, keys };
+  }
+
+  /**
+   * Zero-fills keys no longer held once every write already under way has finished: a lock in the
+   * middle of a write lets it complete with the keys it started with, never with zeroed ones.
+   */
+  private retire(keys: VaultKeys): void {
+    void Promise.allSettled([...this.inFlight]).then(() => zeroKeys(keys));
   }
 
   private async readFile(): Promise<AnyVaultFile> {
@@ -296,10 +319,21 @@ export class VaultStore {
     return parseVaultFile(text, this.vaultPath);
   }
 
+  /** The vault file, rewritten into the key envelope first when it is of the first format. */
+  private async current(underLock: boolean): Promise<VaultFile> {
+    const file = await this.readFile();
+    if (file.version === 2) return file;
+    return underLock ? this.migrated() : this.locked(() => this.migrated());
+  }
+
   /** `underLock`: true inside the writer lock, where nobody may wait on a person typing a passphrase. */
   private async openWithKeys(underLock: boolean): Promise<{ opened: OpenedVault; keys: VaultKeys }> {
-    let file = await this.readFile();
-    if (file.version === 1) file = underLock ? await this.migrated() : await this.locked(() => this.migrated());
+    let file = await this.current(underLock);
+    if (this.held?.vaultId !== file.vaultId) {
+      await this.keysFor(file, underLock);
+      // Unlocking may itself have written (wrong tries are audited): read what it wrote.
+      file = await this.current(underLock);
+    }
     const keys = await this.keysFor(file, underLock);
     if (this.cache && this.cache.generation === file.generation && this.cache.vaultId === file.vaultId) {
       return { opened: this.cache.opened, keys };
@@ -362,7 +396,6 @@ export class VaultStore {
       await writeFailedUnlocks(this.failuresPath, failed);
       throw wrongPassphrase(failed);
     }
-    if (record) await writeFailedUnlocks(this.failuresPath, null);
     return { keys, failures: record };
   }
 
@@ -432,7 +465,11 @@ export class VaultStore {
   }
 
   private locked<T>(work: () => Promise<T>): Promise<T> {
-    return withVaultLock(this.home, lockFilePath(this.home), work);
+    const running = withVaultLock(this.home, lockFilePath(this.home), work);
+    this.inFlight.add(running);
+    const finished = () => this.inFlight.delete(running);
+    running.then(finished, finished);
+    return running;
   }
 
   /** The vault is the commit point: an entry it holds that the log lacks was lost in a crash. */

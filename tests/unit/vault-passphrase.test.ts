@@ -45,6 +45,9 @@ describe('passphrase (R15, DESIGN §3)', () => {
         return OLD;
       },
     });
+    await expect(fx.another().unlock('a wrong guess')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    // The first call unlocks (recording the wrong try) and then sees the vault as that left it.
+    expect(await cli.verifyAudit()).toMatchObject({ ok: true });
     await cli.addWorkflow({ id: 'second' });
     expect((await cli.listWorkflows()).length).toBe(2);
     expect(asked).toBe(1);
@@ -132,6 +135,15 @@ describe('lock (R15)', () => {
     expect(await fx.custody.status()).toMatchObject({ state: 'ready' });
   });
 
+  it('a lock that arrives while an unlock checks the passphrase wins', async () => {
+    await fx.custody.setPassphrase(OLD);
+    fx.custody.lock();
+    const unlocking = fx.custody.unlock(OLD);
+    fx.custody.lock();
+    await expect(unlocking).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+    expect(await fx.custody.status()).toMatchObject({ state: 'locked' });
+  });
+
   it('no vault yet is VAULT_NOT_INITIALISED, not VAULT_LOCKED', async () => {
     await fx.cleanup();
     await expect(fx.another().listWorkflows()).rejects.toMatchObject({ code: 'VAULT_NOT_INITIALISED' });
@@ -167,5 +179,24 @@ describe('throttle: after 5 wrong tries each next try waits 30 s, doubling, acro
     expect(await unlocked.verifyAudit()).toMatchObject({ ok: true });
     // A success starts the count again.
     await expect(fx.another().unlock('wrong guess')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+  });
+});
+
+describe('lock during a write', () => {
+  it('lets the write finish with its keys: the vault it wrote opens, and the handle is locked after', async () => {
+    // The lock arrives while the change is being applied, after the write has taken the keys.
+    await fx.custody.store.transact((state, now) => {
+      fx.custody.lock();
+      const event = { action: 'workflow.add' as const, workflowId: 'late', keyId: null, fingerprint: null, details: {} };
+      return {
+        state: { ...state, workflows: [...state.workflows, { ...state.workflows[0]!, id: 'late', keys: [] }] },
+        event,
+        result: now,
+      };
+    });
+    await expect(fx.custody.listWorkflows()).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+    const fresh = fx.another();
+    expect((await fresh.listWorkflows()).map((w) => w.id)).toEqual(['wf', 'late']);
+    expect(await fresh.verifyAudit()).toMatchObject({ ok: true });
   });
 });

@@ -12,6 +12,7 @@ import { UsageError } from '../exit-codes';
 import { STDIN } from '../input-source';
 import { readKeyFile } from '../key-file';
 import { type StatusLine, createStatusLine } from '../status-line';
+import { passphraseFileOf } from '../passphrase-input';
 import { assertStdinReadOnce } from '../stdin-use';
 import {
   type BatchOptions,
@@ -166,7 +167,7 @@ export function registerDecryptCommand(program: Command, ctx: CliContext): void 
       checkOptions(command, options);
       const scope = options.keyFile === undefined ? scopeOf(command, options) : null;
       const paths = files.length > 0 ? files : [STDIN];
-      assertStdinReadOnce(command, [options.keyFile, ...paths]);
+      assertStdinReadOnce(command, [options.keyFile, passphraseFileOf(command), ...paths]);
       const kind: InputKind = options.ndjson ? 'ndjson' : options.har ? 'har' : 'raw';
 
       const keys = options.keyFile === undefined ? null : await readKeyFile(ctx.io, options.keyFile);

@@ -7,6 +7,7 @@ import { UsageError } from '../exit-codes';
 import { STDIN, readSource } from '../input-source';
 import { describeKey } from '../key-description';
 import { readSingleKey } from '../key-file';
+import { passphraseFileOf } from '../passphrase-input';
 import { assertStdinReadOnce } from '../stdin-use';
 
 interface EncryptOptions {
@@ -32,7 +33,7 @@ export function registerEncryptCommand(program: Command, ctx: CliContext): void 
         throw new UsageError('choose exactly one of --workflow ID or --key-file FILE', usageOf(command));
       }
       const input = file ?? STDIN;
-      assertStdinReadOnce(command, [options.keyFile, input]);
+      assertStdinReadOnce(command, [options.keyFile, passphraseFileOf(command), input]);
 
       if (options.keyFile !== undefined) {
         const key = await readSingleKey(ctx.io, options.keyFile);

@@ -8,6 +8,8 @@ import { confirmDestructive } from '../confirm';
 import { UsageError } from '../exit-codes';
 import { describeKey } from '../key-description';
 import { readSingleKey } from '../key-file';
+import { passphraseFileOf } from '../passphrase-input';
+import { assertStdinReadOnce } from '../stdin-use';
 import { jsonDocument, shortTime, textTable } from '../text-table';
 
 function keyTable(keys: readonly KeyInfo[]): string {
@@ -121,6 +123,7 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
     .action(async (workflow: string, options: { keyFile: string; label?: string }, command: Command) => {
       const workflowId = workflowIdArg(command, workflow);
       const label = options.label === undefined ? undefined : labelArg(command, options.label);
+      assertStdinReadOnce(command, [options.keyFile, passphraseFileOf(command)]);
       const material = await readSingleKey(ctx.io, options.keyFile);
       let key: KeyInfo;
       try {
