@@ -62,7 +62,10 @@ export type WorkflowChanges = z.input<typeof WorkflowChangesSchema>;
 export const NewWorkflowSchema = z.object({ id: WorkflowIdSchema, ...WorkflowChangesSchema.shape });
 export type NewWorkflow = z.input<typeof NewWorkflowSchema>;
 
-/** R4: the only shape that carries a key value, returned once by the call that created it. */
+/**
+ * R4: the only shape that carries a key value, returned once by the call that created it (the CLI's
+ * `keys add`; the app answers a KeyReveal instead, R14).
+ */
 export const RevealedKeySchema = z.object({
   key: KeyInfoSchema,
   value: z.string(),
