@@ -98,6 +98,20 @@ test('a just-made active key can be discarded while its reveal is open, audited 
   expect(audit.ok && audit.value.at(-1)).toMatchObject({ action: 'key.discard', fingerprint: fingerprintOfValue(value) });
 });
 
+test('a reveal handle dies when the page reloads (REVEAL_EXPIRED), and the window is no longer protected', async ({
+  openApp,
+}) => {
+  const { page, host } = await openApp();
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  const { handle } = await addKey(host, WORKFLOW, 'Production 2026');
+  await page.reload();
+  const answer = await host.invoke('reveal.value', { handle });
+  expect(answer.ok ? 'alive' : answer.error.code).toBe('REVEAL_EXPIRED');
+  expect((await host.invoke('reveal.copy', { handle })).ok).toBe(false);
+  expect((await host.desktopRecord()).contentProtection).toEqual([true, false]);
+  expect(await host.clipboard()).toEqual([]);
+});
+
 test('update flow: a second key is added inactive, then activated, and the badges swap', async ({ openApp }) => {
   const app = await openApp();
   const { page, host } = app;

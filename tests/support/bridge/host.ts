@@ -81,7 +81,9 @@ async function answer(message: HostRequest): Promise<HostMessage & { type: 'repl
             console.error(`[bridge host] ${channel} failed unexpectedly: ${describeUnexpectedError(error)}`),
         }),
       };
+    // The page loaded (again): as main does on did-finish-load, reveal handles die with the old page.
     case 'push-status':
+      reveals.forgetAll();
       emit('vault.status', await handlers['vault.status']({}));
       return { type: 'reply', id: message.id, value: null };
     case 'set-capture-files':
