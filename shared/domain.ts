@@ -79,6 +79,9 @@ export type RevealedKey = z.infer<typeof RevealedKeySchema>;
 export const RevealHandleSchema = z.string().regex(/^rh_[0-9a-f]{32}$/, 'a reveal handle');
 export type RevealHandle = z.infer<typeof RevealHandleSchema>;
 
+/** How long a reveal handle lives (R14); the reveal dialog asks again then, and main answers REVEAL_EXPIRED. */
+export const REVEAL_LIFETIME_MS = 10 * 60 * 1000;
+
 /** What `keys.add` and `keys.import` answer: the key (id, fingerprint, status) and its reveal handle, never its value. */
 export const KeyRevealSchema = z.object({ key: KeyInfoSchema, handle: RevealHandleSchema });
 export type KeyReveal = z.infer<typeof KeyRevealSchema>;

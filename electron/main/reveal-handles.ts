@@ -5,11 +5,8 @@
  * (`forgetAll`); its Buffer is zero-filled then, and every later use is REVEAL_EXPIRED.
  */
 import { randomBytes } from 'node:crypto';
-import type { KeyInfo, RevealHandle } from '../../shared/domain';
+import { type KeyInfo, REVEAL_LIFETIME_MS, type RevealHandle } from '../../shared/domain';
 import { CustodyError } from '../custody';
-
-/** How long a reveal dialog may stay open before its handle dies (R14). */
-export const REVEAL_LIFETIME_MS = 10 * 60 * 1000;
 
 /** What a live handle names: the key, and its material (owned here; zero-filled when the handle dies). */
 export interface Revealed {

@@ -3,7 +3,8 @@
  * sends the handle, and closing before a copy asks once more and offers to discard the key.
  */
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REVEAL_LIFETIME_MS } from '../../shared/domain';
 import { startAddKey } from '../../renderer/src/actions/key-actions';
 import { useDialogStore } from '../../renderer/src/state/dialog-store';
 import { key, renderApp, seedWorkflow, workflow } from './render-app';
@@ -27,6 +28,10 @@ async function revealFirstKey() {
   await within(dialog).findByText(SECRET);
   return { ...app, dialog };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('the key dialog', () => {
   it('shows the value fetched by its handle, says to copy it now, and names the workflow and status', async () => {
@@ -115,6 +120,17 @@ describe('the key dialog', () => {
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('This key can no longer be shown or copied.');
     expect(within(dialog).getByLabelText('Encryption key value')).toHaveTextContent('No longer available');
+    expect(within(dialog).getByRole('button', { name: 'Copy' })).toBeDisabled();
+  });
+
+  it('after 10 minutes asks main again, which answers REVEAL_EXPIRED, and the value leaves the page', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout'] });
+    const { dialog, main } = await revealFirstKey();
+    main.refuse('reveal.value', { code: 'REVEAL_EXPIRED', message: 'This key can no longer be shown or copied.' });
+    vi.advanceTimersByTime(REVEAL_LIFETIME_MS);
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('This key can no longer be shown or copied.');
+    expect(document.body).not.toHaveTextContent(SECRET);
     expect(within(dialog).getByRole('button', { name: 'Copy' })).toBeDisabled();
   });
 

@@ -1,6 +1,7 @@
 /** R14: reveal handles keep a key's value in main, hand it out only while alive, and zero it when they die. */
 import { describe, expect, it } from 'vitest';
-import { REVEAL_LIFETIME_MS, createRevealHandles } from '../../../electron/main/reveal-handles';
+import { REVEAL_LIFETIME_MS } from '../../../shared/domain';
+import { createRevealHandles } from '../../../electron/main/reveal-handles';
 import { keyInfo } from '../../support/key-info';
 
 const KEY = keyInfo();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { REVEAL_LIFETIME_MS } from '../../../../shared/domain';
 import {
   copyRevealedKey,
   discardRevealedKey,
@@ -35,11 +36,16 @@ export function RevealKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: 'r
 
   useEffect(() => {
     let shown = true;
-    void fetchRevealedValue(handle).then((fetched) => {
-      if (shown) setValue(fetched);
-    });
+    const fetchValue = () =>
+      void fetchRevealedValue(handle).then((fetched) => {
+        if (shown) setValue(fetched);
+      });
+    fetchValue();
+    // When the handle's lifetime is over, main answers REVEAL_EXPIRED and the value leaves the page too.
+    const expiry = setTimeout(fetchValue, REVEAL_LIFETIME_MS);
     return () => {
       shown = false;
+      clearTimeout(expiry);
       setValue(null);
     };
   }, [handle]);
