@@ -21,7 +21,9 @@ import {
   LabelSchema,
   NewWorkflowSchema,
   ReceiverSnippetSchema,
-  RevealedKeySchema,
+  KeyRevealSchema,
+  RevealHandleSchema,
+  SecretCopySchema,
   VaultStatusSchema,
   WorkflowChangesSchema,
   WorkflowIdSchema,
@@ -34,6 +36,8 @@ const KeyRef = z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema }).st
 /** A pasted key is bounded so a runaway paste cannot exhaust main's memory. */
 const KeyText = z.string().max(1_000);
 const BatchRef = z.object({ batchId: z.string().max(64) }).strict();
+const HandleRef = z.object({ handle: RevealHandleSchema }).strict();
+const ImportTarget = { workflowId: WorkflowIdSchema, label: LabelSchema.optional() };
 
 function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -52,20 +56,33 @@ export const channels = {
   'workflows.remove': channel(WorkflowRef, z.object({ deletedKeys: z.number().int() })),
 
   'keys.list': channel(WorkflowRef, z.array(KeyInfoSchema)),
-  /** R4: the one answer that carries a key value. */
-  'keys.add': channel(z.object({ workflowId: WorkflowIdSchema, label: LabelSchema.optional() }).strict(), RevealedKeySchema),
+  /** R4/R14: the new key and a reveal handle; its value stays in main (`reveal.value` shows it). */
+  'keys.add': channel(z.object({ workflowId: WorkflowIdSchema, label: LabelSchema.optional() }).strict(), KeyRevealSchema),
   /**
-   * Copies a just-revealed key to the clipboard from main. The value must be the key's own
-   * (its fingerprint is checked), so this cannot be used to put arbitrary text on the clipboard.
+   * R5: the typed value, or `fromClipboard`: main reads the clipboard itself (the value never goes
+   * through the page) and clears it if it still holds what was read.
    */
-  'keys.copyRevealed': channel(z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema, value: KeyText }).strict(), z.null()),
   'keys.import': channel(
-    z.object({ workflowId: WorkflowIdSchema, value: KeyText, label: LabelSchema.optional() }).strict(),
-    KeyInfoSchema,
+    z.union([
+      z.object({ ...ImportTarget, value: KeyText }).strict(),
+      z.object({ ...ImportTarget, fromClipboard: z.literal(true) }).strict(),
+    ]),
+    KeyRevealSchema,
   ),
   'keys.activate': channel(KeyRef, KeyInfoSchema),
   'keys.deactivate': channel(KeyRef, KeyInfoSchema),
   'keys.delete': channel(KeyRef, KeyInfoSchema),
+
+  /**
+   * R14: the reveal dialog's handle. `value` gives the key's value to show (only while the dialog
+   * is open); `copy` puts it on the clipboard from main (audited, cleared later), any number of
+   * times; `discard` deletes the just-made key at once (R4); `close` kills the handle. A dead
+   * handle is REVEAL_EXPIRED.
+   */
+  'reveal.value': channel(HandleRef, z.object({ value: z.string() })),
+  'reveal.copy': channel(HandleRef, SecretCopySchema),
+  'reveal.discard': channel(HandleRef, KeyInfoSchema),
+  'reveal.close': channel(HandleRef, z.null()),
 
   'payloads.decrypt': channel(
     z.object({ payloads: z.array(CapturedPayloadSchema).min(1).max(10_000), scope: DecryptScopeSchema }).strict(),
@@ -75,6 +92,11 @@ export const channels = {
     z.object({ workflowId: WorkflowIdSchema, plaintext: z.string().max(16 * 1024 * 1024) }).strict(),
     z.object({ payload: z.string(), key: KeyInfoSchema }),
   ),
+  /**
+   * Once per unlock, before the first simulated payload, main asks with a native dialog: payloads
+   * sealed here are accepted by the receiver. `payloads.encrypt` is refused until it is confirmed.
+   */
+  'payloads.confirmSimulate': channel(None, z.object({ confirmed: z.boolean() })),
   /** Shows the OS open dialog in main; the page never gets a path it did not ask the user for. */
   'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) })),
   /** Receivers for Node, .NET and Python that decrypt what `payloads.encrypt` (and secureFetch) sends. */
@@ -90,7 +112,8 @@ export const channels = {
       z.object({ what: z.literal('payload'), payload: z.string().max(64 * 1024 * 1024) }).strict(),
       z.object({ what: z.literal('snippet'), language: z.string().max(32) }).strict(),
     ]),
-    z.null(),
+    /** A payload is a secret (a receiver accepts it): cleared later (R14). A snippet is not: null. */
+    SecretCopySchema.nullable(),
   ),
 
   /**

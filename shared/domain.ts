@@ -70,12 +70,37 @@ export type WorkflowChanges = z.input<typeof WorkflowChangesSchema>;
 export const NewWorkflowSchema = z.object({ id: WorkflowIdSchema, ...WorkflowChangesSchema.shape });
 export type NewWorkflow = z.input<typeof NewWorkflowSchema>;
 
-/** R4: the only shape that carries a key value, returned once by the call that created it. */
+/**
+ * R4: the only shape that carries a key value, returned once by the call that created it (the CLI's
+ * `keys add`; the app answers a KeyReveal instead, R14).
+ */
 export const RevealedKeySchema = z.object({
   key: KeyInfoSchema,
   value: z.string(),
 });
 export type RevealedKey = z.infer<typeof RevealedKeySchema>;
+
+/**
+ * R14: names a just-made or just-imported key's value, which stays in main. Random and
+ * unguessable; it dies when the reveal dialog closes, on reload, after 10 minutes or on lock.
+ */
+export const RevealHandleSchema = z.string().regex(/^rh_[0-9a-f]{32}$/, 'a reveal handle');
+export type RevealHandle = z.infer<typeof RevealHandleSchema>;
+
+/** How long a reveal handle lives (R14); the reveal dialog asks again then, and main answers REVEAL_EXPIRED. */
+export const REVEAL_LIFETIME_MS = 10 * 60 * 1000;
+
+/** What `keys.add` and `keys.import` answer: the key (id, fingerprint, status) and its reveal handle, never its value. */
+export const KeyRevealSchema = z.object({ key: KeyInfoSchema, handle: RevealHandleSchema });
+export type KeyReveal = z.infer<typeof KeyRevealSchema>;
+
+/** What a copy of a secret tells the page: when main clears it, and whether it can (R14). */
+export const SecretCopySchema = z.object({
+  clearsInSeconds: z.number().int(),
+  /** False where the OS lets only a focused window clear the clipboard (a Wayland session). */
+  clearsWithoutFocus: z.boolean(),
+});
+export type SecretCopy = z.infer<typeof SecretCopySchema>;
 
 export const LAYOUTS = ['nonce-tag-ciphertext', 'nonce-ciphertext-tag'] as const;
 export const LayoutSchema = z.enum(LAYOUTS);
@@ -186,6 +211,8 @@ export const AUDIT_ACTIONS = [
   'key.deactivate',
   'key.delete',
   'key.copy',
+  /** A just-made key deleted while its reveal was open, before anyone held it (R4's exception to R8). */
+  'key.discard',
   'decrypt.batch',
   /** The vault was rewritten from the first format into the key envelope (once, on first open). */
   'vault.migrate',

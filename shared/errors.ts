@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'WRONG_PASSPHRASE',
   /** Too many wrong passphrases: the next try must wait (the message says how long). */
   'UNLOCK_THROTTLED',
+  /** A reveal handle that has died (dialog closed, page reloaded, 10 minutes passed, or lock, R14). */
+  'REVEAL_EXPIRED',
+  /** The OS clipboard could not be read or written. */
+  'CLIPBOARD_UNAVAILABLE',
   'VAULT_BUSY',
   'VAULT_CORRUPT',
   'VAULT_KEY_MISSING',

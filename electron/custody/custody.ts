@@ -2,7 +2,7 @@
  * The keystore core's service object, used by the Electron main process, the CLI and the tests
  * (through index.ts, the core's public face).
  * It composes the pure rules (key-lifecycle.ts) with the vault on disk (vault-store.ts); nothing
- * it returns carries key material except `addKey`'s one-time value (R4).
+ * it returns carries key material except `addKey`'s one-time value and `createKey`'s Buffer (R4).
  */
 import { userInfo } from 'node:os';
 import type {
@@ -192,14 +192,28 @@ export class Custody {
     return rules.keysInTryOrder(workflow).map((k) => rules.keyInfo(workflow.id, k));
   }
 
-  /** R4: the value is in this answer and nowhere else, ever. Never log it. */
-  async addKey(workflowId: string, options: { label?: string } = {}): Promise<RevealedKey> {
+  /**
+   * R4: a new key, and its material for the one caller that shows it. The caller owns the Buffer
+   * and zero-fills it when done. Never log it.
+   */
+  async createKey(workflowId: string, options: { label?: string } = {}): Promise<{ key: KeyInfo; material: Buffer }> {
     const material = generateKey();
     try {
       const key = await this.store.transact((state, now) =>
         rules.addKey(state, workflowId, { material, origin: 'generated', label: options.label }, now),
       );
-      return { key: rules.keyInfo(workflowId, key), value: formatKey(material) };
+      return { key: rules.keyInfo(workflowId, key), material };
+    } catch (error) {
+      material.fill(0);
+      throw error;
+    }
+  }
+
+  /** R4: the value is in this answer and nowhere else, ever. Never log it. */
+  async addKey(workflowId: string, options: { label?: string } = {}): Promise<RevealedKey> {
+    const { key, material } = await this.createKey(workflowId, options);
+    try {
+      return { key, value: formatKey(material) };
     } finally {
       material.fill(0);
     }
@@ -209,13 +223,30 @@ export class Custody {
   async importKey(workflowId: string, value: string, options: { label?: string } = {}): Promise<KeyInfo> {
     const material = parseKey(value);
     try {
-      const key = await this.store.transact((state, now) =>
-        rules.addKey(state, workflowId, { material, origin: 'imported', label: options.label }, now),
-      );
-      return rules.keyInfo(workflowId, key);
+      return await this.importKeyMaterial(workflowId, material, options);
     } finally {
       material.fill(0);
     }
+  }
+
+  /** R5 for a key already parsed; the caller keeps (and zero-fills) `material`. */
+  async importKeyMaterial(workflowId: string, material: Uint8Array, options: { label?: string } = {}): Promise<KeyInfo> {
+    const key = await this.store.transact((state, now) =>
+      rules.addKey(state, workflowId, { material, origin: 'imported', label: options.label }, now),
+    );
+    return rules.keyInfo(workflowId, key);
+  }
+
+  /**
+   * R4's exception to R8: deletes a key whose reveal is still open, even the active one, audited as
+   * discarded before use. Main calls it only for a live reveal handle, which also names the
+   * fingerprint, so a stale id cannot delete another key.
+   */
+  async discardNewKey(workflowId: string, keyId: string, fingerprint: string): Promise<KeyInfo> {
+    return rules.keyInfo(
+      workflowId,
+      await this.store.transact((state) => rules.discardNewKey(state, workflowId, keyId, fingerprint)),
+    );
   }
 
   async activateKey(workflowId: string, keyId: string): Promise<KeyInfo> {
@@ -233,11 +264,9 @@ export class Custody {
     return rules.keyInfo(workflowId, await this.store.transact((state) => rules.deleteKey(state, workflowId, keyId)));
   }
 
-  /** R11: the reveal dialog's Copy is audited; `value` must be the key's own. Never log it. */
-  async recordKeyCopy(workflowId: string, keyId: string, value: string): Promise<void> {
-    const material = parseKey(value);
+  /** R11: the reveal dialog's Copy is audited; `material` must be the key's own. Never log it. */
+  async recordKeyCopy(workflowId: string, keyId: string, material: Uint8Array): Promise<void> {
     const fingerprint = fingerprintOf(material);
-    material.fill(0);
     await this.store.transact((state) => rules.recordKeyCopy(state, workflowId, keyId, fingerprint));
   }
 

@@ -309,6 +309,30 @@ export function deleteKey(state: VaultState, workflowId: string, keyId: string):
 }
 
 /**
+ * R4's one exception to R8 (and R13): a just-made key is deleted at once, even when active, while
+ * its reveal is open, since nobody holds it yet. The fingerprint must be the key's, and a key that
+ * has decrypted a payload was used, so it is refused here (deleting it is R8's business).
+ */
+export function discardNewKey(state: VaultState, workflowId: string, keyId: string, fingerprint: string): Transition<StoredKey> {
+  const workflow = findWorkflow(state, workflowId);
+  const target = findKey(workflow, keyId);
+  if (target.fingerprint !== fingerprint) {
+    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is not the key that was revealed; nothing was discarded.`);
+  }
+  if (target.lastMatchedAt !== null) {
+    throw new CustodyError(
+      'INVALID_INPUT',
+      `Key ${keyId} has already decrypted payloads, so it was used; nothing was discarded. Deactivate and delete it instead.`,
+    );
+  }
+  return {
+    state: replaceWorkflow(state, { ...workflow, keys: workflow.keys.filter((k) => k.id !== keyId) }),
+    event: event('key.discard', workflowId, target, { status: target.status }),
+    result: target,
+  };
+}
+
+/**
  * R11: a copy of a just-revealed key is recorded, though nothing in the vault changes. The copied
  * value must be that key's own, so a copy can never be used to smuggle other text.
  */

@@ -1,5 +1,12 @@
-/** The desktop port over Electron's clipboard and native dialogs. */
-import { type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions, app, clipboard, dialog } from 'electron';
+/** The desktop port over Electron's native dialogs and the window. */
+import {
+  type BrowserWindow,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+  app,
+  dialog,
+} from 'electron';
 import path from 'node:path';
 import type { CaptureKind, ExportFormat } from '../../shared/domain';
 import type { DesktopPort } from './desktop-port';
@@ -39,10 +46,28 @@ const SAVE_FILTERS: Record<'audit' | ExportFormat, SaveDialogOptions['filters']>
   csv: [{ name: 'Results (CSV)', extensions: ['csv'] }],
 };
 
+const SIMULATE_QUESTION: MessageBoxOptions = {
+  type: 'warning',
+  title: 'Simulate a payload',
+  message: 'Payloads sealed here are accepted by your receiver.',
+  detail:
+    'They are sealed with the workflow’s active key, as secureFetch seals them. Send them only to a receiver you are testing. You are asked once each time the vault is unlocked.',
+  buttons: ['Continue', 'Cancel'],
+  defaultId: 1,
+  cancelId: 1,
+  noLink: true,
+};
+
 export function createElectronDesktopPort(currentWindow: () => BrowserWindow | null): DesktopPort {
   return {
-    // Key material: written, never logged.
-    writeClipboard: (text) => clipboard.writeText(text),
+    // Electron offers it on macOS and Windows only; on Linux the call does nothing (docs/security.md).
+    setContentProtection: (enabled) => currentWindow()?.setContentProtection(enabled),
+
+    confirmSimulate: async () => {
+      const win = currentWindow();
+      const answer = win ? await dialog.showMessageBox(win, SIMULATE_QUESTION) : await dialog.showMessageBox(SIMULATE_QUESTION);
+      return answer.response === 0;
+    },
 
     chooseCaptureFiles: async (kind = 'files') => {
       const options: OpenDialogOptions = { ...OPEN_DIALOGS[kind], buttonLabel: 'Open' };

@@ -6,9 +6,11 @@ import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import path from 'node:path';
 import { Custody, PRODUCT_NAME, browserDataPath, createKeytarSecretStore, resolveLocation } from '../custody';
 import { appMenuTemplate } from './app-menu';
+import { clipboardSeconds } from './clipboard-seconds';
 import { createBatchManager } from './decrypt-batches';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
+import { createElectronClipboardPort } from './electron-clipboard-port';
 import { createElectronDesktopPort } from './electron-desktop-port';
 import { WORKFLOWS_DOCS_URL, isAllowedExternalUrl } from './external-links';
 import { describeUnexpectedError } from './ipc-dispatch';
@@ -16,6 +18,9 @@ import type { EmitEvent } from './emit-event';
 import { createHandlers } from './ipc-handlers';
 import { registerIpcHandlers, sendEvent } from './ipc-main';
 import { createMainWindow } from './main-window';
+import { createRevealHandles } from './reveal-handles';
+import { createSecretClipboard } from './secret-clipboard';
+import { createSimulateConsent } from './simulate-consent';
 import { openVaultOnStart } from './vault-startup';
 import { watchVaultFolder } from './vault-watcher';
 import { hardenSession, hardenWebContents } from './window-security';
@@ -46,7 +51,18 @@ function start(): void {
   // After `ready`: on macOS the keychain may ask the user, which needs a running app.
   const startup = app.whenReady().then(() => openVaultOnStart(custody));
   const batches = createBatchManager({ custody, emit, workerScript: path.join(__dirname, 'decrypt-worker.js') });
-  const handlers = createHandlers({ custody, desktop: createElectronDesktopPort(() => mainWindow), emit, startup, batches });
+  const desktop = createElectronDesktopPort(() => mainWindow);
+  // R14's hooks for the lock: reveals.forgetAll(), clipboard.clearNow(), simulate.resetForLock().
+  const reveals = createRevealHandles({ onLiveChange: (anyLive) => desktop.setContentProtection(anyLive) });
+  const clipboard = createSecretClipboard({
+    port: createElectronClipboardPort(),
+    platform: process.platform,
+    clipboardSeconds: clipboardSeconds(custody),
+    // A Wayland compositor lets only the focused window touch the clipboard.
+    clearsWithoutFocus: !(process.platform === 'linux' && process.env.XDG_SESSION_TYPE === 'wayland'),
+  });
+  const simulate = createSimulateConsent(() => desktop.confirmSimulate());
+  const handlers = createHandlers({ custody, desktop, emit, startup, batches, clipboard, reveals, simulate });
   const openExternal = (url: string) => {
     if (isAllowedExternalUrl(url)) shell.openExternal(url).catch((error: unknown) => logUnexpected('opening a link', error));
   };
@@ -60,7 +76,9 @@ function start(): void {
     });
     // On every load (also a reload) the page gets the vault's state without having to ask, and
     // batches a previous page started (with their plaintext) are dropped: nothing shows them now.
+    // Reveal handles die with the page that held them (R14).
     win.webContents.on('did-finish-load', () => {
+      reveals.forgetAll();
       void batches.stopAll();
       handlers['vault.status']({})
         .then((status) => sendEvent(win, 'vault.status', status))
@@ -81,10 +99,19 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => {
+  // The clipboard is cleared (if it still holds our copy) before the app goes: quitting waits for it once.
+  let clipboardCleared = false;
+  app.on('before-quit', (event) => {
     stopWatching();
     void batches.stopAll();
+    reveals.forgetAll();
     custody.lock();
+    if (clipboardCleared) return;
+    event.preventDefault();
+    void clipboard.clearNow().finally(() => {
+      clipboardCleared = true;
+      app.quit();
+    });
   });
   app.on('render-process-gone', (_event, _contents, details) =>
     console.error(`[custody] renderer process gone: ${details.reason}`),

@@ -3,17 +3,29 @@
  * import: main registers these through ipc-main.ts, and the Chromium test bridge calls the very
  * same functions. Requests arrive already validated by ipc-dispatch.ts.
  *
- * Key material passes through keys.add (the one-time reveal), keys.import and keys.copyRevealed:
+ * Key material passes through keys.import (a typed key) and reveal.value (R14's one way out):
  * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
-import type { AuditEntry, VaultStatus } from '../../shared/domain';
-import { CHOOSE_ANOTHER_FILE, type Custody, CustodyError, KEY_PLACEHOLDER, RECEIVER_SNIPPETS, privateFileSink } from '../custody';
+import type { AuditEntry, KeyInfo, KeyReveal, VaultStatus } from '../../shared/domain';
+import {
+  CHOOSE_ANOTHER_FILE,
+  type Custody,
+  CustodyError,
+  KEY_PLACEHOLDER,
+  RECEIVER_SNIPPETS,
+  formatKey,
+  parseKey,
+  privateFileSink,
+} from '../custody';
 import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
 import type { DesktopPort } from './desktop-port';
 import type { EmitEvent } from './emit-event';
 import type { Handlers } from './ipc-dispatch';
 import { createIssuedPayloads } from './issued-payloads';
+import type { RevealHandles } from './reveal-handles';
+import type { SecretClipboard } from './secret-clipboard';
+import type { SimulateConsent } from './simulate-consent';
 
 export interface HandlerDependencies {
   custody: Custody;
@@ -27,6 +39,12 @@ export interface HandlerDependencies {
   startup: Promise<VaultStatus>;
   /** Decrypt batches (decrypt-batches.ts), made by the composition root so it can stop them on quit. */
   batches: BatchManager;
+  /** R14: the clipboard; every secret goes through its `copySecret`. */
+  clipboard: SecretClipboard;
+  /** R14: the reveal handles (the lock kills them all). */
+  reveals: RevealHandles;
+  /** The once-per-unlock question before the first simulated payload (the lock resets it). */
+  simulate: SimulateConsent;
 }
 
 function auditExportName(now: Date): string {
@@ -52,7 +70,21 @@ function notIssued(): CustodyError {
   );
 }
 
-export function createHandlers({ custody, desktop, emit, startup, batches }: HandlerDependencies): Handlers {
+/** Issues a handle for a key just made or imported; the registry owns `material` from here on. */
+function revealOf(reveals: RevealHandles, key: KeyInfo, material: Buffer): KeyReveal {
+  return { key, handle: reveals.issue(key, material) };
+}
+
+export function createHandlers({
+  custody,
+  desktop,
+  emit,
+  startup,
+  batches,
+  clipboard,
+  reveals,
+  simulate,
+}: HandlerDependencies): Handlers {
   const issuedPayloads = createIssuedPayloads();
   /** After any change the renderer refetches what it shows; the reason names the operation. */
   const changed =
@@ -84,22 +116,55 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
     'workflows.remove': ({ workflowId }) => custody.removeWorkflow(workflowId).then(changed('workflows.remove')),
 
     'keys.list': ({ workflowId }) => custody.listKeys(workflowId),
-    // The answer carries the new key's value (R4): it goes to the caller and nowhere else.
-    'keys.add': ({ workflowId, label }) => custody.addKey(workflowId, { label }).then(changed('keys.add')),
-    // Audited first, so a value that is not this key's own never reaches the clipboard.
-    'keys.copyRevealed': async ({ workflowId, keyId, value }) => {
-      await custody.recordKeyCopy(workflowId, keyId, value);
-      desktop.writeClipboard(value);
-      return changed('keys.copyRevealed')(null);
+    // R4/R14: the value stays in main, behind a handle only the reveal dialog uses.
+    'keys.add': async ({ workflowId, label }) => {
+      const { key, material } = await custody.createKey(workflowId, { label });
+      return changed('keys.add')(revealOf(reveals, key, material));
     },
-    'keys.import': ({ workflowId, value, label }) => custody.importKey(workflowId, value, { label }).then(changed('keys.import')),
+    // From the clipboard, main reads it itself, and clears it once the key is in the vault.
+    'keys.import': async (request) => {
+      const fromClipboard = 'fromClipboard' in request;
+      const text = fromClipboard ? await clipboard.readText() : request.value;
+      const material = parseKey(text);
+      let key: KeyInfo;
+      try {
+        key = await custody.importKeyMaterial(request.workflowId, material, { label: request.label });
+      } catch (error) {
+        material.fill(0);
+        throw error;
+      }
+      if (fromClipboard) await clipboard.clearIfHolds(text);
+      return changed('keys.import')(revealOf(reveals, key, material));
+    },
     'keys.activate': ({ workflowId, keyId }) => custody.activateKey(workflowId, keyId).then(changed('keys.activate')),
     'keys.deactivate': ({ workflowId, keyId }) => custody.deactivateKey(workflowId, keyId).then(changed('keys.deactivate')),
     'keys.delete': ({ workflowId, keyId }) => custody.deleteKey(workflowId, keyId).then(changed('keys.delete')),
 
+    'reveal.value': async ({ handle }) => ({ value: formatKey(reveals.use(handle).material) }),
+    // Audited first (R11): a copy that cannot be recorded does not happen. The value is read
+    // before any await, as the handle may die meanwhile.
+    'reveal.copy': async ({ handle }) => {
+      const { key, material } = reveals.use(handle);
+      const value = formatKey(material);
+      await custody.recordKeyCopy(key.workflowId, key.id, material);
+      return changed('reveal.copy')(await clipboard.copySecret(value));
+    },
+    'reveal.discard': async ({ handle }) => {
+      const { key } = reveals.use(handle);
+      const discarded = await custody.discardNewKey(key.workflowId, key.id, key.fingerprint);
+      reveals.close(handle);
+      return changed('reveal.discard')(discarded);
+    },
+    'reveal.close': async ({ handle }) => {
+      reveals.close(handle);
+      return null;
+    },
+
     // A decrypt batch updates "last matched" and appends an audit summary (R10/R11).
     'payloads.decrypt': ({ payloads, scope }) => custody.decrypt(payloads, scope).then(changed('payloads.decrypt')),
+    'payloads.confirmSimulate': async () => ({ confirmed: await simulate.confirm() }),
     'payloads.encrypt': async ({ workflowId, plaintext }) => {
+      simulate.require();
       // Recorded in the audit log by the core (R11): the key and the byte count, never the text.
       const sealed = await custody.encrypt(workflowId, Buffer.from(plaintext, 'utf8'));
       issuedPayloads.remember(sealed.payload);
@@ -108,15 +173,15 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
     'payloads.openCaptures': async () => ({ payloads: await readCaptureFiles(await desktop.chooseCaptureFiles()) }),
     'payloads.snippets': async () => SNIPPETS,
     // The page names what to copy; main checks it (a payload it made) or supplies it (a snippet).
+    // A payload is a secret (the receiver accepts it), a snippet is not.
     'payloads.copy': async (request) => {
       if (request.what === 'payload') {
         if (!issuedPayloads.wasIssued(request.payload)) throw notIssued();
-        desktop.writeClipboard(request.payload);
-        return null;
+        return clipboard.copySecret(request.payload);
       }
       const snippet = SNIPPETS.find((s) => s.language === request.language);
       if (!snippet) throw new CustodyError('NOT_FOUND', `There is no receiver snippet for "${request.language}".`);
-      desktop.writeClipboard(snippet.code);
+      await clipboard.copyPlain(snippet.code);
       return null;
     },
 

@@ -1,4 +1,7 @@
-/** R5: a key pasted from the Kinde dashboard. Hints follow the typing and never block; the core decides. */
+/**
+ * R5: a key pasted from the Kinde dashboard, in a masked field. Hints follow the typing and never
+ * block; the core decides. "Paste from clipboard" leaves the value in main (R14).
+ */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openDialog } from '../../renderer/src/actions/dialog-actions';
@@ -8,11 +11,13 @@ const KEY = 'xfraESl2NR3TfPcFl1T+frNXLOrCdbGQ6EVS7aWpPlI=';
 const EMPTY = workflow('onUserTokenGeneration', { name: 'Token generation' });
 const WITH_KEY = { ...EMPTY, keyCount: 1, activeKeyId: 'k_00000000000000a1', noActiveKey: false };
 const IMPORTED = key('k_00000000000000b2', EMPTY.id, { label: 'From the dashboard', origin: 'imported', status: 'active' });
+const HANDLE = `rh_${'b'.repeat(32)}`;
 
 async function openImport(summary = EMPTY) {
   const app = renderApp(null, () => seedWorkflow(summary));
   app.main.answer('workflows.list', () => [summary]);
   app.main.answer('keys.list', () => [IMPORTED]);
+  app.main.answer('reveal.close', () => null);
   openDialog({ kind: 'import-key', workflowId: summary.id, returnFocusId: null });
   const dialog = await screen.findByRole('dialog', { name: 'Import key' });
   return { ...app, dialog, field: within(dialog).getByLabelText('Key') };
@@ -47,9 +52,42 @@ describe('the import key dialog', () => {
     expect(field).toHaveAccessibleDescription('Looks like a 32-byte key.');
   });
 
-  it('imports the key with its label, closes and says so', async () => {
+  it('masks the key as it is typed; Show reveals it and Hide masks it again', async () => {
+    const { dialog, field, user } = await openImport();
+    expect(field).toHaveAttribute('type', 'password');
+    await user.type(field, KEY);
+    const toggle = within(dialog).getByRole('button', { name: 'Show' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await user.click(toggle);
+    expect(field).toHaveAttribute('type', 'text');
+    expect(within(dialog).getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(within(dialog).getByRole('button', { name: 'Hide' }));
+    expect(field).toHaveAttribute('type', 'password');
+  });
+
+  it('Paste from clipboard asks main to read the clipboard: no value goes through the page', async () => {
+    const { dialog, user, main } = await openImport();
+    main.answer('keys.import', () => ({ key: IMPORTED, handle: HANDLE }));
+    await user.type(within(dialog).getByLabelText(/Label/), 'From the dashboard');
+    await user.click(within(dialog).getByRole('button', { name: 'Paste from clipboard' }));
+
+    expect(await screen.findByText('Key imported')).toBeInTheDocument();
+    expect(main.callsTo('keys.import')).toEqual([{ workflowId: EMPTY.id, fromClipboard: true, label: 'From the dashboard' }]);
+    expect(main.callsTo('reveal.close')).toEqual([{ handle: HANDLE }]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('a clipboard that holds no key is refused on the field', async () => {
     const { dialog, field, user, main } = await openImport();
-    main.answer('keys.import', () => IMPORTED);
+    main.refuse('keys.import', { code: 'INVALID_KEY', message: 'The clipboard does not hold a key.' });
+    await user.click(within(dialog).getByRole('button', { name: 'Paste from clipboard' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The clipboard does not hold a key.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('imports the key with its label, closes and says so; the officer holds it, so its reveal handle is closed at once', async () => {
+    const { dialog, field, user, main } = await openImport();
+    main.answer('keys.import', () => ({ key: IMPORTED, handle: HANDLE }));
     await user.type(field, KEY);
     await user.type(within(dialog).getByLabelText(/Label/), '  From the dashboard ');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
@@ -58,6 +96,7 @@ describe('the import key dialog', () => {
     expect(screen.getByText('From the dashboard is the active key.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(main.callsTo('keys.import')).toEqual([{ workflowId: EMPTY.id, value: KEY, label: 'From the dashboard' }]);
+    expect(main.callsTo('reveal.close')).toEqual([{ handle: HANDLE }]);
   });
 
   it('the hint never blocks: text the core cannot parse is sent, and its refusal is shown on the field', async () => {

@@ -21,7 +21,7 @@ import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../shared
 import type { VaultStatus } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { type SenderFrame, checkSender } from '../../electron/main/sender-check';
-import type { HostCommand, HostMessage, HostRequest } from './bridge/host-messages';
+import type { DesktopRecord, HostCommand, HostMessage, HostRequest } from './bridge/host-messages';
 import { serveRenderer } from './bridge/static-server';
 import { buildDecryptWorker } from './build-worker';
 import { REPO, bundleToCache } from './cached-bundle';
@@ -61,6 +61,10 @@ export interface BridgeHost {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** Everything written to the clipboard so far (revealed key values: keep them out of logs). */
   clipboard(): Promise<string[]>;
+  /** Another program (or the user) puts text on the clipboard, as copying from the Kinde dashboard does. */
+  userCopies(text: string): Promise<void>;
+  /** What the fake desktop was asked so far, and what the clipboard holds now. */
+  desktopRecord(): Promise<DesktopRecord>;
   setCaptureFiles(paths: string[]): Promise<void>;
   setExportPath(path: string | null): Promise<void>;
 }
@@ -156,6 +160,14 @@ class HostProcess implements BridgeHost {
 
   async clipboard(): Promise<string[]> {
     return (await this.request({ type: 'clipboard' })) as string[];
+  }
+
+  async userCopies(text: string): Promise<void> {
+    await this.request({ type: 'user-copies', text });
+  }
+
+  async desktopRecord(): Promise<DesktopRecord> {
+    return (await this.request({ type: 'desktop-record' })) as DesktopRecord;
   }
 
   async setCaptureFiles(paths: string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Custody } from '../../electron/custody/custody';
 import { type CoreFixture, createCoreFixture } from '../support/core-fixture';
 import { fingerprintOfValue } from '../support/key-values';
+import { parseKey } from '../../electron/custody/key-material';
 
 let fx: CoreFixture;
 let custody: Custody;
@@ -268,7 +269,7 @@ describe('R11 audit', () => {
   it('appends every change with sequence, action, workflow, key, fingerprint and OS user, and verifies', async () => {
     await custody.addWorkflow({ id: 'wf' });
     const { key, value } = await custody.addKey('wf');
-    await custody.recordKeyCopy('wf', key.id, value);
+    await custody.recordKeyCopy('wf', key.id, parseKey(value));
     const entries = await custody.auditEntries();
     expect(entries.map((e) => [e.seq, e.action])).toEqual([
       [1, 'vault.init'],
@@ -283,7 +284,35 @@ describe('R11 audit', () => {
   it('refuses to record a copy of a value that is not the key', async () => {
     await custody.addWorkflow({ id: 'wf' });
     const { key } = await custody.addKey('wf');
-    await expect(custody.recordKeyCopy('wf', key.id, KEY_A)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(custody.recordKeyCopy('wf', key.id, parseKey(KEY_A))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
+describe('R4 discard a just-made key (the one exception to R8)', () => {
+  it('deletes even the first, active key at once, audited as discarded before use', async () => {
+    await custody.addWorkflow({ id: 'wf' });
+    const { key } = await custody.addKey('wf');
+    expect(key.status).toBe('active');
+    expect(await custody.discardNewKey('wf', key.id, key.fingerprint)).toMatchObject({ id: key.id });
+    expect(await custody.listKeys('wf')).toEqual([]);
+    expect((await custody.getWorkflow('wf')).noActiveKey).toBe(true);
+    expect((await custody.auditEntries()).at(-1)).toMatchObject({
+      action: 'key.discard',
+      keyId: key.id,
+      fingerprint: key.fingerprint,
+      details: { status: 'active' },
+    });
+    expect(await custody.verifyAudit()).toMatchObject({ ok: true });
+  });
+
+  it('refuses another key’s fingerprint, and a key that has decrypted a payload, and deletes nothing', async () => {
+    await custody.addWorkflow({ id: 'wf' });
+    const { key } = await custody.addKey('wf');
+    await expect(custody.discardNewKey('wf', key.id, fingerprintOfValue(KEY_A))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const { payload } = await custody.encrypt('wf', Buffer.from('{}'));
+    await custody.decrypt([{ source: 'p', text: payload }], { mode: 'workflow', workflowId: 'wf' });
+    await expect(custody.discardNewKey('wf', key.id, key.fingerprint)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await custody.listKeys('wf')).toHaveLength(1);
   });
 });
 

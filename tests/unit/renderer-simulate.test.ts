@@ -3,7 +3,6 @@
  * main, and decrypted back in the workbench; the typed body leaves the page with the screen.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { KeyInfo } from '../../shared/domain';
 import { showScreen } from '../../renderer/src/actions/navigation-actions';
 import {
   copySealedPayload,
@@ -15,22 +14,13 @@ import {
 import { resetVaultData } from '../../renderer/src/actions/vault-actions';
 import { useDecryptStore } from '../../renderer/src/state/decrypt-store';
 import { initialSimulateState, useSimulateStore } from '../../renderer/src/state/simulate-store';
+import { useToastStore } from '../../renderer/src/state/toast-store';
 import { type FakeMain, fakeMain } from '../support/fake-main';
+import { keyInfo } from '../support/key-info';
 
 const BODY = '{"user":{"email":"ada@example.com"}}';
 const PAYLOAD = 'sealed-payload-base64url';
-const KEY: KeyInfo = {
-  id: 'k_00000000000000a1',
-  workflowId: 'wf',
-  label: 'Receiver test key',
-  status: 'active',
-  origin: 'generated',
-  fingerprint: '0123456789abcdef',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  activatedAt: '2026-01-01T00:00:00.000Z',
-  deactivatedAt: null,
-  lastMatchedAt: null,
-};
+const KEY = keyInfo({ label: 'Receiver test key' });
 
 let main: FakeMain;
 
@@ -40,7 +30,8 @@ beforeEach(() => {
   useSimulateStore.setState(initialSimulateState, true);
   resetVaultData();
   main.answer('payloads.encrypt', () => ({ payload: PAYLOAD, key: KEY }));
-  main.answer('payloads.copy', () => null);
+  main.answer('payloads.confirmSimulate', () => ({ confirmed: true }));
+  main.answer('payloads.copy', () => ({ clearsInSeconds: 30, clearsWithoutFocus: true }));
   main.answer('payloads.snippets', () => [
     { language: 'node', title: 'Node.js', entryPoint: 'f', keyPlaceholder: '<KEY>', code: 'const k = "<KEY>";' },
   ]);
@@ -67,6 +58,22 @@ describe('simulate secureFetch', () => {
     showDecryptTab('simulate');
     expect(main.callsTo('payloads.snippets')).toHaveLength(1);
     expect(useSimulateStore.getState().snippets?.[0]?.code).toContain('<KEY>');
+  });
+
+  it('asks main before sealing; Cancel in main’s question seals nothing and leaves the form as it was', async () => {
+    main.answer('payloads.confirmSimulate', () => ({ confirmed: false }));
+    setSimulateBody(BODY);
+    await encryptBody('wf');
+    expect(main.callsTo('payloads.confirmSimulate')).toHaveLength(1);
+    expect(main.callsTo('payloads.encrypt')).toEqual([]);
+    expect(useSimulateStore.getState()).toMatchObject({ body: BODY, sealed: null, encrypting: false, error: null });
+  });
+
+  it('says when main clears the copied payload from the clipboard', async () => {
+    setSimulateBody(BODY);
+    await encryptBody('wf');
+    await copySealedPayload();
+    expect(JSON.stringify(useToastStore.getState().toasts)).toContain('Copied — clears in 30 s');
   });
 
   it('drops a payload that no longer matches the body being edited', async () => {

@@ -1,7 +1,7 @@
 /**
  * The renderer's zustand stores, fed only by the contract and its events, over a
- * fake transport (the real shared factory, so every call is a Result as in the app). The
- * revealed key value lives in the reveal dialog's state only and is gone when the dialog closes.
+ * fake transport (the real shared factory, so every call is a Result as in the app). A new key's
+ * value never enters a store: the reveal dialog holds its handle (R14).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KeyInfo, WorkflowSummary } from '../../shared/domain';
@@ -98,33 +98,32 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('the revealed key (R4)', () => {
+describe('the revealed key (R4, R14)', () => {
+  const HANDLE = `rh_${'a'.repeat(32)}`;
   beforeEach(async () => {
     await vaultReady();
-    main.answer('keys.add', ({ workflowId }) => ({ key: key('k_00000000000000a1', workflowId, 'active'), value: SECRET }));
-    main.answer('keys.copyRevealed', () => null);
+    main.answer('keys.add', ({ workflowId }) => ({ key: key('k_00000000000000a1', workflowId, 'active'), handle: HANDLE }));
+    main.answer('reveal.value', () => ({ value: SECRET }));
+    main.answer('reveal.copy', () => ({ clearsInSeconds: 30, clearsWithoutFocus: true }));
+    main.answer('reveal.close', () => null);
   });
 
-  it('lives in the reveal dialog state only, and leaves every store when the dialog closes after a copy', async () => {
+  it('is a handle in the dialog state, never the value; copy and close send the handle, and closing drops it', async () => {
     startAddKey('onUserTokenGeneration', 'add-encryption-key');
     await settle();
 
     const { dialog } = useDialogStore.getState();
-    expect(dialog.kind).toBe('reveal-key');
-    expect(dialog.kind === 'reveal-key' && dialog.revealed.value).toBe(SECRET);
-    const withoutDialog = everythingInStores().replace(JSON.stringify(useDialogStore.getState()), '');
-    expect(withoutDialog).not.toContain(SECRET);
+    expect(dialog.kind === 'reveal-key' && dialog.reveal.handle).toBe(HANDLE);
+    expect(everythingInStores()).not.toContain(SECRET);
 
     await copyRevealedKey();
-    expect(main.calls.find((c) => c.channel === 'keys.copyRevealed')?.request).toEqual({
-      workflowId: 'onUserTokenGeneration',
-      keyId: 'k_00000000000000a1',
-      value: SECRET,
-    });
+    await copyRevealedKey();
+    expect(main.callsTo('reveal.copy')).toEqual([{ handle: HANDLE }, { handle: HANDLE }]);
     requestCloseRevealedKey();
 
     expect(useDialogStore.getState().dialog).toEqual({ kind: 'none' });
-    expect(everythingInStores()).not.toContain(SECRET);
+    expect(main.callsTo('reveal.close')).toEqual([{ handle: HANDLE }]);
+    expect(everythingInStores()).not.toContain(HANDLE);
   });
 
   it('asks once more when closed before a copy, and is dropped when the officer closes anyway', async () => {
@@ -142,13 +141,13 @@ describe('the revealed key (R4)', () => {
     requestCloseRevealedKey();
     requestCloseRevealedKey();
     expect(useDialogStore.getState().dialog.kind).toBe('none');
-    expect(everythingInStores()).not.toContain(SECRET);
+    expect(main.callsTo('reveal.close')).toEqual([{ handle: HANDLE }]);
   });
 
   it('is dropped when the vault becomes unavailable while the dialog is open', async () => {
     startAddKey('onUserTokenGeneration', 'add-encryption-key');
     await settle();
-    expect(everythingInStores()).toContain(SECRET);
+    expect(everythingInStores()).toContain(HANDLE);
 
     const stop = connectSession(main.api);
     main.emit('vault.status', {
@@ -160,7 +159,7 @@ describe('the revealed key (R4)', () => {
 
     expect(useDialogStore.getState().dialog.kind).toBe('none');
     expect(useWorkflowStore.getState().workflows).toEqual([]);
-    expect(everythingInStores()).not.toContain(SECRET);
+    expect(everythingInStores()).not.toContain(HANDLE);
   });
 
   it('is not created before the officer confirms the information dialog', async () => {

@@ -1,13 +1,22 @@
 import type { CustodyErrorShape } from '../../../shared/errors';
+import { custody } from '../client/custody';
 import { type Dialog, initialDialogState, useDialogStore } from '../state/dialog-store';
 import { isInlineError } from './vault-actions';
 
+/** R14: a reveal dialog that goes (closed, or replaced by another) takes its handle with it. */
+function closeRevealHandle(): void {
+  const { dialog } = useDialogStore.getState();
+  if (dialog.kind === 'reveal-key') void custody().reveal.close({ handle: dialog.reveal.handle });
+}
+
 export function openDialog(dialog: Exclude<Dialog, { kind: 'none' }>): void {
+  closeRevealHandle();
   useDialogStore.setState({ dialog, busy: false, error: null }, false);
 }
 
-/** Replaces the whole dialog state, so whatever the dialog held (a revealed key) is gone. */
+/** Replaces the whole dialog state, so whatever the dialog held (a reveal handle) is gone. */
 export function closeDialog(): void {
+  closeRevealHandle();
   useDialogStore.setState(initialDialogState, true);
 }
 

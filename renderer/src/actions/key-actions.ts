@@ -1,5 +1,6 @@
 import type { KeyInfo } from '../../../shared/domain';
 import { custody } from '../client/custody';
+import { clearsIn } from '../lib/clears-in';
 import { keyName } from '../lib/key-name';
 import { type KeyAction, useDialogStore } from '../state/dialog-store';
 import { useWorkflowStore } from '../state/workflow-store';
@@ -31,32 +32,59 @@ export async function addKey(workflowId: string, returnFocusId: string | null, l
     else reportFailure(result.error);
     return;
   }
-  openDialog({ kind: 'reveal-key', revealed: result.value, copied: false, confirmingClose: false, returnFocusId });
+  openDialog({ kind: 'reveal-key', reveal: result.value, copied: null, confirmingClose: false, returnFocusId });
   void refreshAfterChange();
 }
 
+/**
+ * R14: the value behind a reveal handle, for the reveal dialog to show and keep in its own
+ * component state only; null (with the reason in the dialog) once the handle is dead.
+ */
+export async function fetchRevealedValue(handle: string): Promise<string | null> {
+  const result = await custody().reveal.value({ handle });
+  if (result.ok) return result.value.value;
+  failDialog(result.error);
+  return null;
+}
+
+/** Copy sends the handle, never the value; main copies, audits and clears later. Any number of times. */
 export async function copyRevealedKey(): Promise<void> {
   const { dialog } = useDialogStore.getState();
   if (dialog.kind !== 'reveal-key') return;
-  const { key, value } = dialog.revealed;
+  const { handle } = dialog.reveal;
   startDialogRequest();
-  const result = await custody().keys.copyRevealed({ workflowId: key.workflowId, keyId: key.id, value });
+  const result = await custody().reveal.copy({ handle });
   const current = useDialogStore.getState().dialog;
-  if (current.kind !== 'reveal-key' || current.revealed.key.id !== key.id) return;
+  if (current.kind !== 'reveal-key' || current.reveal.handle !== handle) return;
   if (!result.ok) return failDialog(result.error);
-  useDialogStore.setState({ dialog: { ...current, copied: true, confirmingClose: false }, busy: false, error: null });
-  notify.success('Key copied to the clipboard', 'Paste it into your workflow code or secret store now.');
+  useDialogStore.setState({ dialog: { ...current, copied: result.value, confirmingClose: false }, busy: false, error: null });
+  notify.success(
+    'Key copied to the clipboard',
+    `${clearsIn(result.value)}. Paste it into your workflow code or secret store now.`,
+  );
 }
 
 /** Closing the key dialog before the key was copied asks once more: the value cannot be shown again. */
 export function requestCloseRevealedKey(): void {
   const { dialog } = useDialogStore.getState();
   if (dialog.kind !== 'reveal-key') return;
-  if (dialog.copied || dialog.confirmingClose) {
+  if (dialog.copied !== null || dialog.confirmingClose) {
     closeDialog();
     return;
   }
   useDialogStore.setState({ dialog: { ...dialog, confirmingClose: true } });
+}
+
+/** R4: the just-made key is deleted at once (even the active one), audited as discarded before use. */
+export async function discardRevealedKey(): Promise<void> {
+  const { dialog } = useDialogStore.getState();
+  if (dialog.kind !== 'reveal-key') return;
+  startDialogRequest();
+  const result = await custody().reveal.discard({ handle: dialog.reveal.handle });
+  if (!result.ok) return failDialog(result.error);
+  closeDialog();
+  notify.success('Key discarded', `${keyName(result.value)} was deleted before anyone used it.`);
+  await refreshAfterChange();
 }
 
 export function keepRevealedKeyOpen(): void {
@@ -64,16 +92,25 @@ export function keepRevealedKeyOpen(): void {
   if (dialog.kind === 'reveal-key') useDialogStore.setState({ dialog: { ...dialog, confirmingClose: false } });
 }
 
-export async function importKey(workflowId: string, value: string, label: string): Promise<void> {
+/**
+ * R5: the typed value, or `fromClipboard` (main reads and clears the clipboard; the value never
+ * comes through the page). The officer already holds an imported key, so its reveal handle is
+ * closed at once: nothing here shows it.
+ */
+export async function importKey(
+  workflowId: string,
+  source: { value: string } | { fromClipboard: true },
+  label: string,
+): Promise<void> {
   startDialogRequest();
-  const result = await custody().keys.import({ workflowId, value, label: label.trim() ? label.trim() : undefined });
+  const result = await custody().keys.import({ workflowId, ...source, label: label.trim() ? label.trim() : undefined });
   if (!result.ok) return failDialog(result.error);
+  const { key, handle } = result.value;
+  void custody().reveal.close({ handle });
   closeDialog();
   notify.success(
     'Key imported',
-    result.value.status === 'active'
-      ? `${keyName(result.value)} is the active key.`
-      : `${keyName(result.value)} stays inactive until you activate it.`,
+    key.status === 'active' ? `${keyName(key)} is the active key.` : `${keyName(key)} stays inactive until you activate it.`,
   );
   await refreshAfterChange();
 }

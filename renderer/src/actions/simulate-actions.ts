@@ -1,4 +1,5 @@
 import { custody } from '../client/custody';
+import { clearsIn } from '../lib/clears-in';
 import { keyName } from '../lib/key-name';
 import { type DecryptTab, useDecryptStore } from '../state/decrypt-store';
 import { useSimulateStore } from '../state/simulate-store';
@@ -23,10 +24,21 @@ export function setSimulateBody(body: string): void {
   useSimulateStore.setState({ body, sealed: null });
 }
 
-/** As secureFetch (and `custody encrypt`) would: the workflow's active key, nonce-tag-ciphertext, base64url. */
+/**
+ * As secureFetch (and `custody encrypt`) would: the workflow's active key, nonce-tag-ciphertext,
+ * base64url. Main asks first, once per unlock, with a native dialog (a receiver accepts what is
+ * sealed here); Cancel leaves the form as it was.
+ */
 export async function encryptBody(workflowId: string): Promise<void> {
   const isLatest = encryptRequest();
   useSimulateStore.setState({ encrypting: true, error: null });
+  const consent = await custody().payloads.confirmSimulate();
+  if (!isLatest()) return;
+  if (!consent.ok || !consent.value.confirmed) {
+    useSimulateStore.setState({ encrypting: false });
+    if (!consent.ok) reportFailure(consent.error);
+    return;
+  }
   const result = await custody().payloads.encrypt({ workflowId, plaintext: useSimulateStore.getState().body });
   if (!isLatest()) return;
   if (!result.ok) {
@@ -42,7 +54,8 @@ export async function copySealedPayload(): Promise<void> {
   if (sealed === null) return;
   const result = await custody().payloads.copy({ what: 'payload', payload: sealed.payload });
   if (!result.ok) return reportFailure(result.error);
-  notify.success('Payload copied to the clipboard', `Sealed with ${keyName(sealed.key)}. Send it to your receiver.`);
+  const clears = result.value ? ` ${clearsIn(result.value)}.` : '';
+  notify.success('Payload copied to the clipboard', `Sealed with ${keyName(sealed.key)}. Send it to your receiver.${clears}`);
 }
 
 export async function loadSnippets(): Promise<void> {

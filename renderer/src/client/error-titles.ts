@@ -15,6 +15,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   VAULT_LOCKED: 'The vault is locked',
   WRONG_PASSPHRASE: 'Wrong passphrase',
   UNLOCK_THROTTLED: 'Too many wrong passphrases',
+  REVEAL_EXPIRED: 'The key can no longer be shown',
+  CLIPBOARD_UNAVAILABLE: 'The clipboard is not available',
   VAULT_BUSY: 'The vault is busy',
   VAULT_CORRUPT: 'The vault file is damaged',
   VAULT_KEY_MISSING: 'The vault key is missing from the keychain',

@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'key.deactivate': 'Key deactivated',
   'key.delete': 'Key deleted',
   'key.copy': 'Key copied',
+  'key.discard': 'Key discarded before use',
   'decrypt.batch': 'Payloads decrypted',
   'vault.migrate': 'Vault brought to the key envelope format',
   'passphrase.set': 'Passphrase set',

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RevealedKey } from '../../../shared/domain';
+import type { KeyReveal, SecretCopy } from '../../../shared/domain';
 import type { CustodyErrorShape } from '../../../shared/errors';
 
 export type KeyAction = 'activate' | 'deactivate' | 'delete';
@@ -15,8 +15,17 @@ export type Dialog =
   | { kind: 'edit-workflow'; workflowId: string; returnFocusId: string | null }
   | { kind: 'remove-workflow'; workflowId: string; returnFocusId: string | null }
   | { kind: 'add-key-info'; workflowId: string; returnFocusId: string | null }
-  /** R4: the only place the renderer ever holds a key value; closing the dialog drops it. */
-  | { kind: 'reveal-key'; revealed: RevealedKey; copied: boolean; confirmingClose: boolean; returnFocusId: string | null }
+  /**
+   * R4/R14: a new key's reveal handle, never its value (the dialog fetches that into its own
+   * component state). `copied` is main's answer to the last Copy: when it clears the clipboard.
+   */
+  | {
+      kind: 'reveal-key';
+      reveal: KeyReveal;
+      copied: SecretCopy | null;
+      confirmingClose: boolean;
+      returnFocusId: string | null;
+    }
   | { kind: 'import-key'; workflowId: string; returnFocusId: string | null }
   | { kind: 'confirm-key'; action: KeyAction; workflowId: string; keyId: string; returnFocusId: string | null }
   | { kind: 'about'; returnFocusId: string | null };

@@ -15,7 +15,7 @@ test('the audit log lists every change, copy and decrypt, verifies its chain and
   const vector = loadVectors()[0];
   await addWorkflow(host, WORKFLOW, 'Token generation');
   const first = await addKey(host, WORKFLOW, 'Production 2026');
-  await host.invoke('keys.copyRevealed', { workflowId: WORKFLOW, keyId: first.key.id, value: first.value });
+  await host.invoke('reveal.copy', { handle: first.handle });
   await host.invoke('keys.import', { workflowId: WORKFLOW, value: vector.keys[0], label: 'Dashboard key' });
   const second = await addKey(host, WORKFLOW, 'Next rotation');
   await host.invoke('keys.activate', { workflowId: WORKFLOW, keyId: second.key.id });

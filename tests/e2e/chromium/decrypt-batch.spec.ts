@@ -28,6 +28,7 @@ test.afterEach(() => {
 });
 
 async function seal(host: BridgeHost, plaintext: string, workflowId = WORKFLOW): Promise<string> {
+  await host.invoke('payloads.confirmSimulate', {});
   const sealed = await host.invoke('payloads.encrypt', { workflowId, plaintext });
   if (!sealed.ok) throw new Error(`set-up failed: ${sealed.error.code}`);
   return sealed.value.payload;
@@ -358,6 +359,8 @@ test('simulate secureFetch: the sealed body decrypts in the workbench; snippets 
   await expect(output).toHaveAttribute('readonly', '');
   const payload = await output.inputValue();
   await expect(page.getByRole('status').filter({ hasText: 'Sealed with Receiver test key' })).toBeVisible();
+  // Main asked first, once (the fake desktop answers Continue).
+  expect((await host.desktopRecord()).simulateQuestions).toBe(1);
   await captureScreen(page, 'decrypt-simulate-sealed', output);
 
   // Snippets: one tab per language, the placeholder marked, no key in any form.
@@ -381,6 +384,7 @@ test('simulate secureFetch: the sealed body decrypts in the workbench; snippets 
   // Copies go through main: the payload it sealed, and the snippet it supplies.
   await page.getByRole('button', { name: 'Copy payload' }).click();
   await expect(toast(page, 'Payload copied to the clipboard')).toBeVisible();
+  await expect(page.locator('.toast').filter({ hasText: 'Copied — clears in 30 s' })).toBeVisible();
   expect(await host.clipboard()).toEqual([payload]);
   await page.getByRole('button', { name: 'Copy snippet' }).click();
   await expect(toast(page, 'Snippet copied to the clipboard')).toBeVisible();

@@ -24,9 +24,14 @@ async function openImportDialog(openApp: () => Promise<OpenedApp>) {
 test('a pasted key is imported with inline hints, and the same key is refused the second time', async ({ openApp }) => {
   const { page, host, importDialog } = await openImportDialog(openApp);
   const field = importDialog.getByLabel('Key', { exact: true });
+  await expect(field).toHaveAttribute('type', 'password');
   await field.fill('c2hvcnQ=');
   await expect(field).toHaveAccessibleDescription(/this is 8/);
   await captureScreen(page, 'dialog-import-key-hint');
+  await importDialog.getByRole('button', { name: 'Show' }).click();
+  await expect(field).toHaveAttribute('type', 'text');
+  await captureScreen(page, 'dialog-import-key-shown');
+  await importDialog.getByRole('button', { name: 'Hide' }).click();
 
   // The URL-safe spelling, as some dashboards copy it, with white space around it.
   await field.fill(`  ${Buffer.from(KEY, 'base64').toString('base64url')}\n`);
@@ -52,4 +57,21 @@ test('a pasted key is imported with inline hints, and the same key is refused th
   await expect(importDialog).toBeHidden();
 
   expect(await listKeys(host, WORKFLOW)).toHaveLength(1);
+});
+
+test('Paste from clipboard imports the key main reads from the clipboard, then clears it; the page never holds it', async ({
+  openApp,
+}) => {
+  const { page, host, importDialog } = await openImportDialog(openApp);
+  await host.userCopies(KEY);
+  await importDialog.getByLabel(/Label/).fill('From the clipboard');
+  await captureScreen(page, 'dialog-import-key-masked');
+  await importDialog.getByRole('button', { name: 'Paste from clipboard' }).click();
+  await expect(importDialog).toBeHidden();
+  await expect(toast(page, 'Key imported')).toBeVisible();
+
+  await expect(keyRow(page, 'From the clipboard')).toContainText('Imported');
+  expect(await page.content()).not.toContain(KEY);
+  expect((await host.desktopRecord()).clipboardText).toBe('');
+  expect((await listKeys(host, WORKFLOW)).map((k) => k.fingerprint)).toEqual([fingerprintOfValue(KEY)]);
 });

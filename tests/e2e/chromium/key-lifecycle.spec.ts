@@ -35,21 +35,29 @@ test('the first key is active at once and its value is shown once, then never ag
   const reveal = dialog(page, 'Encryption key');
   await expect(reveal).toContainText('You need to copy it immediately, as it cannot be viewed again');
   await expect(reveal).toContainText('Active — this is the first key of the workflow');
+  // R14: fetched by its handle; the window is kept out of screen capture while it shows.
   const value = await revealedValue(page);
   expect(value).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  expect((await host.desktopRecord()).contentProtection).toEqual([true]);
   await captureScreen(page, 'dialog-key-revealed');
-  // Closing before a copy asks once more (tests/components/reveal-key-dialog.test.tsx): photographed here.
+  // Closing before a copy asks once more and offers to discard (tests/components/reveal-key-dialog.test.tsx).
   await reveal.getByRole('button', { name: 'Close' }).click();
   await expect(reveal.getByRole('alert')).toContainText('Close without copying the key?');
+  await expect(reveal.getByRole('button', { name: 'Discard this key' })).toBeVisible();
+  await expect(reveal.getByRole('button', { name: 'I have copied it' })).toBeVisible();
   await captureScreen(page, 'dialog-key-close-without-copy');
   await reveal.getByRole('button', { name: 'Go back' }).click();
 
+  // Copy sends the handle; main writes the value, concealed, and says when it clears.
   await reveal.getByRole('button', { name: 'Copy' }).click();
   await expect(reveal.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await expect(reveal.getByRole('status')).toHaveText('Copied — clears in 30 s.');
   expect(await host.clipboard()).toEqual([value]);
   await expect(toast(page, 'Key copied to the clipboard')).toBeVisible();
+  await captureScreen(page, 'dialog-key-copied');
   await reveal.getByRole('button', { name: 'Close' }).click();
   await expect(reveal).toBeHidden();
+  expect((await host.desktopRecord()).contentProtection).toEqual([true, false]);
 
   const [stored] = await listKeys(host, WORKFLOW);
   expect(stored).toMatchObject({ status: 'active', fingerprint: fingerprintOfValue(value) });
@@ -63,6 +71,45 @@ test('the first key is active at once and its value is shown once, then never ag
   await expect(menu.getByRole('menuitem')).toHaveText([/Deactivate/, /Delete key/]);
   await page.keyboard.press('Escape');
   expect(await page.content()).not.toContain(value);
+});
+
+test('a just-made active key can be discarded while its reveal is open, audited as discarded before use (R4)', async ({
+  openApp,
+}) => {
+  const { page, host } = await openApp();
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  await page.reload();
+  await page.getByRole('button', { name: 'Add encryption key' }).click();
+  const reveal = dialog(page, 'Encryption key');
+  await expect(reveal).toContainText('Active — this is the first key of the workflow');
+  const value = await revealedValue(page);
+
+  await reveal.getByRole('button', { name: 'Close' }).click();
+  await reveal.getByRole('button', { name: 'Discard this key' }).click();
+  await expect(reveal).toBeHidden();
+  await expect(toast(page, 'Key discarded')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No encryption keys' })).toBeVisible();
+  await expect(sidebarWorkflow(page, 'Token generation')).toContainText('No active key');
+  expect(await listKeys(host, WORKFLOW)).toEqual([]);
+  expect(await host.clipboard()).toEqual([]);
+  expect(await page.content()).not.toContain(value);
+
+  const audit = await host.invoke('audit.list', {});
+  expect(audit.ok && audit.value.at(-1)).toMatchObject({ action: 'key.discard', fingerprint: fingerprintOfValue(value) });
+});
+
+test('a reveal handle dies when the page reloads (REVEAL_EXPIRED), and the window is no longer protected', async ({
+  openApp,
+}) => {
+  const { page, host } = await openApp();
+  await addWorkflow(host, WORKFLOW, 'Token generation');
+  const { handle } = await addKey(host, WORKFLOW, 'Production 2026');
+  await page.reload();
+  const answer = await host.invoke('reveal.value', { handle });
+  expect(answer.ok ? 'alive' : answer.error.code).toBe('REVEAL_EXPIRED');
+  expect((await host.invoke('reveal.copy', { handle })).ok).toBe(false);
+  expect((await host.desktopRecord()).contentProtection).toEqual([true, false]);
+  expect(await host.clipboard()).toEqual([]);
 });
 
 test('update flow: a second key is added inactive, then activated, and the badges swap', async ({ openApp }) => {

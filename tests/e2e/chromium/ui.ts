@@ -1,5 +1,5 @@
 /** How the scenarios find things on screen: by role and accessible name, as a screen reader would. */
-import type { Locator, Page } from '@playwright/test';
+import { type Locator, type Page, expect } from '@playwright/test';
 
 export function keyRows(page: Page): Locator {
   return page.getByRole('table', { name: /^Encryption keys of / }).locator('[role="row"][data-key-id]');
@@ -23,8 +23,11 @@ export function dialog(page: Page, title: string): Locator {
 }
 
 /** The value shown once in the key dialog. */
+/** The value the reveal dialog fetched by its handle (it shows "Loading…" until then). */
 export async function revealedValue(page: Page): Promise<string> {
-  return (await page.getByLabel('Encryption key value').textContent()) ?? '';
+  const shown = page.getByLabel('Encryption key value');
+  await expect(shown).toHaveText(/^[A-Za-z0-9+/]{43}=$/);
+  return (await shown.textContent()) ?? '';
 }
 
 /** Toasts are found by class: while a modal dialog is open the rest of the page is aria-hidden. */

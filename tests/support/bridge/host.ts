@@ -2,21 +2,27 @@
  * The bridge host: the main-process side of the Chromium test bridge, one Node process per page.
  * It wires what electron/main/index.ts wires — the custody core over the real
  * keychain (keytar), the same createHandlers, dispatch and start-up — with a test desktop port in
- * place of Electron's clipboard and dialogs. Its environment (CUSTODY_HOME,
+ * place of Electron's dialogs (the simulate question answered Continue, and recorded) and a
+ * recording clipboard in place of the OS clipboard. Its environment (CUSTODY_HOME,
  * CUSTODY_KEYCHAIN_SERVICE, DBUS_SESSION_BUS_ADDRESS) is the scenario's: libsecret keeps its bus
  * connection per process, so each scenario gets its own process.
  *
  * Key material passes through here (keys.add answers, the clipboard): never log a message.
  */
 import { Custody, VAULT_KEY_ACCOUNT, createKeytarSecretStore, resolveLocation } from '../../../electron/custody';
+import { clipboardSeconds } from '../../../electron/main/clipboard-seconds';
 import { createBatchManager } from '../../../electron/main/decrypt-batches';
 import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { describeUnexpectedError, dispatch } from '../../../electron/main/ipc-dispatch';
 import type { EmitEvent } from '../../../electron/main/emit-event';
 import { createHandlers } from '../../../electron/main/ipc-handlers';
+import { createRevealHandles } from '../../../electron/main/reveal-handles';
+import { createSecretClipboard } from '../../../electron/main/secret-clipboard';
+import { createSimulateConsent } from '../../../electron/main/simulate-consent';
 import { openVaultOnStart } from '../../../electron/main/vault-startup';
 import { watchVaultFolder } from '../../../electron/main/vault-watcher';
-import type { HostMessage, HostRequest } from './host-messages';
+import { recordingClipboard } from '../recording-clipboard';
+import type { DesktopRecord, HostMessage, HostRequest } from './host-messages';
 
 function send(message: HostMessage): void {
   process.send?.(message);
@@ -26,12 +32,17 @@ const location = resolveLocation(process.env);
 const secrets = createKeytarSecretStore();
 const custody = new Custody({ location, secrets });
 
-const clipboard: string[] = [];
+const clipboardPort = recordingClipboard();
 let captureFiles: string[] = [];
 let exportPath: string | null = null;
+const record: DesktopRecord = { contentProtection: [], simulateQuestions: 0, clipboardText: '' };
 const desktop: DesktopPort = {
-  writeClipboard: (text) => {
-    clipboard.push(text);
+  setContentProtection: (enabled) => {
+    record.contentProtection.push(enabled);
+  },
+  confirmSimulate: async () => {
+    record.simulateQuestions += 1;
+    return true;
   },
   chooseCaptureFiles: async () => {
     const chosen = captureFiles;
@@ -46,7 +57,16 @@ const startup = openVaultOnStart(custody);
 // A scenario may give smaller batch limits than the contract's, to reach them with a few captures.
 const limits = process.env.CUSTODY_BRIDGE_BATCH_LIMITS ? JSON.parse(process.env.CUSTODY_BRIDGE_BATCH_LIMITS) : undefined;
 const batches = createBatchManager({ custody, emit, workerScript: process.env.CUSTODY_BRIDGE_DECRYPT_WORKER ?? '', limits });
-const handlers = createHandlers({ custody, desktop, emit, startup, batches });
+const reveals = createRevealHandles({ onLiveChange: (anyLive) => desktop.setContentProtection(anyLive) });
+// As on Linux: the concealment format KDE's clipboard honours.
+const clipboard = createSecretClipboard({
+  port: clipboardPort,
+  platform: 'linux',
+  clipboardSeconds: clipboardSeconds(custody),
+  clearsWithoutFocus: true,
+});
+const simulate = createSimulateConsent(() => desktop.confirmSimulate());
+const handlers = createHandlers({ custody, desktop, emit, startup, batches, clipboard, reveals, simulate });
 let stopWatching = (): void => undefined;
 
 async function answer(message: HostRequest): Promise<HostMessage & { type: 'reply' }> {
@@ -61,7 +81,9 @@ async function answer(message: HostRequest): Promise<HostMessage & { type: 'repl
             console.error(`[bridge host] ${channel} failed unexpectedly: ${describeUnexpectedError(error)}`),
         }),
       };
+    // The page loaded (again): as main does on did-finish-load, reveal handles die with the old page.
     case 'push-status':
+      reveals.forgetAll();
       emit('vault.status', await handlers['vault.status']({}));
       return { type: 'reply', id: message.id, value: null };
     case 'set-capture-files':
@@ -71,10 +93,17 @@ async function answer(message: HostRequest): Promise<HostMessage & { type: 'repl
       exportPath = message.path;
       return { type: 'reply', id: message.id, value: null };
     case 'clipboard':
-      return { type: 'reply', id: message.id, value: [...clipboard] };
+      return { type: 'reply', id: message.id, value: clipboardPort.writes.map((write) => write.text) };
+    case 'user-copies':
+      clipboardPort.userCopies(message.text);
+      return { type: 'reply', id: message.id, value: null };
+    case 'desktop-record':
+      return { type: 'reply', id: message.id, value: { ...record, clipboardText: clipboardPort.current().text } };
     case 'shutdown':
       stopWatching();
       await batches.stopAll();
+      reveals.forgetAll();
+      await clipboard.clearNow();
       custody.lock();
       if (message.forgetVaultKey) {
         // Best effort: in a "no Secret Service" scenario there is nothing to forget.

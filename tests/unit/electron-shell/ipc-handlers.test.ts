@@ -9,29 +9,65 @@ import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { type BatchManager, createBatchManager } from '../../../electron/main/decrypt-batches';
 import { dispatch } from '../../../electron/main/ipc-dispatch';
 import type { EmitEvent } from '../../../electron/main/emit-event';
-import { createHandlers } from '../../../electron/main/ipc-handlers';
+import { type HandlerDependencies, createHandlers } from '../../../electron/main/ipc-handlers';
+import { createRevealHandles } from '../../../electron/main/reveal-handles';
+import { createSecretClipboard } from '../../../electron/main/secret-clipboard';
+import { createSimulateConsent } from '../../../electron/main/simulate-consent';
 import { buildDecryptWorker } from '../../support/build-worker';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture';
 import { itemAt } from '../../support/item-at';
+import { fingerprintOfValue } from '../../support/key-values';
+import { type RecordingClipboard, recordingClipboard } from '../../support/recording-clipboard';
 
 const workerScript = buildDecryptWorker();
 
 interface FakeDesktop extends DesktopPort {
-  clipboard: string[];
   captureFiles: string[];
   exportPath: string | null;
+  contentProtection: boolean[];
+  simulateQuestions: number;
+  simulateAnswer: boolean;
 }
 
 function fakeDesktop(): FakeDesktop {
   const desktop: FakeDesktop = {
-    clipboard: [],
     captureFiles: [],
     exportPath: null,
-    writeClipboard: (text) => void desktop.clipboard.push(text),
+    contentProtection: [],
+    simulateQuestions: 0,
+    simulateAnswer: true,
     chooseCaptureFiles: async () => desktop.captureFiles,
     chooseExportPath: async () => desktop.exportPath,
+    setContentProtection: (enabled) => void desktop.contentProtection.push(enabled),
+    confirmSimulate: async () => {
+      desktop.simulateQuestions += 1;
+      return desktop.simulateAnswer;
+    },
   };
   return desktop;
+}
+
+let clipboardPort: RecordingClipboard;
+let parts: Pick<HandlerDependencies, 'clipboard' | 'reveals' | 'simulate'>;
+
+/** Main's reveal handles, clipboard (over a recording port, cleared by hand) and simulate question. */
+function mainParts(): Pick<HandlerDependencies, 'clipboard' | 'reveals' | 'simulate'> {
+  clipboardPort = recordingClipboard();
+  return {
+    reveals: createRevealHandles({ onLiveChange: (on) => desktop.setContentProtection(on), schedule: () => undefined }),
+    clipboard: createSecretClipboard({
+      port: clipboardPort,
+      platform: 'linux',
+      clipboardSeconds: async () => 30,
+      clearsWithoutFocus: true,
+      schedule: () => () => undefined,
+    }),
+    simulate: createSimulateConsent(() => desktop.confirmSimulate()),
+  };
+}
+
+function copied(): string[] {
+  return clipboardPort.writes.map((write) => write.text);
 }
 
 let core: CoreFixture;
@@ -45,7 +81,7 @@ let batches: BatchManager;
 function connect(limits?: { shown: ResultBudget; kept: ResultBudget }): void {
   const emit: EmitEvent = (name, payload) => void events.push({ name, payload });
   batches = createBatchManager({ custody: core.custody, emit, workerScript, limits });
-  const handlers = createHandlers({ custody: core.custody, desktop, emit, startup: core.custody.status(), batches });
+  const handlers = createHandlers({ custody: core.custody, desktop, emit, startup: core.custody.status(), batches, ...parts });
   call = async (channel, request) => {
     const answer = await dispatch(channel, request, handlers, { validateResponses: true });
     if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
@@ -56,6 +92,7 @@ function connect(limits?: { shown: ResultBudget; kept: ResultBudget }): void {
 beforeEach(async () => {
   core = await createCoreFixture();
   desktop = fakeDesktop();
+  parts = mainParts();
   events = [];
   scratch = await mkdtemp(join(tmpdir(), 'custody-handlers-'));
   connect();
@@ -75,6 +112,7 @@ describe('createHandlers', () => {
       emit: () => undefined,
       startup: core.custody.status(),
       batches,
+      ...parts,
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
@@ -108,41 +146,120 @@ describe('createHandlers', () => {
     });
   });
 
-  it('copies a revealed key to the clipboard through main, audited, and only the key’s own value', async () => {
+  it('answers keys.add with the key and a reveal handle, never its value; the value comes by handle only (R14)', async () => {
     await call('workflows.add', { id: 'wf' });
-    const revealed = await call('keys.add', { workflowId: 'wf' });
-    const other = await call('keys.add', { workflowId: 'wf' });
+    const added = await call('keys.add', { workflowId: 'wf' });
+    expect(Object.keys(added).sort()).toEqual(['handle', 'key']);
+    const { value } = await call('reveal.value', { handle: added.handle });
+    expect(fingerprintOfValue(value)).toBe(added.key.fingerprint);
+    expect(JSON.stringify(added)).not.toContain(value);
+    await expect(call('reveal.value', { handle: `rh_${'0'.repeat(32)}` })).rejects.toMatchObject({ code: 'REVEAL_EXPIRED' });
+  });
 
-    await expect(
-      call('keys.copyRevealed', { workflowId: 'wf', keyId: revealed.key.id, value: other.value }),
-    ).rejects.toHaveProperty('code');
-    expect(desktop.clipboard).toEqual([]);
+  it('copies a revealed key by its handle any number of times, concealed, audited each time, and not after close', async () => {
+    await call('workflows.add', { id: 'wf' });
+    const { key, handle } = await call('keys.add', { workflowId: 'wf' });
+    const { value } = await call('reveal.value', { handle });
+    expect(desktop.contentProtection).toEqual([true]);
 
-    await call('keys.copyRevealed', { workflowId: 'wf', keyId: revealed.key.id, value: revealed.value });
-    expect(desktop.clipboard).toEqual([revealed.value]);
+    expect(await call('reveal.copy', { handle })).toEqual({ clearsInSeconds: 30, clearsWithoutFocus: true });
+    await call('reveal.copy', { handle });
+    expect(copied()).toEqual([value, value]);
+    expect(Object.keys(clipboardPort.current().formats)).toContain('x-kde-passwordManagerHint');
     const audit = await call('audit.list', {});
-    expect(audit.at(-1)).toMatchObject({ action: 'key.copy', keyId: revealed.key.id });
+    expect(audit.slice(-2).map((e) => [e.action, e.keyId])).toEqual([
+      ['key.copy', key.id],
+      ['key.copy', key.id],
+    ]);
+
+    await call('reveal.close', { handle });
+    expect(desktop.contentProtection).toEqual([true, false]);
+    await expect(call('reveal.copy', { handle })).rejects.toMatchObject({ code: 'REVEAL_EXPIRED' });
+    await expect(call('reveal.value', { handle })).rejects.toMatchObject({ code: 'REVEAL_EXPIRED' });
+    expect(copied()).toHaveLength(2);
+  });
+
+  it('discards a just-made active key by its handle, audited as discarded before use, and never after close (R4)', async () => {
+    await call('workflows.add', { id: 'wf' });
+    const first = await call('keys.add', { workflowId: 'wf' });
+    expect(first.key.status).toBe('active');
+    expect(await call('reveal.discard', { handle: first.handle })).toMatchObject({ id: first.key.id, status: 'active' });
+    expect(await call('keys.list', { workflowId: 'wf' })).toEqual([]);
+    expect((await call('audit.list', {})).at(-1)).toMatchObject({
+      action: 'key.discard',
+      keyId: first.key.id,
+      fingerprint: first.key.fingerprint,
+    });
+    await expect(call('reveal.discard', { handle: first.handle })).rejects.toMatchObject({ code: 'REVEAL_EXPIRED' });
+
+    const second = await call('keys.add', { workflowId: 'wf' });
+    await call('reveal.close', { handle: second.handle });
+    await expect(call('reveal.discard', { handle: second.handle })).rejects.toMatchObject({ code: 'REVEAL_EXPIRED' });
+    expect(await call('keys.list', { workflowId: 'wf' })).toHaveLength(1);
+  });
+
+  it('imports from the clipboard read in main, and clears the clipboard only if it still holds that key', async () => {
+    await call('workflows.add', { id: 'wf' });
+    const text = Buffer.alloc(32, 7).toString('base64');
+    clipboardPort.userCopies(text);
+    const imported = await call('keys.import', { workflowId: 'wf', fromClipboard: true, label: 'dashboard' });
+    expect(imported.key).toMatchObject({ origin: 'imported', fingerprint: fingerprintOfValue(text), label: 'dashboard' });
+    expect(clipboardPort.current().text).toBe('');
+
+    clipboardPort.userCopies('not a key, and not ours to clear');
+    await expect(call('keys.import', { workflowId: 'wf', fromClipboard: true })).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    expect(clipboardPort.current().text).toBe('not a key, and not ours to clear');
+
+    clipboardPort.breaks();
+    await expect(call('keys.import', { workflowId: 'wf', fromClipboard: true })).rejects.toMatchObject({
+      code: 'CLIPBOARD_UNAVAILABLE',
+    });
+  });
+
+  it('asks once before the first simulated payload and refuses to encrypt until Continue', async () => {
+    await call('workflows.add', { id: 'wf' });
+    await call('keys.add', { workflowId: 'wf' });
+    await expect(call('payloads.encrypt', { workflowId: 'wf', plaintext: '{}' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    desktop.simulateAnswer = false;
+    expect(await call('payloads.confirmSimulate', {})).toEqual({ confirmed: false });
+    await expect(call('payloads.encrypt', { workflowId: 'wf', plaintext: '{}' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    desktop.simulateAnswer = true;
+    expect(await call('payloads.confirmSimulate', {})).toEqual({ confirmed: true });
+    expect(await call('payloads.confirmSimulate', {})).toEqual({ confirmed: true });
+    expect(desktop.simulateQuestions).toBe(2);
+    await call('payloads.encrypt', { workflowId: 'wf', plaintext: '{}' });
+
+    parts.simulate.resetForLock();
+    await expect(call('payloads.encrypt', { workflowId: 'wf', plaintext: '{}' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('imports, encrypts and decrypts through the contract', async () => {
     await call('workflows.add', { id: 'wf' });
     const imported = await call('keys.import', { workflowId: 'wf', value: Buffer.alloc(32, 7).toString('base64') });
+    await call('payloads.confirmSimulate', {});
     const { payload } = await call('payloads.encrypt', { workflowId: 'wf', plaintext: '{"user":"ada"}' });
     const recorded = (await call('audit.list', {})).filter((e) => e.action === 'payload.encrypt');
     expect(recorded).toMatchObject([
-      { workflowId: 'wf', keyId: imported.id, fingerprint: imported.fingerprint, details: { bytes: 14 } },
+      { workflowId: 'wf', keyId: imported.key.id, fingerprint: imported.key.fingerprint, details: { bytes: 14 } },
     ]);
     expect(JSON.stringify(recorded)).not.toContain('ada');
     const [result] = await call('payloads.decrypt', {
       payloads: [{ source: 'pasted', text: payload }],
       scope: { mode: 'workflow', workflowId: 'wf' },
     });
-    expect(result).toMatchObject({ ok: true, layout: 'nonce-tag-ciphertext', key: { id: imported.id } });
+    expect(result).toMatchObject({ ok: true, layout: 'nonce-tag-ciphertext', key: { id: imported.key.id } });
   });
 
   it('gives receiver snippets for Node, .NET and Python with a placeholder where the key goes, never a key', async () => {
     await call('workflows.add', { id: 'wf' });
-    const { value } = await call('keys.add', { workflowId: 'wf' });
+    const { handle } = await call('keys.add', { workflowId: 'wf' });
+    const { value } = await call('reveal.value', { handle });
     const snippets = await call('payloads.snippets', {});
     expect(snippets.map((s) => s.language)).toEqual(['node', 'dotnet', 'python']);
     for (const snippet of snippets) {
@@ -154,7 +271,9 @@ describe('createHandlers', () => {
 
   it('copies only a payload it encrypted in this session, or a snippet it supplies, never text the page sends', async () => {
     await call('workflows.add', { id: 'wf' });
-    const revealed = await call('keys.add', { workflowId: 'wf' });
+    const { handle } = await call('keys.add', { workflowId: 'wf' });
+    const revealed = await call('reveal.value', { handle });
+    await call('payloads.confirmSimulate', {});
     const { payload } = await call('payloads.encrypt', { workflowId: 'wf', plaintext: '{"user":"ada"}' });
 
     await expect(call('payloads.copy', { what: 'payload', payload: revealed.value })).rejects.toMatchObject({
@@ -164,12 +283,15 @@ describe('createHandlers', () => {
       code: 'INVALID_INPUT',
     });
     await expect(call('payloads.copy', { what: 'snippet', language: 'cobol' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(desktop.clipboard).toEqual([]);
+    expect(copied()).toEqual([]);
 
-    await call('payloads.copy', { what: 'payload', payload });
-    await call('payloads.copy', { what: 'snippet', language: 'python' });
+    // The payload is a secret (concealed, cleared later); the snippet is not.
+    expect(await call('payloads.copy', { what: 'payload', payload })).toEqual({ clearsInSeconds: 30, clearsWithoutFocus: true });
+    expect(Object.keys(clipboardPort.current().formats)).toContain('x-kde-passwordManagerHint');
+    expect(await call('payloads.copy', { what: 'snippet', language: 'python' })).toBeNull();
+    expect(clipboardPort.current().formats).toEqual({});
     const python = (await call('payloads.snippets', {})).find((s) => s.language === 'python');
-    expect(desktop.clipboard).toEqual([payload, python?.code]);
+    expect(copied()).toEqual([payload, python?.code]);
   });
 
   it('reads the capture files chosen in the open dialog, and nothing when it is cancelled', async () => {
@@ -214,6 +336,7 @@ describe('createHandlers', () => {
       emit: (name, payload) => void events.push({ name, payload }),
       startup: custody.status(),
       batches,
+      ...parts,
     });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: { state: 'uninitialised', home: fresh } });
@@ -231,7 +354,14 @@ describe('createHandlers', () => {
     const failed: VaultStatus = { state: 'unavailable', home: core.home, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'x' } };
     const fresh = await mkdtemp(join(tmpdir(), 'custody-fresh-'));
     const custody = new Custody({ location: { home: fresh, keychainService: 'custody-unit-fresh' }, secrets: core.secrets });
-    const handlers = createHandlers({ custody, desktop, emit: () => undefined, startup: Promise.resolve(failed), batches });
+    const handlers = createHandlers({
+      custody,
+      desktop,
+      emit: () => undefined,
+      startup: Promise.resolve(failed),
+      batches,
+      ...parts,
+    });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: failed });
       await dispatch('vault.init', {}, handlers);
@@ -247,7 +377,7 @@ describe('createHandlers', () => {
   it('makes every call wait for the start-up', async () => {
     let finish: (status: VaultStatus) => void = () => undefined;
     const startup = new Promise<VaultStatus>((resolve) => (finish = resolve));
-    const handlers = createHandlers({ custody: core.custody, desktop, emit: () => undefined, startup, batches });
+    const handlers = createHandlers({ custody: core.custody, desktop, emit: () => undefined, startup, batches, ...parts });
     let answered = false;
     const pending = dispatch('workflows.list', {}, handlers).then(() => (answered = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -277,6 +407,7 @@ describe('decrypt batches through the contract', () => {
   }
 
   async function sealedCaptures(count: number): Promise<string[]> {
+    await call('payloads.confirmSimulate', {});
     const payloads: string[] = [];
     for (let i = 0; i < count; i++)
       payloads.push((await call('payloads.encrypt', { workflowId: 'wf', plaintext: `{"n":${i}}` })).payload);

@@ -23,7 +23,7 @@ export function DialogHost() {
     case 'add-key-info':
       return <AddKeyInfoDialog workflowId={dialog.workflowId} returnFocusId={dialog.returnFocusId} />;
     case 'reveal-key':
-      return <RevealKeyDialog key={dialog.revealed.key.id} dialog={dialog} />;
+      return <RevealKeyDialog key={dialog.reveal.handle} dialog={dialog} />;
     case 'import-key':
       return <ImportKeyDialog workflowId={dialog.workflowId} returnFocusId={dialog.returnFocusId} />;
     case 'confirm-key':
