@@ -187,6 +187,8 @@ export const AUDIT_ACTIONS = [
   /** Wrong passphrases tried since the last unlock, recorded by the next unlock that succeeds. */
   'unlock.failed',
   'settings.update',
+  /** A crash's leftovers at the end of the log were repaired: a torn line cut off, the vault's last entry copied back. */
+  'audit.repaired',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

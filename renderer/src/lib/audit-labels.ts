@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'passphrase.remove': 'Passphrase removed',
   'unlock.failed': 'Wrong passphrases tried',
   'settings.update': 'Settings changed',
+  'audit.repaired': 'Audit log repaired after a crash',
 };
 
 export function auditDetails(entry: AuditEntry): string {
