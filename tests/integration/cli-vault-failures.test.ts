@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
+import { existsSync, watch } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VAULT_KEY_ACCOUNT, lockFilePath } from '../../electron/custody';
-import { type CliRun, type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
+import { type CliRun, type CliSandbox, REPO_ROOT, createCliSandbox } from '../support/cli-sandbox';
 import { type FakeBus, startBareBus, startSilentBus } from '../support/no-secret-service';
 
 /**
@@ -118,6 +120,7 @@ describe('VAULT_BUSY: another writer holds the lock', () => {
       for (const args of WRITES) {
         const run = await sandbox.run(args, { env: { CUSTODY_LOCK_WAIT_MS: '300' } });
         expectFailure(run, 'VAULT_BUSY');
+        expect(run.stderr).toMatch(/waited 0\.[3-9] s/);
         expect(run.ms).toBeLessThan(5_000);
       }
       expect(await sandbox.snapshot()).toEqual(before);
@@ -148,5 +151,38 @@ describe('two CLIs writing at the same time', () => {
     await expect(readFile(join(sandbox.home, 'vault.lock'))).rejects.toMatchObject({
       code: expect.stringMatching(/ENOENT|EISDIR/),
     });
+  });
+});
+
+describe('a writer killed with kill -9 while it holds the lock', () => {
+  /** Starts `custody workflows add ID` and kills it the moment it has recorded itself as the lock's holder. */
+  async function killWhileHolding(id: string): Promise<void> {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'custody.js'), 'workflows', 'add', id], {
+      env: sandbox.env,
+      stdio: 'ignore',
+    });
+    const exited = new Promise((done) => child.on('exit', done));
+    const watcher = watch(sandbox.home, (_type, name) => {
+      if (name === 'vault.lock.owner.json') child.kill('SIGKILL');
+    });
+    await exited;
+    watcher.close();
+  }
+
+  it('leaves a lock the next write takes over at once; the vault opens and the audit log verifies', async () => {
+    const baseline = await sandbox.run(['workflows', 'add', 'baseline']);
+    let attempts = 0;
+    while (!existsSync(lockFilePath(sandbox.home)) && attempts < 20) await killWhileHolding(`killed-${attempts++}`);
+    expect(existsSync(lockFilePath(sandbox.home)), 'no kill landed while the lock was held').toBe(true);
+
+    const next = await sandbox.run(['workflows', 'add', 'after']);
+    expect(next.code, next.stderr).toBe(0);
+    // Without the takeover the lock is stale only after 10 s.
+    expect(next.ms).toBeLessThan(baseline.ms + 1_000);
+    const verify = await sandbox.run(['audit', '--verify', '--json']);
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    const ids = (JSON.parse((await sandbox.run(['workflows', 'list', '--json'])).stdout) as { id: string }[]).map((w) => w.id);
+    expect(ids).toEqual(expect.arrayContaining([WF, 'baseline', 'after']));
   });
 });
