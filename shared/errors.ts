@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'ACTIVE_KEY_DELETE_REFUSED',
   'WORKFLOW_HAS_ACTIVE_KEY',
   'MALFORMED_PAYLOAD',
+  /** A capture that is not a regular file (a FIFO, socket or device), or a link inside a folder, which is not followed. */
+  'UNSUPPORTED_INPUT',
   'NO_MATCHING_KEY',
   'INVALID_KEY',
   /** No vault yet: the app offers to create one, the CLI says to run `custody init`. */
@@ -25,6 +27,8 @@ export const ERROR_CODES = [
   'VAULT_CORRUPT',
   'VAULT_KEY_MISSING',
   'KEYCHAIN_UNAVAILABLE',
+  /** The keychain is there but locked, where the platform can tell; the message says how to unlock it. */
+  'KEYCHAIN_LOCKED',
   'INTERNAL',
 ] as const;
 

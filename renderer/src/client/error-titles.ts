@@ -9,6 +9,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   ACTIVE_KEY_DELETE_REFUSED: 'The active key cannot be deleted',
   WORKFLOW_HAS_ACTIVE_KEY: 'The workflow still has an active key',
   MALFORMED_PAYLOAD: 'Not a secureFetch payload',
+  UNSUPPORTED_INPUT: 'Not a file that can be read',
   NO_MATCHING_KEY: 'No key matched',
   INVALID_KEY: 'Not a valid encryption key',
   VAULT_NOT_INITIALISED: 'There is no vault yet',
@@ -19,6 +20,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   VAULT_CORRUPT: 'The vault file is damaged',
   VAULT_KEY_MISSING: 'The vault key is missing from the keychain',
   KEYCHAIN_UNAVAILABLE: 'The OS keychain is not reachable',
+  KEYCHAIN_LOCKED: 'The OS keychain is locked',
   INTERNAL: 'Something went wrong',
 };
 
@@ -29,6 +31,7 @@ const VAULT_LEVEL: ReadonlySet<ErrorCode> = new Set([
   'VAULT_CORRUPT',
   'VAULT_KEY_MISSING',
   'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_LOCKED',
 ]);
 
 export function isVaultLevel(error: CustodyErrorShape): boolean {
@@ -41,6 +44,9 @@ export const VAULT_REMEDIES: Partial<Record<ErrorCode, readonly string[]>> = {
     'Unlock your keychain (macOS Keychain, Windows Credential Manager, or your Linux keyring) and press Retry.',
     'On Linux, make sure a Secret Service is running, for example gnome-keyring or KeePassXC with its Secret Service integration.',
     'If an unlock prompt appeared and was cancelled, press Retry to be asked again.',
+  ],
+  KEYCHAIN_LOCKED: [
+    'Unlock your keyring (on Linux: Seahorse, "Passwords and Keys"; on macOS: Keychain Access, the login keychain) and press Retry.',
   ],
   VAULT_KEY_MISSING: [
     'The vault file exists but the keychain no longer holds its key. Nothing was overwritten.',
