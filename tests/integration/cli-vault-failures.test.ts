@@ -6,6 +6,7 @@ import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VAULT_KEY_ACCOUNT, lockFilePath } from '../../electron/custody';
 import { type CliRun, type CliSandbox, REPO_ROOT, createCliSandbox } from '../support/cli-sandbox';
+import { hasGnomeKeyring, startLockedKeyring } from '../support/locked-keyring';
 import { type FakeBus, startBareBus, startSilentBus } from '../support/no-secret-service';
 
 /**
@@ -99,6 +100,49 @@ describe('KEYCHAIN_UNAVAILABLE: no Secret Service', () => {
       await fresh.cleanup();
     }
   });
+});
+
+describe('KEYCHAIN_LOCKED: the keyring holding the vault key is locked', () => {
+  let bus: FakeBus | null = null;
+  afterEach(async () => {
+    await bus?.stop();
+    bus = null;
+  });
+
+  it.skipIf(!hasGnomeKeyring)(
+    `says it is locked and how to unlock it, never that the key is missing, and writes nothing${hasGnomeKeyring ? '' : ' (skipped: gnome-keyring-daemon, dbus-daemon or dbus-send is missing)'}`,
+    async () => {
+      const locked = await createCliSandbox();
+      const fresh = await createCliSandbox();
+      try {
+        bus = await startLockedKeyring(async (env) => {
+          for (const args of [['init'], ['workflows', 'add', WF]]) {
+            const run = await locked.run(args, { env });
+            expect(run.code, run.stderr).toBe(0);
+          }
+        });
+        const env = { DBUS_SESSION_BUS_ADDRESS: bus.address };
+        const before = await locked.snapshot();
+        for (const args of [
+          ['workflows', 'list'],
+          ['audit', '--verify'],
+          ['workflows', 'add', 'another'],
+        ]) {
+          const run = await locked.run(args, { env });
+          expectFailure(run, 'KEYCHAIN_LOCKED');
+          expect(run.stderr).toContain('is locked');
+          expect(run.stderr).toMatch(/Unlock it/);
+        }
+        expect(await locked.snapshot()).toEqual(before);
+        // A new vault cannot be created behind a locked keyring either.
+        expectFailure(await fresh.run(['init'], { env }), 'KEYCHAIN_LOCKED');
+        expect(await fresh.snapshot()).toEqual({ vault: null, audit: null });
+      } finally {
+        await locked.cleanup();
+        await fresh.cleanup();
+      }
+    },
+  );
 });
 
 describe('VAULT_CORRUPT: a flipped byte in vault.json', () => {
