@@ -119,9 +119,13 @@ function repairNeeded(tail: AuditTail | null, committed: AuditEntry | null): Aud
   return null;
 }
 
-/** Whether the log's end shows a crash to repair; reads the last few kilobytes only. */
+/**
+ * Whether the log's end shows a crash to repair; reads the last few kilobytes only. A log that
+ * cannot be read is not this check's to report: reading and verifying it says why.
+ */
 export async function auditNeedsRepair(path: string, committed: AuditEntry | null): Promise<boolean> {
-  return repairNeeded(await readAuditTail(path), committed) !== null;
+  const tail = await readAuditTail(path).catch(() => undefined);
+  return tail !== undefined && repairNeeded(tail, committed) !== null;
 }
 
 /**
