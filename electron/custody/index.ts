@@ -45,7 +45,7 @@ export {
   skippedLink,
   walkFolder,
 } from './capture-sources';
-export { openRegularFile, readRegularFile } from './input-file';
+export { openRegularFile } from './input-file';
 export { type BatchOptions, type BatchSummary, itemChunks, runDecryptBatch } from './decrypt-batch';
 export type { ChunkInput, ChunkOutput } from './decrypt-chunk';
 export { defaultWorkerCount } from './decrypt-pool';

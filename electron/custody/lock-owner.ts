@@ -55,6 +55,7 @@ function parseOwner(text: string): LockOwner | null {
     const value = JSON.parse(text) as Partial<LockOwner>;
     const valid =
       Number.isInteger(value.pid) &&
+      (value.pid ?? 0) > 0 &&
       typeof value.host === 'string' &&
       (value.start === null || typeof value.start === 'string') &&
       Number.isInteger(value.lockIno);
