@@ -226,6 +226,8 @@ export const AUDIT_ACTIONS = [
   'plaintext.export',
   'audit.export',
   'vault.relocate',
+  /** A crash's leftovers at the end of the log were repaired: a torn line cut off, the vault's last entry copied back. */
+  'audit.repaired',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -12,6 +12,11 @@ export const ERROR_CODES = [
   'ACTIVE_KEY_DELETE_REFUSED',
   'WORKFLOW_HAS_ACTIVE_KEY',
   'MALFORMED_PAYLOAD',
+  /**
+   * Not a regular file where one is needed: a capture that is a FIFO, socket or device, a link inside a
+   * folder (not followed), or a symlink or non-regular file where the app writes.
+   */
+  'UNSUPPORTED_INPUT',
   'NO_MATCHING_KEY',
   'INVALID_KEY',
   /** No vault yet: the app offers to create one, the CLI says to run `custody init`. */
@@ -30,7 +35,8 @@ export const ERROR_CODES = [
   'VAULT_KEY_MISSING',
   'KEYCHAIN_UNAVAILABLE',
   'PERMISSION_DENIED',
-  'UNSUPPORTED_INPUT',
+  /** The keychain is there but locked, where the platform can tell; the message says how to unlock it. */
+  'KEYCHAIN_LOCKED',
   'INTERNAL',
 ] as const;
 

@@ -11,6 +11,7 @@ import {
   itemChunks,
   ndjsonChunks,
   ndjsonFileChunks,
+  skippedLink,
   walkFolder,
 } from '../custody';
 
@@ -36,23 +37,32 @@ async function isFolder(path: string): Promise<boolean> {
   }
 }
 
-/** Every file an input stands for: a folder's files recursively, in a stable order. */
-async function* filesOf(input: Input): AsyncGenerator<string> {
-  if (input.folder) yield* walkFolder(input.path);
-  else yield input.path;
+/**
+ * Every file an input stands for: a folder's files recursively, in a stable order, and the links
+ * in it as skipped items. A path given directly is read even through a link.
+ */
+async function* filesOf(input: Input, read: (path: string) => AsyncIterable<CaptureItem>): AsyncGenerator<CaptureItem> {
+  if (!input.folder) {
+    yield* read(input.path);
+    return;
+  }
+  for await (const entry of walkFolder(input.path)) {
+    if (entry.link) yield skippedLink(entry.path);
+    else yield* read(entry.path);
+  }
 }
 
 async function* rawItems(io: CliIo, inputs: readonly Input[]): AsyncGenerator<CaptureItem> {
   for (const input of inputs) {
     if (input.path === STDIN) yield { source: 'stdin', text: (await readSource(io, STDIN, 'a payload')).toString('utf8') };
-    else for await (const file of filesOf(input)) yield* fileCapture(file);
+    else yield* filesOf(input, fileCapture);
   }
 }
 
 async function* harItems(io: CliIo, inputs: readonly Input[]): AsyncGenerator<CaptureItem> {
   for (const input of inputs) {
     if (input.path === STDIN) yield* harTextCaptures((await readSource(io, STDIN, 'a HAR file')).toString('utf8'), 'stdin');
-    else for await (const file of filesOf(input)) yield* harCaptures(file);
+    else yield* filesOf(input, harCaptures);
   }
 }
 
@@ -62,7 +72,10 @@ async function* ndjsonInputChunks(io: CliIo, inputs: readonly Input[], field: st
       if (io.stdinIsTerminal) io.err('Reading NDJSON from the terminal; end with Ctrl-D.\n');
       yield* ndjsonChunks(io.stdin, 'stdin', field);
     } else {
-      for await (const file of filesOf(input)) yield* ndjsonFileChunks(file, field);
+      for await (const entry of input.folder ? walkFolder(input.path) : [{ path: input.path, link: false }]) {
+        if (entry.link) yield { kind: 'items', items: [skippedLink(entry.path)] };
+        else yield* ndjsonFileChunks(entry.path, field);
+      }
     }
   }
 }

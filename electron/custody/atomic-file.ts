@@ -51,3 +51,14 @@ export async function appendLineDurably(path: string, line: string): Promise<voi
     await handle.close();
   }
 }
+
+/** Cuts a file to `length` bytes and fsyncs it (a torn audit line, removed before the next append). */
+export async function truncateDurably(path: string, length: number): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.truncate(length);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

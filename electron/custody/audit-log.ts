@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AuditEntry, AuditVerification } from '../../shared/domain';
 import { AuditEntrySchema } from '../../shared/domain';
-import { appendLineDurably } from './atomic-file';
+import { appendLineDurably, truncateDurably } from './atomic-file';
 import { openSafely, readPrivateFile, vaultFolderFix } from './safe-file';
 import type { AuditEvent } from './key-lifecycle';
 
@@ -53,13 +53,21 @@ export async function appendAuditEntry(path: string, entry: AuditEntry): Promise
   await appendLineDurably(path, JSON.stringify(entry));
 }
 
-/** The last entry of the log, read from its end so a long log costs the same as a short one. */
-export async function readLastAuditSeq(path: string): Promise<number> {
+/** What a crash can leave at the end of the log, read from its end so a long log costs the same as a short one. */
+interface AuditTail {
+  /** Bytes after the last line break: a line whose append was cut short. */
+  tornBytes: number;
+  /** The last whole entry's sequence number (0: none); null when that line is not an entry. */
+  lastSeq: number | null;
+  size: number;
+}
+
+async function readAuditTail(path: string): Promise<AuditTail | null> {
   let handle;
   try {
     handle = await openSafely(path, 'read', vaultFolderFix(path));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
   try {
@@ -67,20 +75,71 @@ export async function readLastAuditSeq(path: string): Promise<number> {
     const length = Math.min(size, TAIL_WINDOW_BYTES);
     const buffer = Buffer.alloc(length);
     await handle.read(buffer, 0, length, size - length);
-    const lines = buffer
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    const last = lines.at(-1);
-    if (!last) return 0;
-    try {
-      return AuditEntrySchema.parse(JSON.parse(last)).seq;
-    } catch {
-      return 0;
-    }
+    const lastBreak = buffer.lastIndexOf(0x0a);
+    const tornBytes = length - lastBreak - 1;
+    if (lastBreak === -1) return { tornBytes, lastSeq: size === length ? 0 : null, size };
+    const previousBreak = buffer.lastIndexOf(0x0a, lastBreak - 1);
+    if (previousBreak === -1 && size > length) return { tornBytes, lastSeq: null, size };
+    const line = buffer.subarray(previousBreak + 1, lastBreak).toString('utf8');
+    const parsed = AuditEntrySchema.safeParse(safeJson(line));
+    return { tornBytes, lastSeq: parsed.success ? parsed.data.seq : null, size };
   } finally {
     await handle.close();
   }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What a repair did, as the details of its `audit.repaired` entry. */
+export interface AuditRepair {
+  /** The length of the torn last line that was cut off (0: none). */
+  tornBytes: number;
+  /** The entry copied back from the vault, which recorded it before the crash (null: none). */
+  restoredSeq: number | null;
+}
+
+/**
+ * What a crash during a change leaves: the vault (the commit point) holds entry N while the log
+ * ends at N − 1, perhaps followed by a torn line without its line break. Anything else — an entry
+ * missing further back, an unreadable whole line, a log longer than the vault knows — is not a
+ * crash's doing and is left for verification to report.
+ */
+function repairNeeded(tail: AuditTail | null, committed: AuditEntry | null): AuditRepair | null {
+  if (!committed) return null;
+  const lastSeq = tail ? tail.lastSeq : 0;
+  const tornBytes = tail?.tornBytes ?? 0;
+  if (lastSeq === committed.seq - 1) return { tornBytes, restoredSeq: committed.seq };
+  if (lastSeq === committed.seq && tornBytes > 0) return { tornBytes, restoredSeq: null };
+  return null;
+}
+
+/**
+ * Whether the log's end shows a crash to repair; reads the last few kilobytes only. A log that
+ * cannot be read is not this check's to report: reading and verifying it says why.
+ */
+export async function auditNeedsRepair(path: string, committed: AuditEntry | null): Promise<boolean> {
+  const tail = await readAuditTail(path).catch(() => undefined);
+  return tail !== undefined && repairNeeded(tail, committed) !== null;
+}
+
+/**
+ * Holding the writer lock: cuts off a torn last line and appends the vault's last entry when the
+ * log lacks it, so later entries are never written after half a line. The caller records what
+ * was done as an `audit.repaired` entry; null when the log needed nothing.
+ */
+export async function repairAuditLog(path: string, committed: AuditEntry | null): Promise<AuditRepair | null> {
+  const tail = await readAuditTail(path);
+  const repair = repairNeeded(tail, committed);
+  if (!repair || !committed) return null;
+  if (tail && repair.tornBytes > 0) await truncateDurably(path, tail.size - repair.tornBytes);
+  if (repair.restoredSeq !== null) await appendAuditEntry(path, committed);
+  return repair;
 }
 
 export interface AuditRead {

@@ -3,9 +3,11 @@
  * lines, or the POST bodies of a HAR 1.2 file. Everything is streamed as an async sequence, and a
  * source that cannot be read becomes one failed item instead of stopping the batch.
  */
-import { opendir, readFile } from 'node:fs/promises';
+import { lstat, opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CustodyErrorShape } from '../../shared/errors';
+import { CustodyError } from './custody-error';
+import { readRegularFile } from './input-file';
 
 export interface CaptureMeta {
   url?: string;
@@ -19,6 +21,7 @@ export const DEFAULT_NDJSON_FIELDS = ['payload', 'body'] as const;
 
 /** A source that could not be read, as one failed item: the batch goes on without it. */
 export function unreadableCapture(path: string, error: unknown): CaptureItem {
+  if (error instanceof CustodyError) return { source: path, error: error.toShape() };
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT'
@@ -33,14 +36,24 @@ export function unreadableCapture(path: string, error: unknown): CaptureItem {
 
 export async function* fileCapture(path: string): AsyncGenerator<CaptureItem> {
   try {
-    yield { source: path, text: await readFile(path, 'utf8') };
+    yield { source: path, text: await readRegularFile(path) };
   } catch (error) {
     yield unreadableCapture(path, error);
   }
 }
 
-/** Files below a folder, recursively, in a stable (sorted) order; hidden files are skipped. */
-export async function* walkFolder(folder: string): AsyncGenerator<string> {
+/** What a folder holds below it: a file to read, or a symbolic link, listed but never followed. */
+export interface FolderEntry {
+  path: string;
+  link: boolean;
+}
+
+/**
+ * Files below a folder, recursively, in a stable (sorted) order; hidden files are skipped.
+ * Symbolic links, to files or folders, are not followed: each file is read once, and a link
+ * loop cannot trap the walk. They are listed, so the person sees what was left out.
+ */
+export async function* walkFolder(folder: string): AsyncGenerator<FolderEntry> {
   let names: string[];
   try {
     const dir = await opendir(folder);
@@ -52,25 +65,36 @@ export async function* walkFolder(folder: string): AsyncGenerator<string> {
   names.sort();
   for (const name of names) {
     const path = join(folder, name);
-    const dir = await opendir(path).catch(() => null);
-    if (dir) {
-      await dir.close();
-      yield* walkFolder(path);
-    } else {
-      yield path;
-    }
+    const stats = await lstat(path).catch(() => null);
+    if (stats?.isSymbolicLink()) yield { path, link: true };
+    else if (stats?.isDirectory()) yield* walkFolder(path);
+    else yield { path, link: false };
   }
 }
 
-/** The count shown before a folder batch starts. */
+/** A link met inside a folder, as one failed item of the batch. */
+export function skippedLink(path: string): CaptureItem {
+  return {
+    source: path,
+    error: {
+      code: 'UNSUPPORTED_INPUT',
+      message: `${path} is a symbolic link inside a folder, and links there are not followed. To decrypt what it points to, give that file as an input of its own.`,
+    },
+  };
+}
+
+/** The count shown before a folder batch starts: every file and link, since each becomes one item. */
 export async function countFolderFiles(folder: string): Promise<number> {
   let count = 0;
-  for await (const _path of walkFolder(folder)) count++;
+  for await (const _entry of walkFolder(folder)) count++;
   return count;
 }
 
 export async function* folderCaptures(folder: string): AsyncGenerator<CaptureItem> {
-  for await (const path of walkFolder(folder)) yield* fileCapture(path);
+  for await (const entry of walkFolder(folder)) {
+    if (entry.link) yield skippedLink(entry.path);
+    else yield* fileCapture(entry.path);
+  }
 }
 
 /** One NDJSON line: a payload, bare or as a JSON string, or an object holding it; null when blank. */
@@ -107,7 +131,7 @@ interface HarEntry {
 export async function* harCaptures(path: string): AsyncGenerator<CaptureItem> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path);
   } catch (error) {
     yield unreadableCapture(path, error);
     return;

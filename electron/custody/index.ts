@@ -50,8 +50,10 @@ export {
   folderCaptures,
   harCaptures,
   harTextCaptures,
+  skippedLink,
   walkFolder,
 } from './capture-sources';
+export { openRegularFile } from './input-file';
 export { type BatchOptions, type BatchSummary, itemChunks, runDecryptBatch } from './decrypt-batch';
 export type { ChunkInput, ChunkOutput } from './decrypt-chunk';
 export { defaultWorkerCount } from './decrypt-pool';

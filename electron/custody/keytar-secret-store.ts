@@ -1,4 +1,5 @@
 import { CustodyError } from './custody-error';
+import { howToUnlock, isLockedKeychainMessage, secretServiceLocked } from './keychain-lock-state';
 import type { SecretStore } from './secret-store';
 
 type Keytar = {
@@ -20,6 +21,13 @@ function whatToDo(): string {
 
 function unavailable(detail: string): CustodyError {
   return new CustodyError('KEYCHAIN_UNAVAILABLE', `The OS keychain could not be used (${detail}). ${whatToDo()}`);
+}
+
+function keychainLocked(): CustodyError {
+  return new CustodyError(
+    'KEYCHAIN_LOCKED',
+    `The OS keychain that holds the vault key is locked, so the key cannot be read. ${howToUnlock()}`,
+  );
 }
 
 /** Keychain errors quote no secret, but are kept to their first line so nothing odd is echoed. */
@@ -58,6 +66,8 @@ export function createKeytarSecretStore(
     try {
       return await Promise.race([operation(k), timeout]);
     } catch (error) {
+      // A failure or a wait on a prompt nobody answers is often a locked keychain: said so where the platform tells.
+      if (isLockedKeychainMessage(describe(error)) || (await secretServiceLocked())) throw keychainLocked();
       if (error instanceof CustodyError) throw error;
       throw unavailable(describe(error));
     } finally {
@@ -65,8 +75,15 @@ export function createKeytarSecretStore(
     }
   }
 
+  /** A lookup in a locked Secret Service collection answers "no such item": told apart where it can be. */
+  async function get(service: string, account: string): Promise<string | null> {
+    const value = await call((k) => k.getPassword(service, account));
+    if (value === null && (await secretServiceLocked())) throw keychainLocked();
+    return value;
+  }
+
   return {
-    get: (service, account) => call((k) => k.getPassword(service, account)),
+    get,
     set: (service, account, value) => call((k) => k.setPassword(service, account, value)),
     delete: (service, account) => call((k) => k.deletePassword(service, account)),
   };

@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { unreadableCapture } from './capture-sources';
 import type { ChunkInput } from './decrypt-chunk';
+import { openRegularFile } from './input-file';
 
 /** Large enough that handing a chunk to a worker costs little next to decrypting it. */
 const CHUNK_BYTES = 512 * 1024;
@@ -46,12 +46,14 @@ export async function* ndjsonChunks(input: Readable, name: string, field?: strin
 }
 
 /**
- * An NDJSON file as chunks. A file that cannot be opened or read becomes one failed item after the
- * lines already read, and the batch goes on with the next input.
+ * An NDJSON file (a regular one: input-file.ts) as chunks, its lines reported under `name`. A file
+ * that cannot be opened or read becomes one failed item after the lines already read, and the
+ * batch goes on with the next input.
  */
-export async function* ndjsonFileChunks(path: string, field?: string): AsyncGenerator<ChunkInput> {
+export async function* ndjsonFileChunks(path: string, field?: string, name = path): AsyncGenerator<ChunkInput> {
   try {
-    yield* ndjsonChunks(createReadStream(path, { highWaterMark: CHUNK_BYTES }), path, field);
+    const handle = await openRegularFile(path);
+    yield* ndjsonChunks(handle.createReadStream({ highWaterMark: CHUNK_BYTES }), name, field);
   } catch (error) {
     yield { kind: 'items', items: [unreadableCapture(path, error)] };
   }

@@ -26,8 +26,9 @@ export async function readKeychainSecret(store: SecretStore, service: string): P
   if (stored === null) {
     throw new CustodyError(
       'VAULT_KEY_MISSING',
-      `The vault exists but its key is missing from the OS keychain (service "${service}", account "${VAULT_KEY_ACCOUNT}"). ` +
-        'Restore the keychain (or its backup) on this account; without that key the vault cannot be opened.',
+      `The vault exists but its key was not found in the OS keychain (service "${service}", account "${VAULT_KEY_ACCOUNT}"). ` +
+        'Either the keychain is locked without saying so — unlock it and try again — or the key is missing: restore the ' +
+        'keychain (or its backup) on this account; without that key the vault cannot be opened.',
     );
   }
   return decodeSecret(stored);

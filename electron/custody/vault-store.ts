@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
 import { NewPassphraseSchema, PASSPHRASE_MAX_CHARS } from '../../shared/settings';
 import { CustodyError } from './custody-error';
-import { appendAuditEntry, chainEntry, readLastAuditSeq } from './audit-log';
+import { type AuditRepair, appendAuditEntry, auditNeedsRepair, chainEntry, repairAuditLog } from './audit-log';
 import { type CustodyLocation, auditFilePath, failedUnlocksFilePath, lockFilePath, vaultFilePath } from './custody-paths';
 import { type AuditEvent, type Transition, assertOneActiveKeyPerWorkflow } from './key-lifecycle';
 import { type Envelope, type VaultKeys, newVaultKeys, openEnvelope, sealEnvelope, zeroKeys } from './key-envelope';
@@ -24,7 +24,6 @@ import {
   type AnyVaultFile,
   type OpenedVault,
   type VaultFile,
-  type VaultHeader,
   newHeader,
   newVaultId,
   nextHeader,
@@ -227,11 +226,11 @@ export class VaultStore {
     await this.openWithKeys(false);
     return this.locked(async () => {
       const { opened, keys } = await this.openWithKeys(true);
-      await this.repairAuditTail(opened.state);
+      const current = await this.repairAuditTail(opened, keys);
       const now = this.options.clock();
-      const next = change(opened.state, now);
+      const next = change(current.state, now);
       assertOneActiveKeyPerWorkflow(next.state);
-      await this.commit(opened.header, opened.header.envelope, next.state, keys, next.event, now);
+      await this.commit(current.header, current.header.envelope, next.state, keys, next.event, now);
       return next.result;
     });
   }
@@ -245,9 +244,9 @@ export class VaultStore {
     await this.locked(async () => {
       const { opened, keys } = await this.openWithKeys(true);
       if (opened.header.envelope.scrypt) throw alreadySet();
-      await this.repairAuditTail(opened.state);
-      const envelope = await this.envelopeFor(opened.header.vaultId, keys, passphrase);
-      await this.commit(opened.header, envelope, opened.state, keys, event('passphrase.set'), this.options.clock());
+      const current = await this.repairAuditTail(opened, keys);
+      const envelope = await this.envelopeFor(current.header.vaultId, keys, passphrase);
+      await this.commit(current.header, envelope, current.state, keys, event('passphrase.set'), this.options.clock());
     });
   }
 
@@ -268,9 +267,10 @@ export class VaultStore {
       }
       const { keys, failures } = await this.openEnvelopeOf(file, current);
       try {
-        let header: VaultHeader = file;
-        let state = unsealState(file, this.vaultPath, keys.dataKey);
-        await this.repairAuditTail(state);
+        let { header, state } = await this.repairAuditTail(
+          { header: file, state: unsealState(file, this.vaultPath, keys.dataKey) },
+          keys,
+        );
         if (failures) {
           ({ header, state } = await this.commit(
             header,
@@ -340,6 +340,13 @@ export class VaultStore {
     }
     const { nonce: _nonce, sealed: _sealed, ...header } = file;
     const opened = { header, state: unsealState(file, this.vaultPath, keys.dataKey) };
+    // A crash during another writer's change left the log behind the vault: repaired before it is read.
+    if (!underLock && (await auditNeedsRepair(this.auditPath, opened.state.auditTail))) {
+      return this.locked(async () => {
+        const fresh = await this.openWithKeys(true);
+        return { opened: await this.repairAuditTail(fresh.opened, fresh.keys), keys: fresh.keys };
+      });
+    }
     this.cache = { generation: file.generation, vaultId: file.vaultId, opened };
     return { opened, keys };
   }
@@ -424,7 +431,7 @@ export class VaultStore {
       const state = unsealState(file, this.vaultPath, vaultKey);
       const keys: VaultKeys = { dataKey: randomBytes(32), auditKey: legacyAuditKey(vaultKey) };
       try {
-        await this.repairAuditTail(state);
+        const repair = await repairAuditLog(this.auditPath, state.auditTail);
         const envelope = await sealEnvelope({
           secret: vaultKey,
           passphrase: null,
@@ -433,7 +440,9 @@ export class VaultStore {
           params: this.scryptParams,
         });
         const details = { fromVersion: file.version, toVersion: 2 };
-        await this.commit(file, envelope, state, keys, event('vault.migrate', details), this.options.clock());
+        const now = this.options.clock();
+        const migrated = await this.commit(file, envelope, state, keys, event('vault.migrate', details), now);
+        if (repair) await this.commit(migrated.header, envelope, migrated.state, keys, repairedEvent(repair), now);
       } finally {
         zeroKeys(keys);
       }
@@ -472,16 +481,24 @@ export class VaultStore {
     return running;
   }
 
-  /** The vault is the commit point: an entry it holds that the log lacks was lost in a crash. */
-  private async repairAuditTail(state: VaultState): Promise<void> {
-    if (!state.auditTail) return;
-    const lastLogged = await readLastAuditSeq(this.auditPath);
-    if (lastLogged === state.auditTail.seq - 1) await appendAuditEntry(this.auditPath, state.auditTail);
+  /**
+   * Holding the lock: the vault is the commit point, so an entry it holds that the log lacks, or a
+   * torn last line, was left by a crash — repaired, and the repair audited, before anything else is
+   * appended. Returns the vault to build on.
+   */
+  private async repairAuditTail(opened: OpenedVault, keys: VaultKeys): Promise<OpenedVault> {
+    const repair = await repairAuditLog(this.auditPath, opened.state.auditTail);
+    if (!repair) return opened;
+    return this.commit(opened.header, opened.header.envelope, opened.state, keys, repairedEvent(repair), this.options.clock());
   }
 }
 
 function alreadySet(): CustodyError {
   return invalid('This vault already has a passphrase; change it with "custody passphrase change". Nothing was changed.');
+}
+
+function repairedEvent(repair: AuditRepair): AuditEvent {
+  return event('audit.repaired', { tornBytes: repair.tornBytes, restoredSeq: repair.restoredSeq });
 }
 
 /** Wrong passphrases tried since the last unlock, recorded by the unlock that succeeded. */

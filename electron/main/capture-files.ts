@@ -2,10 +2,10 @@
  * Reads the capture files the user picked in the open dialog. Each file is one captured
  * secureFetch payload; its name is the source the results are reported under.
  */
-import { readFile, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CapturedPayload } from '../../shared/domain';
-import { CustodyError } from '../custody';
+import { CustodyError, openRegularFile } from '../custody';
 
 /** The contract bounds a capture at 16 MiB; a bigger file is refused before it is read. */
 export const MAX_CAPTURE_BYTES = 16 * 1024 * 1024;
@@ -19,19 +19,28 @@ export async function readCaptureFiles(paths: readonly string[]): Promise<Captur
   const captures: CapturedPayload[] = [];
   for (const file of paths) {
     const source = path.basename(file);
-    let size: number;
+    let handle: FileHandle;
     try {
-      size = (await stat(file)).size;
-    } catch {
+      handle = await openRegularFile(file);
+    } catch (error) {
+      if (error instanceof CustodyError) throw error;
       throw new CustodyError('NOT_FOUND', `"${source}" could not be read. Check that it still exists and that you may read it.`);
     }
-    if (size > MAX_CAPTURE_BYTES) {
-      throw new CustodyError(
-        'INVALID_INPUT',
-        `"${source}" is larger than 16 MiB, too big to be a captured payload. Choose the capture file itself.`,
-      );
+    try {
+      captures.push({ source, text: await readCapture(handle, source) });
+    } finally {
+      await handle.close();
     }
-    captures.push({ source, text: await readFile(file, 'utf8') });
   }
   return captures;
+}
+
+async function readCapture(handle: FileHandle, source: string): Promise<string> {
+  if ((await handle.stat()).size > MAX_CAPTURE_BYTES) {
+    throw new CustodyError(
+      'INVALID_INPUT',
+      `"${source}" is larger than 16 MiB, too big to be a captured payload. Choose the capture file itself.`,
+    );
+  }
+  return handle.readFile('utf8');
 }

@@ -7,7 +7,6 @@
  * BATCH_RESULTS_KEPT allows (the page gets fewer, BATCH_RESULTS_SHOWN), and never logged.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget, describeBudget } from '../../shared/contract';
 import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
@@ -26,7 +25,7 @@ import {
   folderCaptures,
   harCaptures,
   itemChunks,
-  ndjsonChunks,
+  ndjsonFileChunks,
   privateFileSink,
   toErrorShape,
 } from '../custody';
@@ -77,7 +76,7 @@ function chunksOf(selection: Selection): AsyncIterable<ChunkInput> {
     case 'har':
       return itemChunks(captures(selection.paths, harCaptures));
     case 'ndjson':
-      return concat(selection.paths.map((p) => ndjsonChunks(createReadStream(p), path.basename(p), selection.field)));
+      return concat(selection.paths.map((p) => ndjsonFileChunks(p, selection.field, path.basename(p))));
   }
 }
 

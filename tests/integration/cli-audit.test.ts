@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/domain';
 import { type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
 import { itemAt } from '../support/item-at';
@@ -11,16 +11,18 @@ import { itemAt } from '../support/item-at';
 let sandbox: CliSandbox;
 let pristine: Buffer;
 const WF = 'onUserTokenGeneration';
+/** Five changes, so five audit entries. */
+const FIVE_ENTRIES = [
+  ['init'],
+  ['workflows', 'add', WF],
+  ['keys', 'add', WF],
+  ['keys', 'add', WF],
+  ['workflows', 'add', 'other'],
+];
 
 beforeAll(async () => {
   sandbox = await createCliSandbox();
-  await sandbox.runAll([
-    ['init'],
-    ['workflows', 'add', WF],
-    ['keys', 'add', WF],
-    ['keys', 'add', WF],
-    ['workflows', 'add', 'other'],
-  ]);
+  await sandbox.runAll(FIVE_ENTRIES);
   pristine = await readFile(sandbox.auditPath);
 });
 afterAll(() => sandbox.cleanup());
@@ -73,9 +75,9 @@ describe('R11 audit --verify', () => {
     await expectDetected(3);
   });
 
-  it('detects a removed last entry', async () => {
-    await tamper((lines) => lines.slice(0, -1));
-    await expectDetected(5);
+  it('detects the last two entries removed', async () => {
+    await tamper((lines) => lines.slice(0, -2));
+    await expectDetected(4);
   });
 
   it('detects two entries swapped', async () => {
@@ -95,5 +97,40 @@ describe('R11 audit --verify', () => {
       'key.add',
       'workflow.add',
     ]);
+  });
+});
+
+/** A crash during a change, acted out on a vault of its own: the repair writes to it. */
+describe('audit log after a crash', () => {
+  let crashed: CliSandbox;
+  beforeEach(async () => {
+    crashed = await createCliSandbox();
+    await crashed.runAll(FIVE_ENTRIES);
+  });
+  afterEach(() => crashed.cleanup());
+
+  it('repairs a last line torn by a crash (the vault holds that entry), says so in an entry, and verifies', async () => {
+    const lines = linesOf(await readFile(crashed.auditPath));
+    await writeFile(crashed.auditPath, `${lines.slice(0, -1).join('\n')}\n${itemAt(lines, 4).slice(0, 40)}`);
+    const run = await crashed.run(['audit', '--verify', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, entries: 6, problem: null, firstBadSeq: null });
+    const repaired = linesOf(await readFile(crashed.auditPath));
+    expect(repaired.slice(0, 5)).toEqual(lines);
+    expect(JSON.parse(itemAt(repaired, 5))).toMatchObject({
+      seq: 6,
+      action: 'audit.repaired',
+      details: { tornBytes: 40, restoredSeq: 5 },
+    });
+  });
+
+  it('detects an edited entry in the middle even when the last line is also torn', async () => {
+    const lines = linesOf(await readFile(crashed.auditPath)).map((line, i) =>
+      i === 1 ? line.replace('"user":"', '"user":"x') : line,
+    );
+    await writeFile(crashed.auditPath, `${lines.slice(0, -1).join('\n')}\n${itemAt(lines, 4).slice(0, 40)}`);
+    const run = await crashed.run(['audit', '--verify', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 });

@@ -104,7 +104,7 @@ describe('custody decrypt: inputs', () => {
     await writeFile(join(folder, 'a.txt'), seal('{"a":1}', otherKey));
     await writeFile(join(folder, 'nested', 'c.txt'), 'not a payload');
     await writeFile(join(folder, '.hidden'), seal('hidden', wfKey));
-    // A file that cannot be read (a link to nothing) is one failed item, and the batch goes on.
+    // A link in a folder is not followed (here one to nothing): one failed item, and the batch goes on.
     await symlink(join(folder, 'gone.txt'), join(folder, 'broken.txt'));
 
     const run = await sandbox.run(['decrypt', '--key-file', keyFile, '--json', folder], { env: NO_VAULT });
@@ -114,12 +114,47 @@ describe('custody decrypt: inputs', () => {
     expect(lines(run.stdout).map(outcome)).toEqual([
       [join(folder, 'a.txt'), 'ok'],
       [join(folder, 'b.txt'), 'ok'],
-      [join(folder, 'broken.txt'), 'INVALID_INPUT'],
+      [join(folder, 'broken.txt'), 'UNSUPPORTED_INPUT'],
       [join(folder, 'nested', 'c.txt'), 'MALFORMED_PAYLOAD'],
     ]);
     expect(lines(run.stdout)[0]).toMatchObject({ plaintext: '{"a":1}', key: { index: 1 } });
     expect(run.stderr).toContain('2 decrypted, 0 no matching key, 1 malformed, 1 other errors');
   });
+
+  it('a FOLDER with a link loop: the walk ends, each file is read once, each link is listed as skipped', async () => {
+    const folder = join(dirname(keyFile), 'looped');
+    await mkdir(join(folder, 'inner'), { recursive: true });
+    await writeFile(join(folder, 'a.txt'), seal('{"a":1}', wfKey));
+    await symlink(folder, join(folder, 'inner', 'loop'));
+    await symlink(join(folder, 'a.txt'), join(folder, 'inner', 'a-again.txt'));
+    const run = await sandbox.run(['decrypt', '--key-file', keyFile, '--json', folder], { env: NO_VAULT });
+    expect(run.stderr).toContain(`${folder}: 3 files`);
+    expect(lines(run.stdout).map(outcome)).toEqual([
+      [join(folder, 'a.txt'), 'ok'],
+      [join(folder, 'inner', 'a-again.txt'), 'UNSUPPORTED_INPUT'],
+      [join(folder, 'inner', 'loop'), 'UNSUPPORTED_INPUT'],
+    ]);
+  });
+
+  const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+  it.skipIf(!hasMkfifo)(
+    `a FIFO, as a raw body, --ndjson or --har, is refused at once (UNSUPPORTED_INPUT) and the batch goes on${hasMkfifo ? '' : ' (skipped: no mkfifo on this system)'}`,
+    async () => {
+      const fifo = join(dirname(keyFile), 'captures.fifo');
+      spawnSync('mkfifo', [fifo]);
+      const good = await sandbox.file('after-fifo.txt', seal('{"after":1}', wfKey));
+      for (const kind of [[], ['--ndjson'], ['--har']]) {
+        // runCustody kills a run after 30 s; a read blocked on the FIFO would end there, not here.
+        const run = await sandbox.run(['decrypt', '--key-file', keyFile, '--json', ...kind, fifo, good], { env: NO_VAULT });
+        expect(run.ms).toBeLessThan(10_000);
+        expect(lines(run.stdout)[0]).toMatchObject({
+          source: fifo,
+          ok: false,
+          error: { code: 'UNSUPPORTED_INPUT', message: expect.stringContaining('is a named pipe (FIFO), not a file') },
+        });
+      }
+    },
+  );
 
   it('FILEs, one of them unreadable, keep their order; the readable view prints plaintext and names the key', async () => {
     const good = await sandbox.file('good.txt', seal('{"user":"officer"}', wfKey));

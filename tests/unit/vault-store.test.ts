@@ -128,16 +128,6 @@ describe('vault file', () => {
     );
     expect(await a.verifyAudit()).toMatchObject({ ok: true, entries: 11 });
   });
-
-  it('repairs an audit entry lost between the vault write and the log append (crash)', async () => {
-    await fx.custody.addWorkflow({ id: 'wf' });
-    const log = await readFile(auditFilePath(fx.home), 'utf8');
-    const lines = log.trim().split('\n');
-    await writeFile(auditFilePath(fx.home), `${lines.slice(0, -1).join('\n')}\n`);
-    expect(await fx.custody.verifyAudit()).toMatchObject({ ok: false });
-    await fx.custody.addWorkflow({ id: 'next' });
-    expect(await fx.custody.verifyAudit()).toMatchObject({ ok: true, entries: 3 });
-  });
 });
 
 describe('R11 audit chain detects tampering', () => {
@@ -163,10 +153,18 @@ describe('R11 audit chain detects tampering', () => {
     expect(await fx.custody.verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 
-  it('a removed last entry', async () => {
+  it('the last two entries removed (a crash loses at most the one the vault still holds)', async () => {
     const lines = await logLines();
-    await write(lines.slice(0, -1));
-    expect(await fx.custody.verifyAudit()).toMatchObject({ ok: false });
+    await write(lines.slice(0, -2));
+    expect(await fx.another().verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 3 });
+  });
+
+  it('an edited entry in the middle, even when a crash also tore the last line', async () => {
+    const lines = await logLines();
+    lines[1] = itemAt(lines, 1).replace('"user":"officer"', '"user":"mallory"');
+    const last = itemAt(lines, 3);
+    await writeFile(auditFilePath(fx.home), `${lines.slice(0, 3).join('\n')}\n${last.slice(0, 30)}`);
+    expect(await fx.another().verifyAudit()).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 
   it('reordered entries', async () => {
@@ -179,5 +177,54 @@ describe('R11 audit chain detects tampering', () => {
   it('an untouched log verifies', async () => {
     await logLines();
     expect(await fx.custody.verifyAudit()).toMatchObject({ ok: true, entries: 4, problem: null });
+  });
+});
+
+describe('a crash during a change is repaired, not reported as tampering', () => {
+  async function changed(): Promise<string[]> {
+    await fx.custody.addWorkflow({ id: 'wf' });
+    await fx.custody.addKey('wf');
+    return (await readFile(auditFilePath(fx.home), 'utf8')).trim().split('\n');
+  }
+  const auditLines = async () => (await readFile(auditFilePath(fx.home), 'utf8')).split('\n');
+  const lastEntry = async () => (await fx.another().auditEntries()).at(-1);
+
+  it('the vault was written but its audit line never landed: the entry is copied back, with an entry saying so', async () => {
+    const lines = await changed();
+    await writeFile(auditFilePath(fx.home), `${lines.slice(0, -1).join('\n')}\n`);
+    expect(await fx.another().verifyAudit()).toEqual({ ok: true, entries: 4, problem: null, firstBadSeq: null });
+    expect(await lastEntry()).toMatchObject({ seq: 4, action: 'audit.repaired', details: { tornBytes: 0, restoredSeq: 3 } });
+    expect((await auditLines()).slice(0, 3)).toEqual(lines);
+  });
+
+  it('a torn last line (cut mid-append, no line break) is cut off and the entry restored from the vault', async () => {
+    const lines = await changed();
+    const torn = itemAt(lines, 2).slice(0, 57);
+    await writeFile(auditFilePath(fx.home), `${lines.slice(0, -1).join('\n')}\n${torn}`);
+    expect(await fx.another().verifyAudit()).toMatchObject({ ok: true, entries: 4 });
+    expect(await lastEntry()).toMatchObject({ action: 'audit.repaired', details: { tornBytes: 57, restoredSeq: 3 } });
+  });
+
+  it('a torn fragment after a complete log is cut off; the next change is appended on a line of its own', async () => {
+    const lines = await changed();
+    await writeFile(auditFilePath(fx.home), `${lines.join('\n')}\n{"seq":4,"ti`);
+    await fx.another().addWorkflow({ id: 'next' });
+    expect(await fx.another().verifyAudit()).toMatchObject({ ok: true, entries: 5 });
+    const actions = (await fx.another().auditEntries()).map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(['audit.repaired', 'workflow.add']);
+    expect((await fx.another().auditEntries()).at(-2)?.details).toEqual({ tornBytes: 12, restoredSeq: null });
+    for (const line of (await auditLines()).filter((l) => l !== '')) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('a crash right after creating the vault (no audit log yet) is repaired the same way', async () => {
+    await writeFile(auditFilePath(fx.home), '');
+    expect(await fx.another().verifyAudit()).toMatchObject({ ok: true, entries: 2 });
+  });
+
+  it('a verified log is left as it is: opening it again changes nothing', async () => {
+    await changed();
+    const before = await readFile(auditFilePath(fx.home));
+    expect(await fx.another().verifyAudit()).toMatchObject({ ok: true, entries: 3 });
+    expect(await readFile(auditFilePath(fx.home))).toEqual(before);
   });
 });

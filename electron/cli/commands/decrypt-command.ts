@@ -42,8 +42,9 @@ interface DecryptOptions {
 const MAX_WORKERS = 256;
 
 const HELP_AFTER = `
-Each FILE is one raw payload body; a FOLDER stands for every file below it (counted first); - or no
-input reads stdin. With --ndjson each input holds one payload per line: bare, as a JSON string, or
+Each FILE is one raw payload body; a FOLDER stands for every file below it (counted first; links
+inside it are listed as skipped, never followed); - or no input reads stdin. Only regular files are
+read: a FIFO, socket or device is refused (UNSUPPORTED_INPUT). With --ndjson each input holds one payload per line: bare, as a JSON string, or
 in a member of a JSON object (--field NAME; default "payload", then "body"). With --har each input
 is a HAR 1.2 file, and the bodies of its POST requests are decrypted, with their URL and time.
 

@@ -23,6 +23,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   KEYCHAIN_UNAVAILABLE: 'The OS keychain is not reachable',
   PERMISSION_DENIED: 'Permission denied',
   UNSUPPORTED_INPUT: 'Not a regular file',
+  KEYCHAIN_LOCKED: 'The OS keychain is locked',
   INTERNAL: 'Something went wrong',
 };
 
@@ -33,6 +34,7 @@ const VAULT_LEVEL: ReadonlySet<ErrorCode> = new Set([
   'VAULT_CORRUPT',
   'VAULT_KEY_MISSING',
   'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_LOCKED',
 ]);
 
 export function isVaultLevel(error: CustodyErrorShape): boolean {
@@ -45,6 +47,9 @@ export const VAULT_REMEDIES: Partial<Record<ErrorCode, readonly string[]>> = {
     'Unlock your keychain (macOS Keychain, Windows Credential Manager, or your Linux keyring) and press Retry.',
     'On Linux, make sure a Secret Service is running, for example gnome-keyring or KeePassXC with its Secret Service integration.',
     'If an unlock prompt appeared and was cancelled, press Retry to be asked again.',
+  ],
+  KEYCHAIN_LOCKED: [
+    'Unlock your keyring (on Linux: Seahorse, "Passwords and Keys"; on macOS: Keychain Access, the login keychain) and press Retry.',
   ],
   VAULT_KEY_MISSING: [
     'The vault file exists but the keychain no longer holds its key. Nothing was overwritten.',

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'plaintext.export': 'Decrypted plaintext exported',
   'audit.export': 'Audit log exported',
   'vault.relocate': 'Vault moved to this computer’s local profile',
+  'audit.repaired': 'Audit log repaired after a crash',
 };
 
 export function auditDetails(entry: AuditEntry): string {
