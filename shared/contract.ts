@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CustodyErrorSchema } from './errors';
+import { PASSPHRASE_MAX_CHARS, SettingsChangesSchema, VaultSettingsSchema } from './settings';
 import {
   AuditEntrySchema,
   BatchCountsSchema,
@@ -35,50 +36,91 @@ const KeyRef = z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema }).st
 const KeyText = z.string().max(1_000);
 const BatchRef = z.object({ batchId: z.string().max(64) }).strict();
 
-function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
-  return { request, response };
+/**
+ * R15: whether a channel answers while the vault is locked. Every channel says so; main's dispatch
+ * refuses the others with VAULT_LOCKED while locked. Only what the lock screen needs works locked.
+ */
+const WORKS_LOCKED = { whileLocked: true } as const;
+const NEEDS_UNLOCK = { whileLocked: false } as const;
+type Access = typeof WORKS_LOCKED | typeof NEEDS_UNLOCK;
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, access: Access) {
+  return { request, response, ...access };
 }
 
-export const channels = {
-  'vault.status': channel(None, VaultStatusSchema),
-  'vault.init': channel(None, VaultStatusSchema),
+/** A passphrase as typed; the core checks a new one against NewPassphraseSchema with its own message. */
+const Passphrase = z.string().max(PASSPHRASE_MAX_CHARS);
 
-  'workflows.list': channel(None, z.array(WorkflowSummarySchema)),
-  'workflows.add': channel(NewWorkflowSchema.strict(), WorkflowSummarySchema),
+export const channels = {
+  'vault.status': channel(None, VaultStatusSchema, WORKS_LOCKED),
+  'vault.init': channel(None, VaultStatusSchema, NEEDS_UNLOCK),
+  /** R15: locks now (the Lock command); answers the locked status. */
+  'vault.lock': channel(None, VaultStatusSchema, WORKS_LOCKED),
+  /** Opens the vault again: the passphrase when one is set, nothing otherwise. */
+  'vault.unlock': channel(z.object({ passphrase: Passphrase.optional() }).strict(), VaultStatusSchema, WORKS_LOCKED),
+  /**
+   * The window saw input (a click, a scroll; keys main sees itself), at most every few seconds:
+   * the app's own idle timer, for sessions whose OS idle time reads 0.
+   */
+  'vault.activity': channel(None, z.null(), NEEDS_UNLOCK),
+
+  /** Idle minutes and clipboard seconds, kept in the vault; each change audited. */
+  'settings.get': channel(None, VaultSettingsSchema, NEEDS_UNLOCK),
+  'settings.update': channel(SettingsChangesSchema, VaultSettingsSchema, NEEDS_UNLOCK),
+
+  /** The vault's passphrase (each change audited); answers the new status. */
+  'passphrase.set': channel(z.object({ passphrase: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+  'passphrase.change': channel(z.object({ current: Passphrase, next: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+  'passphrase.remove': channel(z.object({ current: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+
+  'workflows.list': channel(None, z.array(WorkflowSummarySchema), NEEDS_UNLOCK),
+  'workflows.add': channel(NewWorkflowSchema.strict(), WorkflowSummarySchema, NEEDS_UNLOCK),
   'workflows.update': channel(
     z.object({ workflowId: WorkflowIdSchema, ...WorkflowChangesSchema.shape }).strict(),
     WorkflowSummarySchema,
+    NEEDS_UNLOCK,
   ),
-  'workflows.remove': channel(WorkflowRef, z.object({ deletedKeys: z.number().int() })),
+  'workflows.remove': channel(WorkflowRef, z.object({ deletedKeys: z.number().int() }), NEEDS_UNLOCK),
 
-  'keys.list': channel(WorkflowRef, z.array(KeyInfoSchema)),
+  'keys.list': channel(WorkflowRef, z.array(KeyInfoSchema), NEEDS_UNLOCK),
   /** R4: the one answer that carries a key value. */
-  'keys.add': channel(z.object({ workflowId: WorkflowIdSchema, label: LabelSchema.optional() }).strict(), RevealedKeySchema),
+  'keys.add': channel(
+    z.object({ workflowId: WorkflowIdSchema, label: LabelSchema.optional() }).strict(),
+    RevealedKeySchema,
+    NEEDS_UNLOCK,
+  ),
   /**
    * Copies a just-revealed key to the clipboard from main. The value must be the key's own
    * (its fingerprint is checked), so this cannot be used to put arbitrary text on the clipboard.
    */
-  'keys.copyRevealed': channel(z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema, value: KeyText }).strict(), z.null()),
+  'keys.copyRevealed': channel(
+    z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema, value: KeyText }).strict(),
+    z.null(),
+    NEEDS_UNLOCK,
+  ),
   'keys.import': channel(
     z.object({ workflowId: WorkflowIdSchema, value: KeyText, label: LabelSchema.optional() }).strict(),
     KeyInfoSchema,
+    NEEDS_UNLOCK,
   ),
-  'keys.activate': channel(KeyRef, KeyInfoSchema),
-  'keys.deactivate': channel(KeyRef, KeyInfoSchema),
-  'keys.delete': channel(KeyRef, KeyInfoSchema),
+  'keys.activate': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
+  'keys.deactivate': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
+  'keys.delete': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
 
   'payloads.decrypt': channel(
     z.object({ payloads: z.array(CapturedPayloadSchema).min(1).max(10_000), scope: DecryptScopeSchema }).strict(),
     z.array(DecryptItemResultSchema),
+    NEEDS_UNLOCK,
   ),
   'payloads.encrypt': channel(
     z.object({ workflowId: WorkflowIdSchema, plaintext: z.string().max(16 * 1024 * 1024) }).strict(),
     z.object({ payload: z.string(), key: KeyInfoSchema }),
+    NEEDS_UNLOCK,
   ),
   /** Shows the OS open dialog in main; the page never gets a path it did not ask the user for. */
-  'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) })),
+  'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) }), NEEDS_UNLOCK),
   /** Receivers for Node, .NET and Python that decrypt what `payloads.encrypt` (and secureFetch) sends. */
-  'payloads.snippets': channel(None, z.array(ReceiverSnippetSchema)),
+  'payloads.snippets': channel(None, z.array(ReceiverSnippetSchema), NEEDS_UNLOCK),
   /**
    * Copies to the clipboard from main (the page has no clipboard access): a payload that
    * `payloads.encrypt` made in this session, or a receiver snippet named by its language (main
@@ -91,6 +133,7 @@ export const channels = {
       z.object({ what: z.literal('snippet'), language: z.string().max(32) }).strict(),
     ]),
     z.null(),
+    NEEDS_UNLOCK,
   ),
 
   /**
@@ -101,6 +144,7 @@ export const channels = {
   'batches.choose': channel(
     z.object({ kind: CaptureKindSchema, field: z.string().trim().min(1).max(128).optional() }).strict(),
     z.object({ selection: CaptureSelectionSchema.nullable() }),
+    NEEDS_UNLOCK,
   ),
   'batches.start': channel(
     z
@@ -113,20 +157,22 @@ export const channels = {
       })
       .strict(),
     z.object({ batchId: z.string(), total: z.number().int().nullable() }),
+    NEEDS_UNLOCK,
   ),
-  'batches.cancel': channel(BatchRef, z.null()),
+  'batches.cancel': channel(BatchRef, z.null(), NEEDS_UNLOCK),
   /** Shows the save dialog in main; plaintext goes into the file only when asked (it then holds secrets). */
   'batches.export': channel(
     z.object({ batchId: z.string().max(64), format: ExportFormatSchema, includePlaintext: z.boolean() }).strict(),
     z.object({ path: z.string().nullable() }),
+    NEEDS_UNLOCK,
   ),
   /** Drops a finished batch's results from main's memory. */
-  'batches.discard': channel(BatchRef, z.null()),
+  'batches.discard': channel(BatchRef, z.null(), NEEDS_UNLOCK),
 
-  'audit.list': channel(None, z.array(AuditEntrySchema)),
-  'audit.verify': channel(None, AuditVerificationSchema),
+  'audit.list': channel(None, z.array(AuditEntrySchema), NEEDS_UNLOCK),
+  'audit.verify': channel(None, AuditVerificationSchema, NEEDS_UNLOCK),
   /** Shows the OS save dialog in main and writes the log there; null when the user cancels. */
-  'audit.export': channel(None, z.object({ path: z.string().nullable() })),
+  'audit.export': channel(None, z.object({ path: z.string().nullable() }), NEEDS_UNLOCK),
 } as const;
 
 export type Channels = typeof channels;
@@ -140,6 +186,8 @@ export const events = {
   /** Something in the vault changed (from this window, another window, or the CLI). */
   'vault.changed': z.object({ reason: z.string() }),
   'vault.status': VaultStatusSchema,
+  /** This start created the vault (first run): the page offers setting a passphrase, once. */
+  'vault.created': z.object({}),
   'batch.progress': z.object({ batchId: z.string(), counts: BatchCountsSchema }),
   /** Results of a batch, in order, a chunk at a time (the page gets at most the first BATCH_RESULTS_SHOWN). */
   'batch.results': z.object({ batchId: z.string(), results: z.array(DecryptItemResultSchema) }),
@@ -153,7 +201,7 @@ export const events = {
     exportable: z.boolean(),
   }),
   /** A native menu item was chosen. */
-  'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'about']) }),
+  'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about']) }),
 } as const;
 
 /** How many results, and how many decrypted bytes among them, a batch may hold in one place. */

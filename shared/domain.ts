@@ -199,6 +199,10 @@ export const AUDIT_ACTIONS = [
   'plaintext.export',
   'audit.export',
   'vault.relocate',
+  /** The app locked the vault (details.reason: command, idle, screen-lock, suspend, quit). */
+  'vault.lock',
+  /** The app unlocked the vault. */
+  'vault.unlock',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

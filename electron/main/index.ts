@@ -6,6 +6,8 @@ import { BrowserWindow, Menu, app, session, shell } from 'electron';
 import path from 'node:path';
 import { Custody, PRODUCT_NAME, browserDataPath, createKeytarSecretStore, resolveLocation } from '../custody';
 import { appMenuTemplate } from './app-menu';
+import { startAutoLock } from './auto-lock';
+import { createAutoLockPolicy } from './auto-lock-policy';
 import { createBatchManager } from './decrypt-batches';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
@@ -17,6 +19,7 @@ import { createHandlers } from './ipc-handlers';
 import { registerIpcHandlers, sendEvent } from './ipc-main';
 import { createMainWindow } from './main-window';
 import { openVaultOnStart } from './vault-startup';
+import { createVaultSession } from './vault-session';
 import { watchVaultFolder } from './vault-watcher';
 import { hardenSession, hardenWebContents } from './window-security';
 
@@ -44,13 +47,30 @@ function start(): void {
     for (const win of BrowserWindow.getAllWindows()) sendEvent(win, name, payload);
   };
   // After `ready`: on macOS the keychain may ask the user, which needs a running app.
-  const startup = app.whenReady().then(() => openVaultOnStart(custody));
+  let createdAtStart = false;
+  const startup = app.whenReady().then(() => openVaultOnStart(custody, () => (createdAtStart = true)));
   const batches = createBatchManager({ custody, emit, workerScript: path.join(__dirname, 'decrypt-worker.js') });
-  const handlers = createHandlers({ custody, desktop: createElectronDesktopPort(() => mainWindow), emit, startup, batches });
+  const vaultSession = createVaultSession({
+    custody,
+    stopBatches: () => batches.stopAll(),
+    emit,
+    onUnexpectedError: logUnexpected,
+  });
+  const autoLockPolicy = createAutoLockPolicy(() => Date.now());
+  const handlers = createHandlers({
+    custody,
+    desktop: createElectronDesktopPort(() => mainWindow),
+    emit,
+    startup,
+    batches,
+    session: vaultSession,
+    noteActivity: () => autoLockPolicy.noteAppInput(),
+  });
   const openExternal = (url: string) => {
     if (isAllowedExternalUrl(url)) shell.openExternal(url).catch((error: unknown) => logUnexpected('opening a link', error));
   };
   let stopWatching = (): void => undefined;
+  let stopAutoLock = (): void => undefined;
 
   const openWindow = (): BrowserWindow => {
     const win = createMainWindow({
@@ -63,9 +83,16 @@ function start(): void {
     win.webContents.on('did-finish-load', () => {
       void batches.stopAll();
       handlers['vault.status']({})
-        .then((status) => sendEvent(win, 'vault.status', status))
+        .then((status) => {
+          sendEvent(win, 'vault.status', status);
+          // The first page to load after the vault was created offers the passphrase.
+          if (createdAtStart && status.state === 'ready') sendEvent(win, 'vault.created', {});
+          createdAtStart = false;
+        })
         .catch((error: unknown) => logUnexpected('pushing the vault status', error));
     });
+    // Keys typed in the window count as the app's own input (the page reports clicks and scrolls).
+    win.webContents.on('before-input-event', () => autoLockPolicy.noteAppInput());
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
@@ -81,10 +108,21 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => {
+  // R15: quitting locks first (batches record their summaries, the lock is audited), then quits.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
     stopWatching();
-    void batches.stopAll();
-    custody.lock();
+    stopAutoLock();
+    vaultSession
+      .lock('quit')
+      .catch((error: unknown) => logUnexpected('locking on quit', error))
+      .finally(() => {
+        custody.lock();
+        app.quit();
+      });
   });
   app.on('render-process-gone', (_event, _contents, details) =>
     console.error(`[custody] renderer process gone: ${details.reason}`),
@@ -97,6 +135,7 @@ function start(): void {
       serveRendererOverAppProtocol(path.join(__dirname, '../renderer'));
       registerIpcHandlers(handlers, {
         trusted,
+        admit: vaultSession.admit,
         validateResponses: !app.isPackaged,
         onUnexpectedError: (channel, error) => logUnexpected(channel, error),
         onRefusedSender: (channel, reason) => console.warn(`[ipc] ${channel} refused: ${reason}`),
@@ -108,6 +147,7 @@ function start(): void {
             PRODUCT_NAME,
             {
               command: (command) => emit('menu.command', { command }),
+              lock: () => void vaultSession.lock('command'),
               openWorkflowsDocs: () => openExternal(WORKFLOWS_DOCS_URL),
             },
             { devTools },
@@ -119,7 +159,9 @@ function start(): void {
         if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
       });
       const status = await startup;
-      if (status.state === 'ready')
+      await vaultSession.started(status);
+      stopAutoLock = startAutoLock(vaultSession, autoLockPolicy);
+      if (status.state === 'ready' || status.state === 'locked')
         stopWatching = watchVaultFolder(custody.home, () => emit('vault.changed', { reason: 'vault-folder' }));
     })
     .catch((error: unknown) => {

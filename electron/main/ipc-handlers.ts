@@ -14,6 +14,7 @@ import type { DesktopPort } from './desktop-port';
 import type { EmitEvent } from './emit-event';
 import type { Handlers } from './ipc-dispatch';
 import { createIssuedPayloads } from './issued-payloads';
+import type { VaultSession } from './vault-session';
 
 export interface HandlerDependencies {
   custody: Custody;
@@ -27,6 +28,10 @@ export interface HandlerDependencies {
   startup: Promise<VaultStatus>;
   /** Decrypt batches (decrypt-batches.ts), made by the composition root so it can stop them on quit. */
   batches: BatchManager;
+  /** Lock and unlock (R15), and the gate that dispatch asks (vault-session.ts). */
+  session: VaultSession;
+  /** The window saw input: the app's own idle timer starts again (auto-lock.ts). */
+  noteActivity: () => void;
 }
 
 function auditExportName(now: Date): string {
@@ -52,7 +57,15 @@ function notIssued(): CustodyError {
   );
 }
 
-export function createHandlers({ custody, desktop, emit, startup, batches }: HandlerDependencies): Handlers {
+export function createHandlers({
+  custody,
+  desktop,
+  emit,
+  startup,
+  batches,
+  session,
+  noteActivity,
+}: HandlerDependencies): Handlers {
   const issuedPayloads = createIssuedPayloads();
   /** After any change the renderer refetches what it shows; the reason names the operation. */
   const changed =
@@ -61,6 +74,12 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
       emit('vault.changed', { reason });
       return value;
     };
+
+  const passphraseChanged = async (): Promise<VaultStatus> => {
+    const status = await custody.status();
+    emit('vault.status', status);
+    return changed('passphrase')(status);
+  };
 
   const handlers: Handlers = {
     // Without this, a first start that could not reach the keychain would look "uninitialised".
@@ -76,6 +95,24 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
       emit('vault.status', status);
       return changed('vault.init')(status);
     },
+    'vault.lock': () => session.lock('command'),
+    'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
+    'vault.activity': async () => {
+      noteActivity();
+      return null;
+    },
+
+    'settings.get': () => custody.settings(),
+    'settings.update': async (changes) => {
+      const settings = await custody.updateSettings(changes);
+      await session.refreshSettings();
+      return changed('settings.update')(settings);
+    },
+
+    // Each answers the new status (passphraseSet), pushed to every window too.
+    'passphrase.set': ({ passphrase }) => custody.setPassphrase(passphrase).then(passphraseChanged),
+    'passphrase.change': ({ current, next }) => custody.changePassphrase(current, next).then(passphraseChanged),
+    'passphrase.remove': ({ current }) => custody.removePassphrase(current).then(passphraseChanged),
 
     'workflows.list': () => custody.listWorkflows(),
     'workflows.add': (request) => custody.addWorkflow(request).then(changed('workflows.add')),

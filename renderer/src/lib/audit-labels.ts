@@ -22,6 +22,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'plaintext.export': 'Decrypted plaintext exported',
   'audit.export': 'Audit log exported',
   'vault.relocate': 'Vault moved to this computer’s local profile',
+  'vault.lock': 'Vault locked',
+  'vault.unlock': 'Vault unlocked',
 };
 
 export function auditDetails(entry: AuditEntry): string {

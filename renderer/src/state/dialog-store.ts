@@ -19,7 +19,9 @@ export type Dialog =
   | { kind: 'reveal-key'; revealed: RevealedKey; copied: boolean; confirmingClose: boolean; returnFocusId: string | null }
   | { kind: 'import-key'; workflowId: string; returnFocusId: string | null }
   | { kind: 'confirm-key'; action: KeyAction; workflowId: string; keyId: string; returnFocusId: string | null }
-  | { kind: 'about'; returnFocusId: string | null };
+  | { kind: 'about'; returnFocusId: string | null }
+  /** After "Create vault": setting a passphrase, recommended and skippable. */
+  | { kind: 'first-run-passphrase'; returnFocusId: string | null };
 
 export interface DialogState {
   dialog: Dialog;

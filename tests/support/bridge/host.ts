@@ -15,6 +15,7 @@ import { describeUnexpectedError, dispatch } from '../../../electron/main/ipc-di
 import type { EmitEvent } from '../../../electron/main/emit-event';
 import { createHandlers } from '../../../electron/main/ipc-handlers';
 import { openVaultOnStart } from '../../../electron/main/vault-startup';
+import { createVaultSession } from '../../../electron/main/vault-session';
 import { watchVaultFolder } from '../../../electron/main/vault-watcher';
 import type { HostMessage, HostRequest } from './host-messages';
 
@@ -42,11 +43,16 @@ const desktop: DesktopPort = {
 };
 
 const emit: EmitEvent = (name, payload) => send({ type: 'event', name, payload });
-const startup = openVaultOnStart(custody);
+// The first-run passphrase offer only where a scenario asks for it: the fixture reloads the page
+// after its first load, so the offer could land on either load and cover what a scenario clicks.
+let createdAtStart = false;
+const startup = openVaultOnStart(custody, () => (createdAtStart = process.env.CUSTODY_BRIDGE_FIRST_RUN === '1'));
 // A scenario may give smaller batch limits than the contract's, to reach them with a few captures.
 const limits = process.env.CUSTODY_BRIDGE_BATCH_LIMITS ? JSON.parse(process.env.CUSTODY_BRIDGE_BATCH_LIMITS) : undefined;
 const batches = createBatchManager({ custody, emit, workerScript: process.env.CUSTODY_BRIDGE_DECRYPT_WORKER ?? '', limits });
-const handlers = createHandlers({ custody, desktop, emit, startup, batches });
+const session = createVaultSession({ custody, stopBatches: () => batches.stopAll(), emit });
+// No idle timer here: a scenario locks with the Lock button, the shortcut or vault.lock.
+const handlers = createHandlers({ custody, desktop, emit, startup, batches, session, noteActivity: () => undefined });
 let stopWatching = (): void => undefined;
 
 async function answer(message: HostRequest): Promise<HostMessage & { type: 'reply' }> {
@@ -57,13 +63,18 @@ async function answer(message: HostRequest): Promise<HostMessage & { type: 'repl
         id: message.id,
         value: await dispatch(message.channel, message.request, handlers, {
           validateResponses: true,
+          admit: session.admit,
           onUnexpectedError: (channel, error) =>
             console.error(`[bridge host] ${channel} failed unexpectedly: ${describeUnexpectedError(error)}`),
         }),
       };
-    case 'push-status':
-      emit('vault.status', await handlers['vault.status']({}));
+    case 'push-status': {
+      const status = await handlers['vault.status']({});
+      emit('vault.status', status);
+      if (createdAtStart && status.state === 'ready') emit('vault.created', {});
+      createdAtStart = false;
       return { type: 'reply', id: message.id, value: null };
+    }
     case 'set-capture-files':
       captureFiles = [...message.paths];
       return { type: 'reply', id: message.id, value: null };
@@ -101,8 +112,9 @@ process.on('message', (message: HostRequest) => {
 });
 
 startup
-  .then((status) => {
-    if (status.state === 'ready')
+  .then(async (status) => {
+    await session.started(status);
+    if (status.state === 'ready' || status.state === 'locked')
       stopWatching = watchVaultFolder(custody.home, () => emit('vault.changed', { reason: 'vault-folder' }));
     send({ type: 'ready', status });
   })

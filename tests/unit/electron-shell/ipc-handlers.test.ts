@@ -10,6 +10,7 @@ import { type BatchManager, createBatchManager } from '../../../electron/main/de
 import { dispatch } from '../../../electron/main/ipc-dispatch';
 import type { EmitEvent } from '../../../electron/main/emit-event';
 import { createHandlers } from '../../../electron/main/ipc-handlers';
+import { createVaultSession } from '../../../electron/main/vault-session';
 import { buildDecryptWorker } from '../../support/build-worker';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture';
 import { itemAt } from '../../support/item-at';
@@ -41,11 +42,26 @@ let call: <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<
 let scratch: string;
 let batches: BatchManager;
 
+/** The lock's parts of the handlers' dependencies, over `custody`. */
+function sessionFor(custody: Custody, emit: EmitEvent = () => undefined) {
+  return {
+    session: createVaultSession({ custody, stopBatches: () => batches.stopAll(), emit }),
+    noteActivity: () => undefined,
+  };
+}
+
 /** Handlers over the fixture's custody, with the contract's batch limits unless a test gives its own. */
 function connect(limits?: { shown: ResultBudget; kept: ResultBudget }): void {
   const emit: EmitEvent = (name, payload) => void events.push({ name, payload });
   batches = createBatchManager({ custody: core.custody, emit, workerScript, limits });
-  const handlers = createHandlers({ custody: core.custody, desktop, emit, startup: core.custody.status(), batches });
+  const handlers = createHandlers({
+    custody: core.custody,
+    desktop,
+    emit,
+    startup: core.custody.status(),
+    batches,
+    ...sessionFor(core.custody, emit),
+  });
   call = async (channel, request) => {
     const answer = await dispatch(channel, request, handlers, { validateResponses: true });
     if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
@@ -75,6 +91,7 @@ describe('createHandlers', () => {
       emit: () => undefined,
       startup: core.custody.status(),
       batches,
+      ...sessionFor(core.custody),
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
@@ -214,6 +231,7 @@ describe('createHandlers', () => {
       emit: (name, payload) => void events.push({ name, payload }),
       startup: custody.status(),
       batches,
+      ...sessionFor(custody),
     });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: { state: 'uninitialised', home: fresh } });
@@ -231,7 +249,14 @@ describe('createHandlers', () => {
     const failed: VaultStatus = { state: 'unavailable', home: core.home, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'x' } };
     const fresh = await mkdtemp(join(tmpdir(), 'custody-fresh-'));
     const custody = new Custody({ location: { home: fresh, keychainService: 'custody-unit-fresh' }, secrets: core.secrets });
-    const handlers = createHandlers({ custody, desktop, emit: () => undefined, startup: Promise.resolve(failed), batches });
+    const handlers = createHandlers({
+      custody,
+      desktop,
+      emit: () => undefined,
+      startup: Promise.resolve(failed),
+      batches,
+      ...sessionFor(custody),
+    });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: failed });
       await dispatch('vault.init', {}, handlers);
@@ -247,7 +272,14 @@ describe('createHandlers', () => {
   it('makes every call wait for the start-up', async () => {
     let finish: (status: VaultStatus) => void = () => undefined;
     const startup = new Promise<VaultStatus>((resolve) => (finish = resolve));
-    const handlers = createHandlers({ custody: core.custody, desktop, emit: () => undefined, startup, batches });
+    const handlers = createHandlers({
+      custody: core.custody,
+      desktop,
+      emit: () => undefined,
+      startup,
+      batches,
+      ...sessionFor(core.custody),
+    });
     let answered = false;
     const pending = dispatch('workflows.list', {}, handlers).then(() => (answered = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
