@@ -103,16 +103,40 @@ function PassphraseForm({
   );
 }
 
-/** A new passphrase, typed twice. `onDone` runs once the core has set it. */
-export function SetPassphraseForm({ onDone, skipButton }: { onDone?: () => void; skipButton?: ReactNode }) {
+/** A new passphrase typed twice: the two values, what is wrong with them, and a reset. */
+function useNewPassphrase() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const problem = next === '' && repeat === '' ? null : newPassphraseProblem(next, repeat);
+  const clear = () => {
+    setNext('');
+    setRepeat('');
+  };
+  return { next, setNext, repeat, setRepeat, problem, ready: next !== '' && problem === null, clear };
+}
+
+function NewPassphraseFields({ typed }: { typed: ReturnType<typeof useNewPassphrase> }) {
+  return (
+    <>
+      <PasswordField label="New passphrase" value={typed.next} onChange={typed.setNext} autoComplete="new-password" />
+      <PasswordField
+        label="New passphrase again"
+        value={typed.repeat}
+        onChange={typed.setRepeat}
+        autoComplete="new-password"
+        error={typed.repeat === '' ? null : typed.problem}
+      />
+    </>
+  );
+}
+
+/** A new passphrase, typed twice. `onDone` runs once the core has set it. */
+export function SetPassphraseForm({ onDone, skipButton }: { onDone?: () => void; skipButton?: ReactNode }) {
+  const typed = useNewPassphrase();
   const { error, submit } = useSubmit(
-    () => setPassphrase(next),
+    () => setPassphrase(typed.next),
     () => {
-      setNext('');
-      setRepeat('');
+      typed.clear();
       onDone?.();
     },
   );
@@ -120,53 +144,36 @@ export function SetPassphraseForm({ onDone, skipButton }: { onDone?: () => void;
     <PassphraseForm
       id="set-passphrase-form"
       submitLabel="Set passphrase"
-      canSubmit={next !== '' && problem === null}
+      canSubmit={typed.ready}
       onSubmit={() => void submit()}
       error={error}
       extraButton={skipButton}
     >
-      <PasswordField label="New passphrase" value={next} onChange={setNext} autoComplete="new-password" />
-      <PasswordField
-        label="New passphrase again"
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-        error={repeat === '' ? null : problem}
-      />
+      <NewPassphraseFields typed={typed} />
     </PassphraseForm>
   );
 }
 
 export function ChangePassphraseForm() {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const problem = next === '' && repeat === '' ? null : newPassphraseProblem(next, repeat);
+  const typed = useNewPassphrase();
   const { error, submit } = useSubmit(
-    () => changePassphrase(current, next),
+    () => changePassphrase(current, typed.next),
     () => {
       setCurrent('');
-      setNext('');
-      setRepeat('');
+      typed.clear();
     },
   );
   return (
     <PassphraseForm
       id="change-passphrase-form"
       submitLabel="Change passphrase"
-      canSubmit={current !== '' && next !== '' && problem === null}
+      canSubmit={current !== '' && typed.ready}
       onSubmit={() => void submit()}
       error={error}
     >
       <PasswordField label="Current passphrase" value={current} onChange={setCurrent} autoComplete="current-password" />
-      <PasswordField label="New passphrase" value={next} onChange={setNext} autoComplete="new-password" />
-      <PasswordField
-        label="New passphrase again"
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-        error={repeat === '' ? null : problem}
-      />
+      <NewPassphraseFields typed={typed} />
     </PassphraseForm>
   );
 }
