@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CustodyErrorSchema } from './errors';
+import { PASSPHRASE_MAX_CHARS, SettingsChangesSchema, VaultSettingsSchema } from './settings';
 import {
   AuditEntrySchema,
   BatchCountsSchema,
@@ -39,25 +40,59 @@ const BatchRef = z.object({ batchId: z.string().max(64) }).strict();
 const HandleRef = z.object({ handle: RevealHandleSchema }).strict();
 const ImportTarget = { workflowId: WorkflowIdSchema, label: LabelSchema.optional() };
 
-function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
-  return { request, response };
+/**
+ * R15: whether a channel answers while the vault is locked. Every channel says so; main's dispatch
+ * refuses the others with VAULT_LOCKED while locked. Only what the lock screen needs works locked.
+ */
+const WORKS_LOCKED = { whileLocked: true } as const;
+const NEEDS_UNLOCK = { whileLocked: false } as const;
+type Access = typeof WORKS_LOCKED | typeof NEEDS_UNLOCK;
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, access: Access) {
+  return { request, response, ...access };
 }
 
-export const channels = {
-  'vault.status': channel(None, VaultStatusSchema),
-  'vault.init': channel(None, VaultStatusSchema),
+/** A passphrase as typed; the core checks a new one against NewPassphraseSchema with its own message. */
+const Passphrase = z.string().max(PASSPHRASE_MAX_CHARS);
 
-  'workflows.list': channel(None, z.array(WorkflowSummarySchema)),
-  'workflows.add': channel(NewWorkflowSchema.strict(), WorkflowSummarySchema),
+export const channels = {
+  'vault.status': channel(None, VaultStatusSchema, WORKS_LOCKED),
+  'vault.init': channel(None, VaultStatusSchema, NEEDS_UNLOCK),
+  /** R15: locks now (the Lock command); answers the locked status. */
+  'vault.lock': channel(None, VaultStatusSchema, WORKS_LOCKED),
+  /** Opens the vault again: the passphrase when one is set, nothing otherwise. */
+  'vault.unlock': channel(z.object({ passphrase: Passphrase.optional() }).strict(), VaultStatusSchema, WORKS_LOCKED),
+  /**
+   * The window saw input (a click, a scroll; keys main sees itself), at most every few seconds:
+   * the app's own idle timer, for sessions whose OS idle time reads 0.
+   */
+  'vault.activity': channel(None, z.null(), NEEDS_UNLOCK),
+
+  /** Idle minutes and clipboard seconds, kept in the vault; each change audited. */
+  'settings.get': channel(None, VaultSettingsSchema, NEEDS_UNLOCK),
+  'settings.update': channel(SettingsChangesSchema, VaultSettingsSchema, NEEDS_UNLOCK),
+
+  /** The vault's passphrase (each change audited); answers the new status. */
+  'passphrase.set': channel(z.object({ passphrase: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+  'passphrase.change': channel(z.object({ current: Passphrase, next: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+  'passphrase.remove': channel(z.object({ current: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+
+  'workflows.list': channel(None, z.array(WorkflowSummarySchema), NEEDS_UNLOCK),
+  'workflows.add': channel(NewWorkflowSchema.strict(), WorkflowSummarySchema, NEEDS_UNLOCK),
   'workflows.update': channel(
     z.object({ workflowId: WorkflowIdSchema, ...WorkflowChangesSchema.shape }).strict(),
     WorkflowSummarySchema,
+    NEEDS_UNLOCK,
   ),
-  'workflows.remove': channel(WorkflowRef, z.object({ deletedKeys: z.number().int() })),
+  'workflows.remove': channel(WorkflowRef, z.object({ deletedKeys: z.number().int() }), NEEDS_UNLOCK),
 
-  'keys.list': channel(WorkflowRef, z.array(KeyInfoSchema)),
+  'keys.list': channel(WorkflowRef, z.array(KeyInfoSchema), NEEDS_UNLOCK),
   /** R4/R14: the new key and a reveal handle; its value stays in main (`reveal.value` shows it). */
-  'keys.add': channel(z.object({ workflowId: WorkflowIdSchema, label: LabelSchema.optional() }).strict(), KeyRevealSchema),
+  'keys.add': channel(
+    z.object({ workflowId: WorkflowIdSchema, label: LabelSchema.optional() }).strict(),
+    KeyRevealSchema,
+    NEEDS_UNLOCK,
+  ),
   /**
    * R5: the typed value, or `fromClipboard`: main reads the clipboard itself (the value never goes
    * through the page) and clears it if it still holds what was read.
@@ -68,10 +103,11 @@ export const channels = {
       z.object({ ...ImportTarget, fromClipboard: z.literal(true) }).strict(),
     ]),
     KeyRevealSchema,
+    NEEDS_UNLOCK,
   ),
-  'keys.activate': channel(KeyRef, KeyInfoSchema),
-  'keys.deactivate': channel(KeyRef, KeyInfoSchema),
-  'keys.delete': channel(KeyRef, KeyInfoSchema),
+  'keys.activate': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
+  'keys.deactivate': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
+  'keys.delete': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
 
   /**
    * R14: the reveal dialog's handle. `value` gives the key's value to show (only while the dialog
@@ -79,28 +115,30 @@ export const channels = {
    * times; `discard` deletes the just-made key at once (R4); `close` kills the handle. A dead
    * handle is REVEAL_EXPIRED.
    */
-  'reveal.value': channel(HandleRef, z.object({ value: z.string() })),
-  'reveal.copy': channel(HandleRef, SecretCopySchema),
-  'reveal.discard': channel(HandleRef, KeyInfoSchema),
-  'reveal.close': channel(HandleRef, z.null()),
+  'reveal.value': channel(HandleRef, z.object({ value: z.string() }), NEEDS_UNLOCK),
+  'reveal.copy': channel(HandleRef, SecretCopySchema, NEEDS_UNLOCK),
+  'reveal.discard': channel(HandleRef, KeyInfoSchema, NEEDS_UNLOCK),
+  'reveal.close': channel(HandleRef, z.null(), NEEDS_UNLOCK),
 
   'payloads.decrypt': channel(
     z.object({ payloads: z.array(CapturedPayloadSchema).min(1).max(10_000), scope: DecryptScopeSchema }).strict(),
     z.array(DecryptItemResultSchema),
+    NEEDS_UNLOCK,
   ),
   'payloads.encrypt': channel(
     z.object({ workflowId: WorkflowIdSchema, plaintext: z.string().max(16 * 1024 * 1024) }).strict(),
     z.object({ payload: z.string(), key: KeyInfoSchema }),
+    NEEDS_UNLOCK,
   ),
   /**
    * Once per unlock, before the first simulated payload, main asks with a native dialog: payloads
    * sealed here are accepted by the receiver. `payloads.encrypt` is refused until it is confirmed.
    */
-  'payloads.confirmSimulate': channel(None, z.object({ confirmed: z.boolean() })),
+  'payloads.confirmSimulate': channel(None, z.object({ confirmed: z.boolean() }), NEEDS_UNLOCK),
   /** Shows the OS open dialog in main; the page never gets a path it did not ask the user for. */
-  'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) })),
+  'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) }), NEEDS_UNLOCK),
   /** Receivers for Node, .NET and Python that decrypt what `payloads.encrypt` (and secureFetch) sends. */
-  'payloads.snippets': channel(None, z.array(ReceiverSnippetSchema)),
+  'payloads.snippets': channel(None, z.array(ReceiverSnippetSchema), NEEDS_UNLOCK),
   /**
    * Copies to the clipboard from main (the page has no clipboard access): a payload that
    * `payloads.encrypt` made in this session, or a receiver snippet named by its language (main
@@ -114,6 +152,7 @@ export const channels = {
     ]),
     /** A payload is a secret (a receiver accepts it): cleared later (R14). A snippet is not: null. */
     SecretCopySchema.nullable(),
+    NEEDS_UNLOCK,
   ),
 
   /**
@@ -124,6 +163,7 @@ export const channels = {
   'batches.choose': channel(
     z.object({ kind: CaptureKindSchema, field: z.string().trim().min(1).max(128).optional() }).strict(),
     z.object({ selection: CaptureSelectionSchema.nullable() }),
+    NEEDS_UNLOCK,
   ),
   'batches.start': channel(
     z
@@ -136,20 +176,22 @@ export const channels = {
       })
       .strict(),
     z.object({ batchId: z.string(), total: z.number().int().nullable() }),
+    NEEDS_UNLOCK,
   ),
-  'batches.cancel': channel(BatchRef, z.null()),
+  'batches.cancel': channel(BatchRef, z.null(), NEEDS_UNLOCK),
   /** Shows the save dialog in main; plaintext goes into the file only when asked (it then holds secrets). */
   'batches.export': channel(
     z.object({ batchId: z.string().max(64), format: ExportFormatSchema, includePlaintext: z.boolean() }).strict(),
     z.object({ path: z.string().nullable() }),
+    NEEDS_UNLOCK,
   ),
   /** Drops a finished batch's results from main's memory. */
-  'batches.discard': channel(BatchRef, z.null()),
+  'batches.discard': channel(BatchRef, z.null(), NEEDS_UNLOCK),
 
-  'audit.list': channel(None, z.array(AuditEntrySchema)),
-  'audit.verify': channel(None, AuditVerificationSchema),
+  'audit.list': channel(None, z.array(AuditEntrySchema), NEEDS_UNLOCK),
+  'audit.verify': channel(None, AuditVerificationSchema, NEEDS_UNLOCK),
   /** Shows the OS save dialog in main and writes the log there; null when the user cancels. */
-  'audit.export': channel(None, z.object({ path: z.string().nullable() })),
+  'audit.export': channel(None, z.object({ path: z.string().nullable() }), NEEDS_UNLOCK),
 } as const;
 
 export type Channels = typeof channels;
@@ -163,6 +205,8 @@ export const events = {
   /** Something in the vault changed (from this window, another window, or the CLI). */
   'vault.changed': z.object({ reason: z.string() }),
   'vault.status': VaultStatusSchema,
+  /** This start created the vault (first run): the page offers setting a passphrase, once. */
+  'vault.created': z.object({}),
   'batch.progress': z.object({ batchId: z.string(), counts: BatchCountsSchema }),
   /** Results of a batch, in order, a chunk at a time (the page gets at most the first BATCH_RESULTS_SHOWN). */
   'batch.results': z.object({ batchId: z.string(), results: z.array(DecryptItemResultSchema) }),
@@ -176,7 +220,7 @@ export const events = {
     exportable: z.boolean(),
   }),
   /** A native menu item was chosen. */
-  'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'about']) }),
+  'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about']) }),
 } as const;
 
 /** How many results, and how many decrypted bytes among them, a batch may hold in one place. */

@@ -228,6 +228,10 @@ export const AUDIT_ACTIONS = [
   'vault.relocate',
   /** A crash's leftovers at the end of the log were repaired: a torn line cut off, the vault's last entry copied back. */
   'audit.repaired',
+  /** The app locked the vault (details.reason: command, idle, screen-lock, suspend, quit). */
+  'vault.lock',
+  /** The app unlocked the vault. */
+  'vault.unlock',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

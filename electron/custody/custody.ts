@@ -61,7 +61,8 @@ function osUser(): string {
 
 function candidateOf(workflowId: string, key: StoredKey): Candidate {
   return {
-    material: Buffer.from(key.material, 'base64'),
+    // A copy, zero-filled by the batch when it ends; the vault's own stays for the next one.
+    material: Buffer.from(key.material),
     id: key.id,
     workflowId,
     label: key.label,
@@ -128,6 +129,19 @@ export class Custody {
    */
   unlock(passphrase?: string): Promise<void> {
     return this.store.unlock(passphrase ?? null);
+  }
+
+  /**
+   * Audits the app's lock or unlock (R15), with why it locked. Only the app calls it: a CLI command
+   * opens and closes the vault for itself and is audited by what it does. Needs the vault open, so
+   * a lock is recorded before `lock` and an unlock after `unlock`.
+   */
+  async recordLockEvent(action: 'vault.lock' | 'vault.unlock', reason: string): Promise<void> {
+    await this.store.transact((state) => ({
+      state,
+      event: { action, workflowId: null, keyId: null, fingerprint: null, details: { reason } },
+      result: undefined,
+    }));
   }
 
   /** Sets a passphrase on a vault that has none (audited); only the two keys are re-wrapped. */
@@ -335,7 +349,7 @@ export class Custody {
    */
   async encrypt(workflowId: string, plaintext: Uint8Array): Promise<{ payload: string; key: KeyInfo }> {
     const active: StoredKey = await this.store.transact((state) => rules.recordEncrypt(state, workflowId, plaintext.length));
-    const material = Buffer.from(active.material, 'base64');
+    const material = Buffer.from(active.material);
     try {
       return { payload: sealPayload(plaintext, material), key: rules.keyInfo(workflowId, active) };
     } finally {

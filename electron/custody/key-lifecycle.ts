@@ -22,7 +22,7 @@ import {
   WorkflowNameSchema,
 } from '../../shared/domain';
 import { CustodyError } from './custody-error';
-import { fingerprintOf, formatKey } from './key-material';
+import { fingerprintOf } from './key-material';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
 
 /** What a change records; the audit log adds the sequence number, time, user and MAC. */
@@ -242,7 +242,8 @@ export function addKey(state: VaultState, workflowId: string, input: NewKey, now
     activatedAt: first ? at : null,
     deactivatedAt: null,
     lastMatchedAt: null,
-    material: formatKey(input.material),
+    // A copy: the caller zero-fills its own.
+    material: Buffer.from(input.material),
   };
   return {
     state: replaceWorkflow(state, { ...workflow, keys: [...workflow.keys, key] }),

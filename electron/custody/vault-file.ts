@@ -6,7 +6,7 @@ import { writeFileAtomic } from './atomic-file';
 import { type Envelope, EnvelopeSchema } from './key-envelope';
 import { scryptParamsProblem } from './scrypt-params';
 import { readPrivateFile } from './safe-file';
-import { type VaultState, VaultStateSchema } from './vault-state';
+import { type VaultState, VaultStateSchema, keyMaterialAsText } from './vault-state';
 
 const FORMAT = 'workflow-key-custody/vault';
 /** The first format: sealed directly under the key in the keychain. Read only, to migrate it. */
@@ -66,7 +66,11 @@ export function sealVault(header: VaultHeader, state: VaultState, dataKey: Uint8
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey, nonce);
   cipher.setAAD(aadOf(header));
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(state), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const ciphertext = Buffer.concat([
+    cipher.update(JSON.stringify(state, keyMaterialAsText), 'utf8'),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
   const file: VaultFile = { ...header, nonce: nonce.toString('base64'), sealed: ciphertext.toString('base64') };
   return `${JSON.stringify(file, null, 1)}\n`;
 }
@@ -108,6 +112,8 @@ export function unsealState(file: AnyVaultFile, path: string, key: Uint8Array): 
     state = JSON.parse(plaintext.toString('utf8'));
   } catch {
     throw vaultCorrupt(path, 'its sealed content is not valid');
+  } finally {
+    plaintext.fill(0);
   }
   const parsed = VaultStateSchema.safeParse(state);
   if (!parsed.success) throw vaultCorrupt(path, 'its sealed content is not of a known version');

@@ -11,8 +11,11 @@ import { DEFAULT_SETTINGS, VaultSettingsSchema } from '../../shared/settings';
  * with its material.
  */
 export const StoredKeySchema = KeyInfoSchema.omit({ workflowId: true }).extend({
-  /** base64 of the 32 raw key bytes. */
-  material: z.string(),
+  /**
+   * The 32 raw key bytes: base64 in the sealed file, a Buffer once unsealed, so that a lock can
+   * zero-fill them (`zeroKeyMaterial`); a string could not be wiped.
+   */
+  material: z.string().transform((text) => Buffer.from(text, 'base64')),
 });
 export type StoredKey = z.infer<typeof StoredKeySchema>;
 
@@ -36,5 +39,16 @@ export const VaultStateSchema = z.object({
   settings: VaultSettingsSchema.default(DEFAULT_SETTINGS),
 });
 export type VaultState = z.infer<typeof VaultStateSchema>;
+
+/** Zero-fills every key's material in an unsealed state that nobody will use again (on lock). */
+export function zeroKeyMaterial(state: VaultState): void {
+  for (const workflow of state.workflows) for (const key of workflow.keys) key.material.fill(0);
+}
+
+/** JSON.stringify's replacer for sealing: key material goes into the file as base64 text. */
+export function keyMaterialAsText(this: unknown, name: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[name];
+  return Buffer.isBuffer(raw) ? raw.toString('base64') : value;
+}
 
 export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null, settings: DEFAULT_SETTINGS };

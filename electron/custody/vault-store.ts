@@ -33,7 +33,7 @@ import {
   vaultCorrupt,
   writeVault,
 } from './vault-file';
-import { EMPTY_VAULT, type VaultState } from './vault-state';
+import { EMPTY_VAULT, type VaultState, zeroKeyMaterial } from './vault-state';
 
 export interface StoreOptions {
   location: CustodyLocation;
@@ -149,9 +149,12 @@ export class VaultStore {
     };
   }
 
-  /** Zero-fills and forgets the vault's keys and the opened state; only `unlock` opens it again. */
+  /**
+   * Zero-fills and forgets the vault's keys and the opened state (its key material too); only
+   * `unlock` opens it again.
+   */
   lock(): void {
-    if (this.held) this.retire(this.held.keys);
+    if (this.held) this.retire(this.held.keys, this.cache?.opened.state ?? null);
     this.held = null;
     this.cache = null;
     this.lockedByUser = true;
@@ -301,11 +304,15 @@ export class VaultStore {
   }
 
   /**
-   * Zero-fills keys no longer held once every write already under way has finished: a lock in the
-   * middle of a write lets it complete with the keys it started with, never with zeroed ones.
+   * Zero-fills keys no longer held, and the key material of the unsealed state that goes with
+   * them, once every write already under way has finished: a lock in the middle of a write lets it
+   * complete with the keys and state it started with, never with zeroed ones.
    */
-  private retire(keys: VaultKeys): void {
-    void Promise.allSettled([...this.inFlight]).then(() => zeroKeys(keys));
+  private retire(keys: VaultKeys, state: VaultState | null = null): void {
+    void Promise.allSettled([...this.inFlight]).then(() => {
+      zeroKeys(keys);
+      if (state) zeroKeyMaterial(state);
+    });
   }
 
   private async readFile(): Promise<AnyVaultFile> {

@@ -1,5 +1,5 @@
 /**
- * The native menus (File — Add workflow, Import key, Decrypt…, Quit; Edit; View;
+ * The native menus (File — Add workflow, Import key, Decrypt…, Audit log, Settings, Lock, Quit; Edit; View;
  * Help — About). Items that belong to the UI push a 'menu.command' event to the renderer, which
  * opens the matching screen or dialog. Pure: index.ts builds the Electron Menu from it.
  */
@@ -10,6 +10,8 @@ export type MenuCommand = EventPayloadOf<'menu.command'>['command'];
 
 export interface MenuActions {
   command(command: MenuCommand): void;
+  /** R15: locks the vault now, in main (works whatever the page shows). */
+  lock(): void;
   openWorkflowsDocs(): void;
 }
 
@@ -44,7 +46,10 @@ export function appMenuTemplate(
       { label: 'Import key…', accelerator: 'CmdOrCtrl+I', click: () => actions.command('import-key') },
       { label: 'Decrypt…', accelerator: 'CmdOrCtrl+D', click: () => actions.command('decrypt') },
       { type: 'separator' },
-      { label: 'Audit log', accelerator: 'CmdOrCtrl+L', click: () => actions.command('audit') },
+      { label: 'Audit log', accelerator: 'CmdOrCtrl+Shift+A', click: () => actions.command('audit') },
+      { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.command('settings') },
+      { type: 'separator' },
+      { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
     ],
   };

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { Custody, PRODUCT_NAME, browserDataPath, createKeytarSecretStore, resolveLocation } from '../custody';
 import { appMenuTemplate } from './app-menu';
 import { clipboardSeconds } from './clipboard-seconds';
+import { startAutoLock } from './auto-lock';
+import { createAutoLockPolicy } from './auto-lock-policy';
 import { createBatchManager } from './decrypt-batches';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
@@ -22,6 +24,7 @@ import { createRevealHandles } from './reveal-handles';
 import { createSecretClipboard } from './secret-clipboard';
 import { createSimulateConsent } from './simulate-consent';
 import { openVaultOnStart } from './vault-startup';
+import { createVaultSession } from './vault-session';
 import { watchVaultFolder } from './vault-watcher';
 import { hardenSession, hardenWebContents } from './window-security';
 
@@ -49,10 +52,10 @@ function start(): void {
     for (const win of BrowserWindow.getAllWindows()) sendEvent(win, name, payload);
   };
   // After `ready`: on macOS the keychain may ask the user, which needs a running app.
-  const startup = app.whenReady().then(() => openVaultOnStart(custody));
+  let createdAtStart = false;
+  const startup = app.whenReady().then(() => openVaultOnStart(custody, () => (createdAtStart = true)));
   const batches = createBatchManager({ custody, emit, workerScript: path.join(__dirname, 'decrypt-worker.js') });
   const desktop = createElectronDesktopPort(() => mainWindow);
-  // R14's hooks for the lock: reveals.forgetAll(), clipboard.clearNow(), simulate.resetForLock().
   const reveals = createRevealHandles({ onLiveChange: (anyLive) => desktop.setContentProtection(anyLive) });
   const clipboard = createSecretClipboard({
     port: createElectronClipboardPort(),
@@ -62,11 +65,37 @@ function start(): void {
     clearsWithoutFocus: !(process.platform === 'linux' && process.env.XDG_SESSION_TYPE === 'wayland'),
   });
   const simulate = createSimulateConsent(() => desktop.confirmSimulate());
-  const handlers = createHandlers({ custody, desktop, emit, startup, batches, clipboard, reveals, simulate });
+  const vaultSession = createVaultSession({
+    custody,
+    stopBatches: () => batches.stopAll(),
+    emit,
+    onUnexpectedError: logUnexpected,
+  });
+  // R14 and R15: locking (and quitting, which locks first) kills every reveal handle, asks the
+  // simulate question again after the next unlock, and clears our copy from the clipboard.
+  vaultSession.onLock(() => {
+    reveals.forgetAll();
+    simulate.resetForLock();
+    return clipboard.clearNow();
+  });
+  const autoLockPolicy = createAutoLockPolicy(() => Date.now());
+  const handlers = createHandlers({
+    custody,
+    desktop,
+    emit,
+    startup,
+    batches,
+    clipboard,
+    reveals,
+    simulate,
+    session: vaultSession,
+    noteActivity: () => autoLockPolicy.noteAppInput(),
+  });
   const openExternal = (url: string) => {
     if (isAllowedExternalUrl(url)) shell.openExternal(url).catch((error: unknown) => logUnexpected('opening a link', error));
   };
   let stopWatching = (): void => undefined;
+  let stopAutoLock = (): void => undefined;
 
   const openWindow = (): BrowserWindow => {
     const win = createMainWindow({
@@ -81,9 +110,16 @@ function start(): void {
       reveals.forgetAll();
       void batches.stopAll();
       handlers['vault.status']({})
-        .then((status) => sendEvent(win, 'vault.status', status))
+        .then((status) => {
+          sendEvent(win, 'vault.status', status);
+          // The first page to load after the vault was created offers the passphrase.
+          if (createdAtStart && status.state === 'ready') sendEvent(win, 'vault.created', {});
+          createdAtStart = false;
+        })
         .catch((error: unknown) => logUnexpected('pushing the vault status', error));
     });
+    // Keys typed in the window count as the app's own input (the page reports clicks and scrolls).
+    win.webContents.on('before-input-event', () => autoLockPolicy.noteAppInput());
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
@@ -99,19 +135,21 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // The clipboard is cleared (if it still holds our copy) before the app goes: quitting waits for it once.
-  let clipboardCleared = false;
+  // R15: quitting locks first (batches record their summaries, the lock is audited), then quits.
+  let quitting = false;
   app.on('before-quit', (event) => {
-    stopWatching();
-    void batches.stopAll();
-    reveals.forgetAll();
-    custody.lock();
-    if (clipboardCleared) return;
+    if (quitting) return;
+    quitting = true;
     event.preventDefault();
-    void clipboard.clearNow().finally(() => {
-      clipboardCleared = true;
-      app.quit();
-    });
+    stopWatching();
+    stopAutoLock();
+    vaultSession
+      .lock('quit')
+      .catch((error: unknown) => logUnexpected('locking on quit', error))
+      .finally(() => {
+        custody.lock();
+        app.quit();
+      });
   });
   app.on('render-process-gone', (_event, _contents, details) =>
     console.error(`[custody] renderer process gone: ${details.reason}`),
@@ -124,6 +162,7 @@ function start(): void {
       serveRendererOverAppProtocol(path.join(__dirname, '../renderer'));
       registerIpcHandlers(handlers, {
         trusted,
+        admit: vaultSession.admit,
         validateResponses: !app.isPackaged,
         onUnexpectedError: (channel, error) => logUnexpected(channel, error),
         onRefusedSender: (channel, reason) => console.warn(`[ipc] ${channel} refused: ${reason}`),
@@ -135,6 +174,7 @@ function start(): void {
             PRODUCT_NAME,
             {
               command: (command) => emit('menu.command', { command }),
+              lock: () => void vaultSession.lock('command'),
               openWorkflowsDocs: () => openExternal(WORKFLOWS_DOCS_URL),
             },
             { devTools },
@@ -146,7 +186,9 @@ function start(): void {
         if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
       });
       const status = await startup;
-      if (status.state === 'ready')
+      await vaultSession.started(status);
+      stopAutoLock = startAutoLock(vaultSession, autoLockPolicy);
+      if (status.state === 'ready' || status.state === 'locked')
         stopWatching = watchVaultFolder(custody.home, () => emit('vault.changed', { reason: 'vault-folder' }));
     })
     .catch((error: unknown) => {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { type ChannelName, type ParsedRequestOf, type ResponseOf, channels } from '../../shared/contract';
 import type { CustodyErrorShape, Result } from '../../shared/errors';
 import { toErrorShape } from '../custody';
+import { lockedError } from './vault-session';
 
 export type Handler<C extends ChannelName> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
 
@@ -17,6 +18,11 @@ export type Handlers = { readonly [C in ChannelName]: Handler<C> };
 export interface DispatchOptions {
   /** Check answers against the contract too (development and tests; costs time on big batches). */
   validateResponses?: boolean;
+  /**
+   * R15: admits a call on a channel that needs the vault unlocked (vault-session.ts), or refuses it
+   * (null) while locked. The release marks the call finished, so a lock waits for calls in flight.
+   */
+  admit?: () => (() => void) | null;
   /** Told about failures that are bugs, not user errors. Receives no request data. */
   onUnexpectedError?: (channel: string, error: unknown) => void;
 }
@@ -53,6 +59,9 @@ export async function dispatch(
   const parsed = contract.request.safeParse(rawRequest ?? {});
   if (!parsed.success) return invalidInput(describeIssues(channel, parsed.error));
 
+  const release = contract.whileLocked ? undefined : options.admit?.();
+  if (release === null) return { ok: false, error: toErrorShape(lockedError()) };
+
   let value: unknown;
   try {
     value = await (handlers[channel] as (request: unknown) => Promise<unknown>)(parsed.data);
@@ -60,6 +69,8 @@ export async function dispatch(
     const shape = toErrorShape(error);
     if (shape.code === 'INTERNAL') options.onUnexpectedError?.(channel, error);
     return { ok: false, error: shape };
+  } finally {
+    release?.();
   }
 
   if (options.validateResponses) {

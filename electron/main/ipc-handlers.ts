@@ -26,6 +26,7 @@ import { createIssuedPayloads } from './issued-payloads';
 import type { RevealHandles } from './reveal-handles';
 import type { SecretClipboard } from './secret-clipboard';
 import type { SimulateConsent } from './simulate-consent';
+import type { VaultSession } from './vault-session';
 
 export interface HandlerDependencies {
   custody: Custody;
@@ -45,6 +46,10 @@ export interface HandlerDependencies {
   reveals: RevealHandles;
   /** The once-per-unlock question before the first simulated payload (the lock resets it). */
   simulate: SimulateConsent;
+  /** Lock and unlock (R15), and the gate that dispatch asks (vault-session.ts). */
+  session: VaultSession;
+  /** The window saw input: the app's own idle timer starts again (auto-lock.ts). */
+  noteActivity: () => void;
 }
 
 function auditExportName(now: Date): string {
@@ -84,6 +89,8 @@ export function createHandlers({
   clipboard,
   reveals,
   simulate,
+  session,
+  noteActivity,
 }: HandlerDependencies): Handlers {
   const issuedPayloads = createIssuedPayloads();
   /** After any change the renderer refetches what it shows; the reason names the operation. */
@@ -93,6 +100,12 @@ export function createHandlers({
       emit('vault.changed', { reason });
       return value;
     };
+
+  const passphraseChanged = async (): Promise<VaultStatus> => {
+    const status = await custody.status();
+    emit('vault.status', status);
+    return changed('passphrase')(status);
+  };
 
   const handlers: Handlers = {
     // Without this, a first start that could not reach the keychain would look "uninitialised".
@@ -108,6 +121,24 @@ export function createHandlers({
       emit('vault.status', status);
       return changed('vault.init')(status);
     },
+    'vault.lock': () => session.lock('command'),
+    'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
+    'vault.activity': async () => {
+      noteActivity();
+      return null;
+    },
+
+    'settings.get': () => custody.settings(),
+    'settings.update': async (changes) => {
+      const settings = await custody.updateSettings(changes);
+      await session.refreshSettings();
+      return changed('settings.update')(settings);
+    },
+
+    // Each answers the new status (passphraseSet), pushed to every window too.
+    'passphrase.set': ({ passphrase }) => custody.setPassphrase(passphrase).then(passphraseChanged),
+    'passphrase.change': ({ current, next }) => custody.changePassphrase(current, next).then(passphraseChanged),
+    'passphrase.remove': ({ current }) => custody.removePassphrase(current).then(passphraseChanged),
 
     'workflows.list': () => custody.listWorkflows(),
     'workflows.add': (request) => custody.addWorkflow(request).then(changed('workflows.add')),

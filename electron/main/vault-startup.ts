@@ -7,8 +7,10 @@
 import type { VaultStatus } from '../../shared/domain';
 import { type Custody, toErrorShape } from '../custody';
 
+/** `onCreated` is told when this start created the vault: the page then offers the passphrase (first run). */
 export async function openVaultOnStart(
   custody: Pick<Custody, 'status' | 'init' | 'home' | 'relocateRoamingVault'>,
+  onCreated: () => void = () => undefined,
 ): Promise<VaultStatus> {
   try {
     await custody.relocateRoamingVault();
@@ -19,6 +21,7 @@ export async function openVaultOnStart(
   if (status.state !== 'uninitialised') return status;
   try {
     await custody.init();
+    onCreated();
   } catch (error) {
     const shape = toErrorShape(error);
     // The CLI may have created the vault in the meantime: then it simply opens.

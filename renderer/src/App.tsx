@@ -1,12 +1,14 @@
 import { useVaultStore } from './state/vault-store';
 import { AppShell } from './features/shell/AppShell';
 import { CreateVaultScreen } from './features/vault/CreateVaultScreen';
+import { LockScreen } from './features/vault/LockScreen';
 import { VaultCheckingScreen } from './features/vault/VaultCheckingScreen';
 import { VaultUnavailableScreen } from './features/vault/VaultUnavailableScreen';
 import { ToastHost } from './features/shell/ToastHost';
 import { DialogHost } from './features/dialogs/DialogHost';
 
-function VaultGate() {
+/** The one full-window screen for the vault's state; the app itself only when it is ready. */
+export function VaultGate() {
   const status = useVaultStore((s) => s.status);
   switch (status.state) {
     case 'checking':
@@ -15,14 +17,8 @@ function VaultGate() {
       return <CreateVaultScreen home={status.home} />;
     case 'unavailable':
       return <VaultUnavailableScreen home={status.home} error={status.error} />;
-    // Until the lock screen exists, a locked vault is explained on the screen for a vault that cannot open.
     case 'locked':
-      return (
-        <VaultUnavailableScreen
-          home={status.home}
-          error={{ code: 'VAULT_LOCKED', message: `The vault in ${status.home} is locked behind its passphrase.` }}
-        />
-      );
+      return <LockScreen home={status.home} passphraseSet={status.passphraseSet} throttledUntil={status.throttledUntil} />;
     case 'ready':
       return <AppShell />;
   }

@@ -7,8 +7,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { custody } from './client/custody';
 import { connectSession } from './session/connect-session';
+import { reportActivity } from './session/report-activity';
 
 connectSession(custody());
+reportActivity(custody(), window);
 
 const root = document.getElementById('root');
 if (root) {

@@ -15,6 +15,7 @@ import { initialBatchState, useBatchStore } from '../../renderer/src/state/batch
 import { initialDecryptState, useDecryptStore } from '../../renderer/src/state/decrypt-store';
 import { initialDialogState, useDialogStore } from '../../renderer/src/state/dialog-store';
 import { initialNavigationState, useNavigationStore } from '../../renderer/src/state/navigation-store';
+import { initialSettingsState, useSettingsStore } from '../../renderer/src/state/settings-store';
 import { initialSimulateState, useSimulateStore } from '../../renderer/src/state/simulate-store';
 import { initialToastState, useToastStore } from '../../renderer/src/state/toast-store';
 import { useVaultStore } from '../../renderer/src/state/vault-store';
@@ -33,6 +34,7 @@ function resetStores(): void {
   useBatchStore.setState(initialBatchState, true);
   useDecryptStore.setState(initialDecryptState, true);
   useSimulateStore.setState(initialSimulateState, true);
+  useSettingsStore.setState(initialSettingsState, true);
 }
 
 /**

@@ -11,14 +11,19 @@ import { initialAuditState, useAuditStore } from '../state/audit-store';
 import { initialDecryptState, useDecryptStore } from '../state/decrypt-store';
 import { initialDialogState, useDialogStore } from '../state/dialog-store';
 import { initialNavigationState, useNavigationStore } from '../state/navigation-store';
+import { initialSettingsState, useSettingsStore } from '../state/settings-store';
 import { initialSimulateState, useSimulateStore } from '../state/simulate-store';
+import { initialToastState, useToastStore } from '../state/toast-store';
 import { useVaultStore } from '../state/vault-store';
 import { initialWorkflowState, useWorkflowStore } from '../state/workflow-store';
 import { discardBatch } from './discard-batch';
 import { latestRequest } from './latest-request';
 import { notify } from './notify';
 
-/** Everything read from the vault leaves memory when the vault closes (including a revealed key). */
+/**
+ * Everything read from the vault leaves memory when the vault closes or locks (including a revealed
+ * key): the one place that resets every store but the vault's status.
+ */
 export function resetVaultData(): void {
   useWorkflowStore.setState(initialWorkflowState, true);
   useDialogStore.setState(initialDialogState, true);
@@ -28,6 +33,8 @@ export function resetVaultData(): void {
   discardBatch();
   useSimulateStore.setState(initialSimulateState, true);
   useNavigationStore.setState(initialNavigationState, true);
+  useSettingsStore.setState(initialSettingsState, true);
+  useToastStore.setState(initialToastState, true);
 }
 
 export function applyVaultStatus(status: VaultStatus): void {
@@ -56,8 +63,16 @@ export function refreshVaultStatus(): Promise<void> {
   return settle(custody().vault.status());
 }
 
-export function createVault(): Promise<void> {
-  return settle(custody().vault.init());
+/** First run: a new vault offers the passphrase at once (recommended, skippable). */
+export function offerPassphrase(): void {
+  const { status } = useVaultStore.getState();
+  if (status.state !== 'ready' || status.passphraseSet) return;
+  useDialogStore.setState({ dialog: { kind: 'first-run-passphrase', returnFocusId: null }, busy: false, error: null }, true);
+}
+
+export async function createVault(): Promise<void> {
+  await settle(custody().vault.init());
+  offerPassphrase();
 }
 
 const workflowsRequest = latestRequest();

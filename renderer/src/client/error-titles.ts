@@ -60,9 +60,7 @@ export const VAULT_REMEDIES: Partial<Record<ErrorCode, readonly string[]>> = {
     'Restore vault.json from a backup of the vault folder, then press Retry.',
   ],
   VAULT_NOT_INITIALISED: ['The vault file is no longer in its folder. Put vault.json back and press Retry.'],
-  VAULT_LOCKED: [
-    'The vault has a passphrase. Until the app can ask for it, use the custody command, or remove the passphrase with "custody passphrase remove".',
-  ],
+  VAULT_LOCKED: ['The vault is locked. Press Retry to see the lock screen, then unlock it.'],
   VAULT_BUSY: [
     'Another program (the custody command line or another window) is writing to the vault. Wait a moment and press Retry.',
   ],

@@ -24,6 +24,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'audit.export': 'Audit log exported',
   'vault.relocate': 'Vault moved to this computer’s local profile',
   'audit.repaired': 'Audit log repaired after a crash',
+  'vault.lock': 'Vault locked',
+  'vault.unlock': 'Vault unlocked',
 };
 
 export function auditDetails(entry: AuditEntry): string {

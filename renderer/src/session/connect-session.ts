@@ -1,6 +1,6 @@
 import type { CustodyApi } from '../../../shared/custody-api';
 import { applyBatchFinished, applyBatchProgress, applyBatchResults } from '../actions/batch-events';
-import { applyVaultStatus, refreshVaultStatus } from '../actions/vault-actions';
+import { applyVaultStatus, offerPassphrase, refreshVaultStatus } from '../actions/vault-actions';
 import { refreshAfterChange } from '../actions/workflow-actions';
 import { useVaultStore } from '../state/vault-store';
 import { runMenuCommand } from './menu-commands';
@@ -9,6 +9,7 @@ import { runMenuCommand } from './menu-commands';
 export function connectSession(api: CustodyApi): () => void {
   const unsubscribe = [
     api.on('vault.status', applyVaultStatus),
+    api.on('vault.created', offerPassphrase),
     api.on('vault.changed', () => {
       if (useVaultStore.getState().status.state === 'ready') void refreshAfterChange();
     }),

@@ -3,6 +3,7 @@ import { openAudit } from '../actions/audit-actions';
 import { openDecrypt } from '../actions/decrypt-actions';
 import { openDialog } from '../actions/dialog-actions';
 import { notify } from '../actions/notify';
+import { openSettings } from '../actions/settings-actions';
 import { useVaultStore } from '../state/vault-store';
 import { useWorkflowStore } from '../state/workflow-store';
 
@@ -30,6 +31,9 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'audit':
       openAudit();
+      return;
+    case 'settings':
+      openSettings();
       return;
   }
 }

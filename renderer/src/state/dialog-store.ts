@@ -28,7 +28,9 @@ export type Dialog =
     }
   | { kind: 'import-key'; workflowId: string; returnFocusId: string | null }
   | { kind: 'confirm-key'; action: KeyAction; workflowId: string; keyId: string; returnFocusId: string | null }
-  | { kind: 'about'; returnFocusId: string | null };
+  | { kind: 'about'; returnFocusId: string | null }
+  /** After "Create vault": setting a passphrase, recommended and skippable. */
+  | { kind: 'first-run-passphrase'; returnFocusId: string | null };
 
 export interface DialogState {
   dialog: Dialog;

@@ -24,7 +24,8 @@ interface AppDialogProps {
   /** Wide enough for a 44-character key on one line. */
   wide?: boolean;
   children?: ReactNode;
-  footer: ReactNode;
+  /** Left out when the body's own form carries the buttons. */
+  footer?: ReactNode;
 }
 
 /**
@@ -59,7 +60,7 @@ export function AppDialog({
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           <Dialog.Description className="dialog-description">{description}</Dialog.Description>
           {children && <div className="dialog-body">{children}</div>}
-          <div className="dialog-footer">{footer}</div>
+          {footer && <div className="dialog-footer">{footer}</div>}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

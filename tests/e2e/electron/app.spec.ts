@@ -37,6 +37,8 @@ test.beforeEach(async () => {
     env: { ...process.env, CUSTODY_HOME: home, CUSTODY_KEYCHAIN_SERVICE: keychainService },
   });
   window = await app.firstWindow();
+  // The first run offers a passphrase (recommended); these scenarios go on without one.
+  await dialog(window, 'Protect the vault with a passphrase').getByRole('button', { name: 'Skip for now' }).click();
 });
 
 test.afterEach(async () => {

@@ -11,7 +11,7 @@ describe('appMenuTemplate', () => {
     const template = appMenuTemplate(
       platform,
       'Workflow Key Custody',
-      { command: vi.fn(), openWorkflowsDocs: vi.fn() },
+      { command: vi.fn(), lock: vi.fn(), openWorkflowsDocs: vi.fn() },
       { devTools: false },
     );
     expect(labels(template)).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help']));
@@ -26,21 +26,32 @@ describe('appMenuTemplate', () => {
     const template = appMenuTemplate(
       'linux',
       'Workflow Key Custody',
-      { command, openWorkflowsDocs: vi.fn() },
+      { command, lock: vi.fn(), openWorkflowsDocs: vi.fn() },
       { devTools: false },
     );
     const file = submenu(template.find((item) => item.label === '&File'));
     const help = submenu(template.find((item) => item.label === '&Help'));
-    for (const label of ['Add workflow…', 'Import key…', 'Decrypt…', 'Audit log'])
+    for (const label of ['Add workflow…', 'Import key…', 'Decrypt…', 'Audit log', 'Settings…'])
       click(file.find((item) => item.label === label));
     click(help.find((item) => item.label === 'About Workflow Key Custody'));
-    expect(command.mock.calls.map(([c]) => c)).toEqual(['add-workflow', 'import-key', 'decrypt', 'audit', 'about']);
+    expect(command.mock.calls.map(([c]) => c)).toEqual(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about']);
+  });
+
+  it('locks from File → Lock with Ctrl/Cmd+L; the audit log moved to Ctrl/Cmd+Shift+A', () => {
+    const lock = vi.fn();
+    const template = appMenuTemplate('linux', 'X', { command: vi.fn(), lock, openWorkflowsDocs: vi.fn() }, { devTools: false });
+    const file = submenu(template.find((item) => item.label === '&File'));
+    const item = (label: string) => file.find((i) => i.label === label);
+    expect(item('Lock')?.accelerator).toBe('CmdOrCtrl+L');
+    expect(item('Audit log')?.accelerator).toBe('CmdOrCtrl+Shift+A');
+    click(item('Lock'));
+    expect(lock).toHaveBeenCalledOnce();
   });
 
   it('offers DevTools only when asked (development builds)', () => {
     const roles = (devTools: boolean) =>
       submenu(
-        appMenuTemplate('linux', 'X', { command: vi.fn(), openWorkflowsDocs: vi.fn() }, { devTools }).find(
+        appMenuTemplate('linux', 'X', { command: vi.fn(), lock: vi.fn(), openWorkflowsDocs: vi.fn() }, { devTools }).find(
           (i) => i.label === '&View',
         ),
       ).map((i) => i.role);

@@ -5,65 +5,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName, type RequestOf, type ResponseOf, type ResultBudget } from '../../../shared/contract';
 import type { VaultStatus } from '../../../shared/domain';
 import { Custody } from '../../../electron/custody/custody';
-import type { DesktopPort } from '../../../electron/main/desktop-port';
 import { type BatchManager, createBatchManager } from '../../../electron/main/decrypt-batches';
 import { dispatch } from '../../../electron/main/ipc-dispatch';
 import type { EmitEvent } from '../../../electron/main/emit-event';
-import { type HandlerDependencies, createHandlers } from '../../../electron/main/ipc-handlers';
-import { createRevealHandles } from '../../../electron/main/reveal-handles';
-import { createSecretClipboard } from '../../../electron/main/secret-clipboard';
-import { createSimulateConsent } from '../../../electron/main/simulate-consent';
+import { createHandlers } from '../../../electron/main/ipc-handlers';
+import { createVaultSession } from '../../../electron/main/vault-session';
 import { buildDecryptWorker } from '../../support/build-worker';
 import { type CoreFixture, createCoreFixture } from '../../support/core-fixture';
 import { itemAt } from '../../support/item-at';
 import { fingerprintOfValue } from '../../support/key-values';
-import { type RecordingClipboard, recordingClipboard } from '../../support/recording-clipboard';
+import { type FakeDesktop, type MainParts, fakeDesktop, fakeMainParts } from '../../support/fake-main-parts';
+import type { RecordingClipboard } from '../../support/recording-clipboard';
 
 const workerScript = buildDecryptWorker();
 
-interface FakeDesktop extends DesktopPort {
-  captureFiles: string[];
-  exportPath: string | null;
-  contentProtection: boolean[];
-  simulateQuestions: number;
-  simulateAnswer: boolean;
-}
-
-function fakeDesktop(): FakeDesktop {
-  const desktop: FakeDesktop = {
-    captureFiles: [],
-    exportPath: null,
-    contentProtection: [],
-    simulateQuestions: 0,
-    simulateAnswer: true,
-    chooseCaptureFiles: async () => desktop.captureFiles,
-    chooseExportPath: async () => desktop.exportPath,
-    setContentProtection: (enabled) => void desktop.contentProtection.push(enabled),
-    confirmSimulate: async () => {
-      desktop.simulateQuestions += 1;
-      return desktop.simulateAnswer;
-    },
-  };
-  return desktop;
-}
-
 let clipboardPort: RecordingClipboard;
-let parts: Pick<HandlerDependencies, 'clipboard' | 'reveals' | 'simulate'>;
+let parts: MainParts;
 
-/** Main's reveal handles, clipboard (over a recording port, cleared by hand) and simulate question. */
-function mainParts(): Pick<HandlerDependencies, 'clipboard' | 'reveals' | 'simulate'> {
-  clipboardPort = recordingClipboard();
-  return {
-    reveals: createRevealHandles({ onLiveChange: (on) => desktop.setContentProtection(on), schedule: () => undefined }),
-    clipboard: createSecretClipboard({
-      port: clipboardPort,
-      platform: 'linux',
-      clipboardSeconds: async () => 30,
-      clearsWithoutFocus: true,
-      schedule: () => () => undefined,
-    }),
-    simulate: createSimulateConsent(() => desktop.confirmSimulate()),
-  };
+function mainParts(): MainParts {
+  const made = fakeMainParts(desktop);
+  clipboardPort = made.clipboardPort;
+  return made.parts;
 }
 
 function copied(): string[] {
@@ -77,11 +39,27 @@ let call: <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<
 let scratch: string;
 let batches: BatchManager;
 
+/** The lock's parts of the handlers' dependencies, over `custody`. */
+function sessionFor(custody: Custody, emit: EmitEvent = () => undefined) {
+  return {
+    session: createVaultSession({ custody, stopBatches: () => batches.stopAll(), emit }),
+    noteActivity: () => undefined,
+  };
+}
+
 /** Handlers over the fixture's custody, with the contract's batch limits unless a test gives its own. */
 function connect(limits?: { shown: ResultBudget; kept: ResultBudget }): void {
   const emit: EmitEvent = (name, payload) => void events.push({ name, payload });
   batches = createBatchManager({ custody: core.custody, emit, workerScript, limits });
-  const handlers = createHandlers({ custody: core.custody, desktop, emit, startup: core.custody.status(), batches, ...parts });
+  const handlers = createHandlers({
+    custody: core.custody,
+    desktop,
+    emit,
+    startup: core.custody.status(),
+    batches,
+    ...parts,
+    ...sessionFor(core.custody, emit),
+  });
   call = async (channel, request) => {
     const answer = await dispatch(channel, request, handlers, { validateResponses: true });
     if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
@@ -113,6 +91,7 @@ describe('createHandlers', () => {
       startup: core.custody.status(),
       batches,
       ...parts,
+      ...sessionFor(core.custody),
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
@@ -337,6 +316,7 @@ describe('createHandlers', () => {
       startup: custody.status(),
       batches,
       ...parts,
+      ...sessionFor(custody),
     });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: { state: 'uninitialised', home: fresh } });
@@ -361,6 +341,7 @@ describe('createHandlers', () => {
       startup: Promise.resolve(failed),
       batches,
       ...parts,
+      ...sessionFor(custody),
     });
     try {
       expect(await dispatch('vault.status', {}, handlers)).toEqual({ ok: true, value: failed });
@@ -377,7 +358,15 @@ describe('createHandlers', () => {
   it('makes every call wait for the start-up', async () => {
     let finish: (status: VaultStatus) => void = () => undefined;
     const startup = new Promise<VaultStatus>((resolve) => (finish = resolve));
-    const handlers = createHandlers({ custody: core.custody, desktop, emit: () => undefined, startup, batches, ...parts });
+    const handlers = createHandlers({
+      custody: core.custody,
+      desktop,
+      emit: () => undefined,
+      startup,
+      batches,
+      ...parts,
+      ...sessionFor(core.custody),
+    });
     let answered = false;
     const pending = dispatch('workflows.list', {}, handlers).then(() => (answered = true));
     await new Promise((resolve) => setTimeout(resolve, 20));

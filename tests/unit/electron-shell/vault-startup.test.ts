@@ -20,8 +20,10 @@ function fakeCustody(statuses: VaultStatus[], init: () => Promise<void>) {
 describe('openVaultOnStart', () => {
   it('initialises a first-start vault against the keychain', async () => {
     const custody = fakeCustody([{ state: 'uninitialised', home: '/vault' }], async () => undefined);
-    expect(await openVaultOnStart(custody)).toEqual({ state: 'ready', home: '/vault', passphraseSet: false });
+    let created = 0;
+    expect(await openVaultOnStart(custody, () => created++)).toEqual({ state: 'ready', home: '/vault', passphraseSet: false });
     expect(custody.inits()).toBe(1);
+    expect(created).toBe(1);
   });
 
   it('leaves an existing vault alone', async () => {

@@ -4,6 +4,7 @@ import { AddKeyInfoDialog } from './AddKeyInfoDialog';
 import { AddWorkflowDialog } from './AddWorkflowDialog';
 import { ConfirmKeyDialog } from './ConfirmKeyDialog';
 import { EditWorkflowDialog } from './EditWorkflowDialog';
+import { FirstRunPassphraseDialog } from './FirstRunPassphraseDialog';
 import { ImportKeyDialog } from './ImportKeyDialog';
 import { RemoveWorkflowDialog } from './RemoveWorkflowDialog';
 import { RevealKeyDialog } from './RevealKeyDialog';
@@ -30,5 +31,7 @@ export function DialogHost() {
       return <ConfirmKeyDialog key={`${dialog.action}:${dialog.keyId}`} dialog={dialog} />;
     case 'about':
       return <AboutDialog returnFocusId={dialog.returnFocusId} />;
+    case 'first-run-passphrase':
+      return <FirstRunPassphraseDialog returnFocusId={dialog.returnFocusId} />;
   }
 }

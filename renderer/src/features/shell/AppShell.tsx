@@ -1,6 +1,7 @@
 import { useNavigationStore } from '../../state/navigation-store';
 import { AuditScreen } from '../audit/AuditScreen';
 import { DecryptScreen } from '../decrypt/DecryptScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { Sidebar } from '../sidebar/Sidebar';
 import { WorkflowScreen } from '../workflow/WorkflowScreen';
 
@@ -13,6 +14,7 @@ export function AppShell() {
         {screen === 'workflow' && <WorkflowScreen />}
         {screen === 'decrypt' && <DecryptScreen />}
         {screen === 'audit' && <AuditScreen />}
+        {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>
   );

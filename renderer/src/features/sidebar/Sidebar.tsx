@@ -1,8 +1,10 @@
 import { openAudit } from '../../actions/audit-actions';
 import { openDecrypt } from '../../actions/decrypt-actions';
 import { openDialog } from '../../actions/dialog-actions';
+import { lockVault } from '../../actions/lock-actions';
+import { openSettings } from '../../actions/settings-actions';
 import { useNavigationStore } from '../../state/navigation-store';
-import { KeyIcon, ListIcon, PlusIcon, UnlockIcon } from '../../ui/icons';
+import { KeyIcon, ListIcon, LockIcon, PlusIcon, SettingsIcon, UnlockIcon } from '../../ui/icons';
 import { WorkflowList } from './WorkflowList';
 import { WorkflowSearch } from './WorkflowSearch';
 import './Sidebar.css';
@@ -18,6 +20,15 @@ export function Sidebar() {
           <KeyIcon />
         </span>
         Workflow Key Custody
+        <button
+          type="button"
+          className="button button-ghost button-small sidebar-lock"
+          onClick={() => void lockVault()}
+          title="Lock the vault (Ctrl/Cmd+L)"
+        >
+          <LockIcon />
+          Lock
+        </button>
       </div>
       <WorkflowSearch />
       <div className="sidebar-heading">
@@ -46,6 +57,15 @@ export function Sidebar() {
         <button type="button" className="nav-item" aria-current={screen === 'audit' ? 'page' : undefined} onClick={openAudit}>
           <ListIcon />
           Audit log
+        </button>
+        <button
+          type="button"
+          className="nav-item"
+          aria-current={screen === 'settings' ? 'page' : undefined}
+          onClick={openSettings}
+        >
+          <SettingsIcon />
+          Settings
         </button>
       </nav>
     </aside>
