@@ -216,6 +216,7 @@ export class VaultStore {
       await this.repairAuditTail(opened.state);
       const now = this.options.clock();
       const next = change(opened.state, now);
+      if (next.event === null) return next.result;
       assertOneActiveKeyPerWorkflow(next.state);
       await this.commit(opened.header, opened.header.envelope, next.state, keys, next.event, now);
       return next.result;

@@ -30,6 +30,7 @@ const KEY: KeyInfo = {
   activatedAt: '2026-01-01T00:00:00.000Z',
   deactivatedAt: null,
   lastMatchedAt: null,
+  deletionScheduledFor: null,
 };
 
 let main: FakeMain;

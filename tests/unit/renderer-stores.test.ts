@@ -57,6 +57,7 @@ function key(id: string, workflowId: string, status: KeyInfo['status']): KeyInfo
     activatedAt: status === 'active' ? '2026-01-01T00:00:00.000Z' : null,
     deactivatedAt: null,
     lastMatchedAt: null,
+    deletionScheduledFor: null,
   };
 }
 
