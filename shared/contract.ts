@@ -27,6 +27,7 @@ import {
   WorkflowIdSchema,
   WorkflowSummarySchema,
 } from './domain';
+import { VaultSettingsSchema } from './settings';
 
 const None = z.object({}).strict();
 const WorkflowRef = z.object({ workflowId: WorkflowIdSchema }).strict();
@@ -65,7 +66,16 @@ export const channels = {
   ),
   'keys.activate': channel(KeyRef, KeyInfoSchema),
   'keys.deactivate': channel(KeyRef, KeyInfoSchema),
+  /**
+   * R8/R13: schedules an inactive key's deletion for the vault's waiting period. The answer's
+   * `deletionScheduledFor` says when; null means the period is 0 and the key is already gone.
+   */
   'keys.delete': channel(KeyRef, KeyInfoSchema),
+  /** R13: the key stays in the vault, inactive. */
+  'keys.cancelDeletion': channel(KeyRef, KeyInfoSchema),
+
+  /** The vault's settings; the delete dialog names the date from the waiting period. */
+  'settings.get': channel(None, VaultSettingsSchema),
 
   'payloads.decrypt': channel(
     z.object({ payloads: z.array(CapturedPayloadSchema).min(1).max(10_000), scope: DecryptScopeSchema }).strict(),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Custody, PRODUCT_NAME, createKeytarSecretStore, resolveLocation } from '../custody';
 import { appMenuTemplate } from './app-menu';
 import { createBatchManager } from './decrypt-batches';
+import { startDeletionPurges } from './deletion-purges';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
 import { createElectronDesktopPort } from './electron-desktop-port';
@@ -49,6 +50,7 @@ function start(): void {
     if (isAllowedExternalUrl(url)) shell.openExternal(url).catch((error: unknown) => logUnexpected('opening a link', error));
   };
   let stopWatching = (): void => undefined;
+  let stopPurges = (): void => undefined;
 
   const openWindow = (): BrowserWindow => {
     const win = createMainWindow({
@@ -81,6 +83,7 @@ function start(): void {
   });
   app.on('before-quit', () => {
     stopWatching();
+    stopPurges();
     void batches.stopAll();
     custody.lock();
   });
@@ -119,6 +122,10 @@ function start(): void {
       const status = await startup;
       if (status.state === 'ready')
         stopWatching = watchVaultFolder(custody.home, () => emit('vault.changed', { reason: 'vault-folder' }));
+      stopPurges = startDeletionPurges({
+        purge: () => custody.purgeDueDeletions(),
+        onPurged: () => emit('vault.changed', { reason: 'keys.purge' }),
+      });
     })
     .catch((error: unknown) => {
       logUnexpected('start-up', error);

@@ -96,6 +96,10 @@ export function createHandlers({ custody, desktop, emit, startup, batches }: Han
     'keys.activate': ({ workflowId, keyId }) => custody.activateKey(workflowId, keyId).then(changed('keys.activate')),
     'keys.deactivate': ({ workflowId, keyId }) => custody.deactivateKey(workflowId, keyId).then(changed('keys.deactivate')),
     'keys.delete': ({ workflowId, keyId }) => custody.deleteKey(workflowId, keyId).then(changed('keys.delete')),
+    'keys.cancelDeletion': ({ workflowId, keyId }) =>
+      custody.cancelDeletion(workflowId, keyId).then(changed('keys.cancelDeletion')),
+
+    'settings.get': () => custody.settings(),
 
     // A decrypt batch updates "last matched" and appends an audit summary (R10/R11).
     'payloads.decrypt': ({ payloads, scope }) => custody.decrypt(payloads, scope).then(changed('payloads.decrypt')),
