@@ -18,7 +18,15 @@ export type Dialog =
   /** R4: the only place the renderer ever holds a key value; closing the dialog drops it. */
   | { kind: 'reveal-key'; revealed: RevealedKey; copied: boolean; confirmingClose: boolean; returnFocusId: string | null }
   | { kind: 'import-key'; workflowId: string; returnFocusId: string | null }
-  | { kind: 'confirm-key'; action: KeyAction; workflowId: string; keyId: string; returnFocusId: string | null }
+  | {
+      kind: 'confirm-key';
+      action: KeyAction;
+      workflowId: string;
+      keyId: string;
+      returnFocusId: string | null;
+      /** R13, for delete: the vault's waiting period in days when the dialog opened (0: at once). */
+      deletionWaitDays?: number;
+    }
   | { kind: 'about'; returnFocusId: string | null };
 
 export interface DialogState {

@@ -1,8 +1,19 @@
 import type { WorkflowSummary } from '../../../shared/domain';
+import { formatDateTime } from '../lib/format';
 
 /** R2: the only key status shown; an inactive key shows no status. */
 export function ActiveBadge() {
   return <span className="badge badge-active">Active</span>;
+}
+
+/** R13: a key waiting for its deletion, and when it takes effect ("Deletion scheduled for <date>"). */
+export function DeletionScheduled({ at }: { at: string }) {
+  return (
+    <>
+      <span className="badge badge-warning">Deletion scheduled</span>
+      <span className="key-sub"> for {formatDateTime(at)}</span>
+    </>
+  );
 }
 
 /** R7 and R12 flags, in the Kinde dashboard's words. */
