@@ -55,7 +55,7 @@ describe('the key table', () => {
     showKeys();
     const leaving = row('Old staging');
     expect(within(leaving).getByText('Deletion scheduled')).toBeInTheDocument();
-    expect(leaving.textContent).toMatch(/Deletion scheduled for Jan 8, 2026/);
+    expect(leaving.textContent).toMatch(/Deletion scheduled for Jan 8, 2026$/);
   });
 
   it('says so when the workflow has no keys yet', async () => {

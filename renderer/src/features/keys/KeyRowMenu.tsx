@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { KeyInfo } from '../../../../shared/domain';
 import { cancelKeyDeletion, confirmKeyAction } from '../../actions/key-actions';
 import { keyName } from '../../lib/key-name';
-import { DotsIcon, PowerIcon, TrashIcon } from '../../ui/icons';
+import { DotsIcon, PowerIcon, RefreshIcon, TrashIcon } from '../../ui/icons';
 import '../../ui/menu.css';
 
 const ACTIVE_KEY_DELETE_REASON = 'The active key cannot be deleted. Activate another key, or deactivate this one, first.';
@@ -90,7 +90,7 @@ export function KeyRowMenu({ keyInfo: key }: { keyInfo: KeyInfo }) {
           {scheduled ? (
             <Menu.Item className="menu-item" onSelect={() => void cancelKeyDeletion(key)}>
               <span className="menu-item-label">
-                <TrashIcon />
+                <RefreshIcon />
                 Cancel deletion
               </span>
             </Menu.Item>
