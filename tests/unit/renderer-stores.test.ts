@@ -259,7 +259,8 @@ describe('confirmations ask; the core decides (R9)', () => {
       message: 'The active key cannot be deleted. Deactivate it first.',
     });
 
-    confirmKeyAction('delete', active, 'key-menu-k_00000000000000a1');
+    main.answer('settings.get', () => ({ idleMinutes: 5, clipboardSeconds: 30, deletionWaitDays: 7 }));
+    await confirmKeyAction('delete', active, 'key-menu-k_00000000000000a1');
     await runConfirmedKeyAction();
 
     expect(main.calls.filter((c) => c.channel === 'keys.delete')).toHaveLength(1);
