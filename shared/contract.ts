@@ -107,7 +107,13 @@ export const channels = {
   ),
   'keys.activate': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
   'keys.deactivate': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
+  /**
+   * R8/R13: schedules an inactive key's deletion for the vault's waiting period. The answer's
+   * `deletionScheduledFor` says when; null means the period is 0 and the key is already gone.
+   */
   'keys.delete': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
+  /** R13: the key stays in the vault, inactive. */
+  'keys.cancelDeletion': channel(KeyRef, KeyInfoSchema, NEEDS_UNLOCK),
 
   /**
    * R14: the reveal dialog's handle. `value` gives the key's value to show (only while the dialog

@@ -38,6 +38,8 @@ export const KeyInfoSchema = z.object({
   activatedAt: IsoTime.nullable(),
   deactivatedAt: IsoTime.nullable(),
   lastMatchedAt: IsoTime.nullable(),
+  /** R13: when a scheduled deletion takes effect; null when none is scheduled (and in vaults written before R13). */
+  deletionScheduledFor: IsoTime.nullable().default(null),
 });
 export type KeyInfo = z.infer<typeof KeyInfoSchema>;
 
@@ -210,6 +212,11 @@ export const AUDIT_ACTIONS = [
   'key.activate',
   'key.deactivate',
   'key.delete',
+  /** R13: a deletion waits for the vault's waiting period; it can be cancelled until then. */
+  'key.scheduleDeletion',
+  'key.cancelDeletion',
+  /** R13: a scheduled deletion took effect: the key's material left the vault. */
+  'key.purge',
   'key.copy',
   /** A just-made key deleted while its reveal was open, before anyone held it (R4's exception to R8). */
   'key.discard',

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'DUPLICATE_KEY',
   'ACTIVE_KEY_DELETE_REFUSED',
   'WORKFLOW_HAS_ACTIVE_KEY',
+  /** R13: the key waits for its deletion; it cannot be activated (or deleted again) until the deletion is cancelled. */
+  'KEY_DELETION_SCHEDULED',
   'MALFORMED_PAYLOAD',
   /**
    * Not a regular file where one is needed: a capture that is a FIFO, socket or device, a link inside a

@@ -9,6 +9,8 @@ export const SETTING_BOUNDS = {
   idleMinutes: { min: 1, max: 240, default: 5 },
   /** Clear a copied secret from the clipboard after this many seconds (R14). */
   clipboardSeconds: { min: 10, max: 300, default: 30 },
+  /** Days a deleted key waits before its material leaves the vault; 0 deletes at once (R13). */
+  deletionWaitDays: { min: 0, max: 30, default: 7 },
 } as const;
 
 export type SettingName = keyof typeof SETTING_BOUNDS;
@@ -19,19 +21,27 @@ function bounded(name: SettingName) {
   return z.number().int(`${name} is a whole number`).min(min, `${name} is at least ${min}`).max(max, `${name} is at most ${max}`);
 }
 
-export const VaultSettingsSchema = z.object({
+/** Every setting with its bounds and no default: what a change may name. */
+const SettingsShape = z.object({
   idleMinutes: bounded('idleMinutes'),
   clipboardSeconds: bounded('clipboardSeconds'),
+  deletionWaitDays: bounded('deletionWaitDays'),
+});
+
+export const VaultSettingsSchema = SettingsShape.extend({
+  // Vaults written before R13 have no value yet: they get the default.
+  deletionWaitDays: bounded('deletionWaitDays').default(SETTING_BOUNDS.deletionWaitDays.default),
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 
-/** A change names only the settings it changes. */
-export const SettingsChangesSchema = VaultSettingsSchema.partial().strict();
+/** A change names only the settings it changes (no default fills in the others). */
+export const SettingsChangesSchema = SettingsShape.partial().strict();
 export type SettingsChanges = z.infer<typeof SettingsChangesSchema>;
 
 export const DEFAULT_SETTINGS: VaultSettings = {
   idleMinutes: SETTING_BOUNDS.idleMinutes.default,
   clipboardSeconds: SETTING_BOUNDS.clipboardSeconds.default,
+  deletionWaitDays: SETTING_BOUNDS.deletionWaitDays.default,
 };
 
 /**

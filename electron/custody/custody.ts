@@ -159,7 +159,7 @@ export class Custody {
     return this.store.changePassphrase(current, null);
   }
 
-  /** Idle minutes and clipboard seconds, as kept in the vault. */
+  /** Idle minutes, clipboard seconds and the deletion waiting period, as kept in the vault. */
   async settings(): Promise<VaultSettings> {
     return (await this.state()).settings;
   }
@@ -169,11 +169,35 @@ export class Custody {
     const valid = validSettingsChanges(changes);
     const current = await this.settings();
     if (!settingsChanged(current, valid)) return current;
-    return this.store.transact((state) => updateSettings(state, valid));
+    return this.change((state) => updateSettings(state, valid));
   }
 
+  /** R13: every read of the vault first purges the deletions whose date has come. */
   private async state(): Promise<VaultState> {
+    const { state } = await this.store.open();
+    // The common case (nothing due) costs no second read of the vault.
+    if (rules.dueDeletions(state, this.clock()).length === 0) return state;
+    await this.purgeDueDeletions();
     return (await this.store.open()).state;
+  }
+
+  /** R13: every change too, before it is made, so it never acts on a key that should be gone. */
+  private async change<T>(transition: (state: VaultState, now: Date) => rules.Transition<T>): Promise<T> {
+    await this.purgeDueDeletions();
+    return this.store.transact(transition);
+  }
+
+  /**
+   * R13: purges every key whose scheduled deletion has come (one audit entry each, with its id and
+   * fingerprint) and says how many. Runs on every open and change, and on the app's hourly timer.
+   */
+  async purgeDueDeletions(): Promise<number> {
+    const due = rules.dueDeletions((await this.store.open()).state, this.clock());
+    let purged = 0;
+    for (const { workflowId, keyId } of due) {
+      if (await this.store.transact((state, now) => rules.purgeKey(state, workflowId, keyId, now))) purged += 1;
+    }
+    return purged;
   }
 
   async listWorkflows(): Promise<WorkflowSummary[]> {
@@ -187,17 +211,17 @@ export class Custody {
   }
 
   async addWorkflow(input: NewWorkflow): Promise<WorkflowSummary> {
-    const workflow = await this.store.transact((state, now) => rules.addWorkflow(state, input, now));
+    const workflow = await this.change((state, now) => rules.addWorkflow(state, input, now));
     return rules.summarizeWorkflow(workflow, this.clock());
   }
 
   async updateWorkflow(workflowId: string, changes: WorkflowChanges): Promise<WorkflowSummary> {
-    const workflow = await this.store.transact((state) => rules.updateWorkflow(state, workflowId, changes));
+    const workflow = await this.change((state) => rules.updateWorkflow(state, workflowId, changes));
     return rules.summarizeWorkflow(workflow, this.clock());
   }
 
   removeWorkflow(workflowId: string): Promise<{ deletedKeys: number }> {
-    return this.store.transact((state) => rules.removeWorkflow(state, workflowId));
+    return this.change((state) => rules.removeWorkflow(state, workflowId));
   }
 
   /** Keys of a workflow, active first, then newest first. */
@@ -213,7 +237,7 @@ export class Custody {
   async createKey(workflowId: string, options: { label?: string } = {}): Promise<{ key: KeyInfo; material: Buffer }> {
     const material = generateKey();
     try {
-      const key = await this.store.transact((state, now) =>
+      const key = await this.change((state, now) =>
         rules.addKey(state, workflowId, { material, origin: 'generated', label: options.label }, now),
       );
       return { key: rules.keyInfo(workflowId, key), material };
@@ -245,7 +269,7 @@ export class Custody {
 
   /** R5 for a key already parsed; the caller keeps (and zero-fills) `material`. */
   async importKeyMaterial(workflowId: string, material: Uint8Array, options: { label?: string } = {}): Promise<KeyInfo> {
-    const key = await this.store.transact((state, now) =>
+    const key = await this.change((state, now) =>
       rules.addKey(state, workflowId, { material, origin: 'imported', label: options.label }, now),
     );
     return rules.keyInfo(workflowId, key);
@@ -257,31 +281,34 @@ export class Custody {
    * fingerprint, so a stale id cannot delete another key.
    */
   async discardNewKey(workflowId: string, keyId: string, fingerprint: string): Promise<KeyInfo> {
-    return rules.keyInfo(
-      workflowId,
-      await this.store.transact((state) => rules.discardNewKey(state, workflowId, keyId, fingerprint)),
-    );
+    return rules.keyInfo(workflowId, await this.change((state) => rules.discardNewKey(state, workflowId, keyId, fingerprint)));
   }
 
   async activateKey(workflowId: string, keyId: string): Promise<KeyInfo> {
-    return rules.keyInfo(workflowId, await this.store.transact((state, now) => rules.activateKey(state, workflowId, keyId, now)));
+    return rules.keyInfo(workflowId, await this.change((state, now) => rules.activateKey(state, workflowId, keyId, now)));
   }
 
   async deactivateKey(workflowId: string, keyId: string): Promise<KeyInfo> {
-    return rules.keyInfo(
-      workflowId,
-      await this.store.transact((state, now) => rules.deactivateKey(state, workflowId, keyId, now)),
-    );
+    return rules.keyInfo(workflowId, await this.change((state, now) => rules.deactivateKey(state, workflowId, keyId, now)));
   }
 
+  /**
+   * R8/R13: schedules the deletion for the vault's waiting period, or deletes at once when it is 0.
+   * The answer's `deletionScheduledFor` says when; null means the key is already gone.
+   */
   async deleteKey(workflowId: string, keyId: string): Promise<KeyInfo> {
-    return rules.keyInfo(workflowId, await this.store.transact((state) => rules.deleteKey(state, workflowId, keyId)));
+    return rules.keyInfo(workflowId, await this.change((state, now) => rules.deleteKey(state, workflowId, keyId, now)));
+  }
+
+  /** R13: the key stays, inactive, and can be activated again. */
+  async cancelDeletion(workflowId: string, keyId: string): Promise<KeyInfo> {
+    return rules.keyInfo(workflowId, await this.change((state) => rules.cancelDeletion(state, workflowId, keyId)));
   }
 
   /** R11: the reveal dialog's Copy is audited; `material` must be the key's own. Never log it. */
   async recordKeyCopy(workflowId: string, keyId: string, material: Uint8Array): Promise<void> {
     const fingerprint = fingerprintOf(material);
-    await this.store.transact((state) => rules.recordKeyCopy(state, workflowId, keyId, fingerprint));
+    await this.change((state) => rules.recordKeyCopy(state, workflowId, keyId, fingerprint));
   }
 
   /** The keys to try for a scope, in R10 order. Holds key material: keep it inside the core. */
@@ -321,7 +348,7 @@ export class Custody {
   }
 
   private async recordDecryptBatch(summary: BatchSummary, scope: DecryptScope): Promise<void> {
-    await this.store.transact((state, now) => ({
+    await this.change((state, now) => ({
       state: rules.markMatched(state, summary.matchedKeyIds, now),
       event: {
         action: 'decrypt.batch',
@@ -380,7 +407,7 @@ export class Custody {
   }
 
   async auditEntries(): Promise<AuditEntry[]> {
-    await this.store.open();
+    await this.state();
     return (await readAuditLog(this.store.auditLogPath)).entries;
   }
 

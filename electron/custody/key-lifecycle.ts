@@ -30,7 +30,8 @@ export type AuditEvent = Pick<AuditEntry, 'action' | 'workflowId' | 'keyId' | 'f
 
 export interface Transition<T> {
   state: VaultState;
-  event: AuditEvent;
+  /** null: nothing changed, so nothing is written (a purge another process already made). */
+  event: AuditEvent | null;
   result: T;
 }
 
@@ -96,6 +97,7 @@ export function keyInfo(workflowId: string, key: StoredKey): KeyInfo {
     activatedAt: key.activatedAt,
     deactivatedAt: key.deactivatedAt,
     lastMatchedAt: key.lastMatchedAt,
+    deletionScheduledFor: key.deletionScheduledFor,
   };
 }
 
@@ -142,11 +144,13 @@ export function keysInTryOrder(workflow: StoredWorkflow): StoredKey[] {
 /**
  * R10: the keys decrypt tries, in order — one workflow's, or in "any workflow" mode every key of
  * every workflow. The one place that decides which keys are tried: R13's scheduled deletions are
- * left out here when they come.
+ * left out, so a key on its way out is never relied on.
  */
 export function decryptionKeys(state: VaultState, scope: DecryptScope): { workflowId: string; key: StoredKey }[] {
   const workflows = scope.mode === 'workflow' ? [findWorkflow(state, scope.workflowId)] : state.workflows;
-  return inTryOrder(workflows.flatMap((w) => w.keys.map((key) => ({ workflowId: w.id, key }))));
+  return inTryOrder(
+    workflows.flatMap((w) => w.keys.filter((key) => key.deletionScheduledFor === null).map((key) => ({ workflowId: w.id, key }))),
+  );
 }
 
 /** R1: a workflow id is unique in the vault. */
@@ -211,9 +215,12 @@ function refuseDuplicate(state: VaultState, fingerprint: string): void {
   for (const workflow of state.workflows) {
     const existing = workflow.keys.find((k) => k.fingerprint === fingerprint);
     if (existing) {
+      const scheduled = existing.deletionScheduledFor
+        ? ` It is scheduled for deletion on ${readableTime(existing.deletionScheduledFor)}; cancel the deletion to keep it.`
+        : '';
       throw new CustodyError(
         'DUPLICATE_KEY',
-        `This key is already in the vault as ${existing.id} of workflow "${workflow.id}" (fingerprint ${fingerprint}).`,
+        `This key is already in the vault as ${existing.id} of workflow "${workflow.id}" (fingerprint ${fingerprint}).${scheduled}`,
       );
     }
   }
@@ -242,6 +249,7 @@ export function addKey(state: VaultState, workflowId: string, input: NewKey, now
     activatedAt: first ? at : null,
     deactivatedAt: null,
     lastMatchedAt: null,
+    deletionScheduledFor: null,
     // A copy: the caller zero-fills its own.
     material: Buffer.from(input.material),
   };
@@ -259,6 +267,7 @@ export function activateKey(state: VaultState, workflowId: string, keyId: string
   if (target.status === 'active') {
     throw new CustodyError('INVALID_INPUT', `Key ${keyId} is already the active key of "${workflowId}".`);
   }
+  if (target.deletionScheduledFor) throw scheduledForDeletion(workflowId, target, 'cannot be activated');
   const at = now.toISOString();
   const previous = activeKeyOf(workflow);
   const keys = workflow.keys.map((k): StoredKey => {
@@ -292,8 +301,25 @@ export function deactivateKey(state: VaultState, workflowId: string, keyId: stri
   };
 }
 
-/** R8: only an inactive key can be deleted, whoever asks. */
-export function deleteKey(state: VaultState, workflowId: string, keyId: string): Transition<StoredKey> {
+/** How a scheduled time reads in a message: to the minute, in UTC, the same on every machine. */
+function readableTime(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function scheduledForDeletion(workflowId: string, key: StoredKey, refused: string): CustodyError {
+  return new CustodyError(
+    'KEY_DELETION_SCHEDULED',
+    `Key ${key.id} ${refused}: it is scheduled for deletion on ${readableTime(key.deletionScheduledFor ?? '')}. ` +
+      `Cancel the deletion first (custody keys cancel-deletion ${workflowId} ${key.id}); nothing was changed.`,
+  );
+}
+
+/**
+ * R8: only an inactive key can be deleted, whoever asks. R13: the deletion waits for the vault's
+ * period, counted from `now` (the clock at delete time); a period of 0 deletes at once. The answer's
+ * `deletionScheduledFor` says when; null means the key is already gone.
+ */
+export function deleteKey(state: VaultState, workflowId: string, keyId: string, now: Date): Transition<StoredKey> {
   const workflow = findWorkflow(state, workflowId);
   const target = findKey(workflow, keyId);
   if (target.status === 'active') {
@@ -302,10 +328,67 @@ export function deleteKey(state: VaultState, workflowId: string, keyId: string):
       `Key ${keyId} is the active key of "${workflowId}" and cannot be deleted. Activate another key or deactivate this one first.`,
     );
   }
+  if (target.deletionScheduledFor) throw scheduledForDeletion(workflowId, target, 'is already being deleted');
+  const waitDays = state.settings.deletionWaitDays;
+  if (waitDays === 0) {
+    return {
+      state: replaceWorkflow(state, { ...workflow, keys: workflow.keys.filter((k) => k.id !== keyId) }),
+      event: event('key.delete', workflowId, target),
+      result: target,
+    };
+  }
+  const scheduled: StoredKey = { ...target, deletionScheduledFor: new Date(now.getTime() + waitDays * DAY_MS).toISOString() };
+  return {
+    state: replaceWorkflow(state, { ...workflow, keys: workflow.keys.map((k) => (k.id === keyId ? scheduled : k)) }),
+    event: event('key.scheduleDeletion', workflowId, scheduled, {
+      scheduledFor: scheduled.deletionScheduledFor,
+      waitDays,
+    }),
+    result: scheduled,
+  };
+}
+
+/** R13: a scheduled deletion can be cancelled until it takes effect; the key is inactive again. */
+export function cancelDeletion(state: VaultState, workflowId: string, keyId: string): Transition<StoredKey> {
+  const workflow = findWorkflow(state, workflowId);
+  const target = findKey(workflow, keyId);
+  if (!target.deletionScheduledFor) {
+    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is not scheduled for deletion; nothing was changed.`);
+  }
+  const kept: StoredKey = { ...target, deletionScheduledFor: null };
+  return {
+    state: replaceWorkflow(state, { ...workflow, keys: workflow.keys.map((k) => (k.id === keyId ? kept : k)) }),
+    event: event('key.cancelDeletion', workflowId, kept, { scheduledFor: target.deletionScheduledFor }),
+    result: kept,
+  };
+}
+
+/**
+ * R13: whether a scheduled deletion takes effect at `now`. Only once the clock has reached the
+ * date: a clock set back purges later, never earlier.
+ */
+function isDue(key: StoredKey, now: Date): boolean {
+  return key.deletionScheduledFor !== null && now.getTime() >= Date.parse(key.deletionScheduledFor);
+}
+
+/** R13: the keys whose scheduled deletion takes effect at `now`. */
+export function dueDeletions(state: VaultState, now: Date): { workflowId: string; keyId: string }[] {
+  return state.workflows.flatMap((w) => w.keys.filter((k) => isDue(k, now)).map((k) => ({ workflowId: w.id, keyId: k.id })));
+}
+
+/**
+ * R13: the key's material leaves the vault; the audit entry keeps its id and fingerprint. Checked
+ * again on the newest state: a key another process purged, or whose deletion was cancelled, or
+ * that is not due at `now`, is left as it is and nothing is written.
+ */
+export function purgeKey(state: VaultState, workflowId: string, keyId: string, now: Date): Transition<boolean> {
+  const workflow = state.workflows.find((w) => w.id === workflowId);
+  const target = workflow?.keys.find((k) => k.id === keyId);
+  if (!workflow || !target || !isDue(target, now)) return { state, event: null, result: false };
   return {
     state: replaceWorkflow(state, { ...workflow, keys: workflow.keys.filter((k) => k.id !== keyId) }),
-    event: event('key.delete', workflowId, target),
-    result: target,
+    event: event('key.purge', workflowId, target, { scheduledFor: target.deletionScheduledFor }),
+    result: true,
   };
 }
 

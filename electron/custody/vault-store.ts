@@ -232,6 +232,7 @@ export class VaultStore {
       const current = await this.repairAuditTail(opened, keys);
       const now = this.options.clock();
       const next = change(current.state, now);
+      if (next.event === null) return next.result;
       assertOneActiveKeyPerWorkflow(next.state);
       await this.commit(current.header, current.header.envelope, next.state, keys, next.event, now);
       return next.result;

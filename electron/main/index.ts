@@ -10,6 +10,7 @@ import { clipboardSeconds } from './clipboard-seconds';
 import { startAutoLock } from './auto-lock';
 import { createAutoLockPolicy } from './auto-lock-policy';
 import { createBatchManager } from './decrypt-batches';
+import { startDeletionPurges } from './deletion-purges';
 import { registerAppScheme, serveRendererOverAppProtocol } from './app-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-url';
 import { createElectronClipboardPort } from './electron-clipboard-port';
@@ -96,6 +97,7 @@ function start(): void {
   };
   let stopWatching = (): void => undefined;
   let stopAutoLock = (): void => undefined;
+  let stopPurges = (): void => undefined;
 
   const openWindow = (): BrowserWindow => {
     const win = createMainWindow({
@@ -142,6 +144,7 @@ function start(): void {
     quitting = true;
     event.preventDefault();
     stopWatching();
+    stopPurges();
     stopAutoLock();
     vaultSession
       .lock('quit')
@@ -190,6 +193,10 @@ function start(): void {
       stopAutoLock = startAutoLock(vaultSession, autoLockPolicy);
       if (status.state === 'ready' || status.state === 'locked')
         stopWatching = watchVaultFolder(custody.home, () => emit('vault.changed', { reason: 'vault-folder' }));
+      stopPurges = startDeletionPurges({
+        purge: () => custody.purgeDueDeletions(),
+        onPurged: () => emit('vault.changed', { reason: 'keys.purge' }),
+      });
     })
     .catch((error: unknown) => {
       logUnexpected('start-up', error);

@@ -127,8 +127,6 @@ export function createHandlers({
       noteActivity();
       return null;
     },
-
-    'settings.get': () => custody.settings(),
     'settings.update': async (changes) => {
       const settings = await custody.updateSettings(changes);
       await session.refreshSettings();
@@ -170,6 +168,10 @@ export function createHandlers({
     'keys.activate': ({ workflowId, keyId }) => custody.activateKey(workflowId, keyId).then(changed('keys.activate')),
     'keys.deactivate': ({ workflowId, keyId }) => custody.deactivateKey(workflowId, keyId).then(changed('keys.deactivate')),
     'keys.delete': ({ workflowId, keyId }) => custody.deleteKey(workflowId, keyId).then(changed('keys.delete')),
+    'keys.cancelDeletion': ({ workflowId, keyId }) =>
+      custody.cancelDeletion(workflowId, keyId).then(changed('keys.cancelDeletion')),
+
+    'settings.get': () => custody.settings(),
 
     'reveal.value': async ({ handle }) => ({ value: formatKey(reveals.use(handle).material) }),
     // Audited first (R11): a copy that cannot be recorded does not happen. The value is read

@@ -1,13 +1,22 @@
 /** The key table of a workflow: one row per key, and each key's three-dots menu (R2, R8, R9). */
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EncryptionKeysSection } from '../../renderer/src/features/keys/EncryptionKeysSection';
 import { PRODUCTION_KEY, TOKENS, key, renderApp, seedWorkflow } from './render-app';
 
 const RETIRED = key('k_00000000000000b2', TOKENS.id, { origin: 'imported', fingerprint: 'fedcba9876543210' });
+/** R13: an inactive key waiting for its deletion. */
+const LEAVING = key('k_00000000000000c3', TOKENS.id, {
+  label: 'Old staging',
+  deletionScheduledFor: '2026-01-08T09:00:00.000Z',
+});
 
 function showKeys() {
-  return renderApp(<EncryptionKeysSection workflow={TOKENS} />, () => seedWorkflow(TOKENS, [PRODUCTION_KEY, RETIRED]));
+  const app = renderApp(<EncryptionKeysSection workflow={TOKENS} />, () =>
+    seedWorkflow(TOKENS, [PRODUCTION_KEY, RETIRED, LEAVING]),
+  );
+  app.main.answer('settings.get', () => ({ idleMinutes: 5, clipboardSeconds: 30, deletionWaitDays: 7 }));
+  return app;
 }
 
 function row(name: string): HTMLElement {
@@ -27,7 +36,7 @@ describe('the key table', () => {
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
     ).toEqual(['Label', 'Fingerprint', 'Created', 'Last matched', 'Status', 'Actions']);
-    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
 
     const active = row('Production 2026');
     expect(active).toHaveTextContent('Generated');
@@ -39,6 +48,14 @@ describe('the key table', () => {
     const retired = row('Key fedc ba98 7654 3210');
     expect(retired).toHaveTextContent('Imported');
     expect(within(retired).queryByText('Active', { exact: true })).toBeNull();
+    expect(within(retired).queryByText('Deletion scheduled')).toBeNull();
+  });
+
+  it('shows a key scheduled for deletion with its date (R13)', async () => {
+    showKeys();
+    const leaving = row('Old staging');
+    expect(within(leaving).getByText('Deletion scheduled')).toBeInTheDocument();
+    expect(leaving.textContent).toMatch(/Deletion scheduled for Jan 8, 2026$/);
   });
 
   it('says so when the workflow has no keys yet', async () => {
@@ -83,7 +100,27 @@ describe("a key's menu", () => {
 
     await user.click(within(menu).getByRole('menuitem', { name: 'Delete key' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete encryption key' });
-    expect(confirm).toHaveTextContent('“Key fedc ba98 7654 3210” is removed from the vault for good');
+    expect(confirm).toHaveTextContent('you can cancel until then');
+  });
+
+  it('on a key scheduled for deletion, Activate is unavailable and says why, and Cancel deletion takes Delete’s place', async () => {
+    const { user, main } = showKeys();
+    main.answer('keys.cancelDeletion', () => ({ ...LEAVING, deletionScheduledFor: null }));
+    main.answer('workflows.list', () => [TOKENS]);
+    main.answer('keys.list', () => [PRODUCTION_KEY, RETIRED, { ...LEAVING, deletionScheduledFor: null }]);
+    await user.click(await screen.findByRole('button', { name: 'Actions for Old staging' }));
+    const menu = await screen.findByRole('menu', { name: 'Actions for Old staging' });
+    const activate = within(menu).getByRole('menuitem', { name: 'Activate' });
+    expect(activate).toHaveAttribute('aria-disabled', 'true');
+    expect(activate).toHaveAccessibleDescription('A key scheduled for deletion cannot be activated. Cancel the deletion first.');
+    await user.click(activate);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+
+    await user.click(within(menu).getByRole('menuitem', { name: 'Cancel deletion' }));
+    expect(await screen.findByText('Deletion cancelled')).toBeInTheDocument();
+    expect(screen.getByText('Old staging stays in the vault, inactive.')).toBeInTheDocument();
+    expect(main.callsTo('keys.cancelDeletion')).toEqual([{ workflowId: TOKENS.id, keyId: LEAVING.id }]);
+    await vi.waitFor(() => expect(within(row('Old staging')).queryByText('Deletion scheduled')).toBeNull());
   });
 
   it('opens with the keyboard and closes with Escape, focus back on its button', async () => {

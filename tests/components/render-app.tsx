@@ -87,6 +87,7 @@ export function key(id: string, workflowId: string, changes: Partial<KeyInfo> = 
     activatedAt: status === 'active' ? '2026-01-01T09:00:00.000Z' : null,
     deactivatedAt: null,
     lastMatchedAt: null,
+    deletionScheduledFor: null,
     ...changes,
   };
 }

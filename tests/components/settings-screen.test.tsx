@@ -1,13 +1,14 @@
 /** Settings (R15, R14): idle minutes and clipboard seconds by the shared schema, and the passphrase. */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { VaultSettingsSchema } from '../../shared/settings';
 import { createVault } from '../../renderer/src/actions/vault-actions';
 import { SettingsScreen } from '../../renderer/src/features/settings/SettingsScreen';
 import { useSettingsStore } from '../../renderer/src/state/settings-store';
 import { useVaultStore } from '../../renderer/src/state/vault-store';
 import { HOME, renderApp } from './render-app';
 
-const SAVED = { idleMinutes: 5, clipboardSeconds: 30 };
+const SAVED = { idleMinutes: 5, clipboardSeconds: 30, deletionWaitDays: 7 };
 
 function renderSettings(passphraseSet = false) {
   return renderApp(<SettingsScreen />, () => {
@@ -29,11 +30,11 @@ describe('the Settings screen', () => {
     expect(idle).toHaveAccessibleDescription(/Lock after idle minutes: 1 to 240, a whole number\./);
     expect(save).toBeDisabled();
 
-    main.answer('settings.update', (changes) => ({ ...SAVED, ...changes }));
+    main.answer('settings.update', (changes) => VaultSettingsSchema.parse({ ...SAVED, ...changes }));
     await user.clear(idle);
     await user.type(idle, '15');
     await user.click(save);
-    expect(main.callsTo('settings.update')).toEqual([{ idleMinutes: 15, clipboardSeconds: 30 }]);
+    expect(main.callsTo('settings.update')).toEqual([{ idleMinutes: 15, clipboardSeconds: 30, deletionWaitDays: 7 }]);
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
   });
 

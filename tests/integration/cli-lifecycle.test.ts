@@ -190,6 +190,8 @@ describe('the key lifecycle through the `custody` CLI, against the real keychain
   });
 
   it('R8 an inactive key can be deleted; the audit log keeps its id and fingerprint', async () => {
+    // At once, with R13's waiting period at 0 (the waiting itself: cli-deletion.test.ts).
+    await sandbox.core().updateSettings({ deletionWaitDays: 0 });
     expect((await sandbox.run(['keys', 'delete', WF, first.key.id, '--yes'])).code).toBe(0);
     expect((await keysOf(WF)).map((k) => k.id)).toEqual([second.key.id]);
     const audit = await sandbox.run(['audit', '--json']);
@@ -233,6 +235,7 @@ describe('the key lifecycle through the `custody` CLI, against the real keychain
       'decrypt.batch',
       'key.import',
       'key.deactivate',
+      'settings.update',
       'key.delete',
       'workflow.remove',
     ]);

@@ -171,8 +171,12 @@ describe('R9 destructive commands ask on a terminal and need --yes otherwise', (
     const { code, screen } = await runInTerminal(['keys', 'delete', WF, inactiveId], sandbox.env, 'y\n');
     expect(code, screen).toBe(0);
     expect(screen).toContain(`Delete key ${inactiveId}`);
-    expect(screen).toContain('leaves the vault for good');
-    expect(parseJson<KeyList>(await sandbox.run(['keys', 'list', WF, '--json'])).map((k) => k.id)).toEqual([activeId]);
+    // R13: the vault's waiting period (7 days by default); the key stays until then.
+    expect(screen).toContain('leaves the vault in 7 days');
+    expect(screen).toContain('you can cancel until then');
+    expect(screen).toContain('Deletion scheduled for');
+    const listed = parseJson<KeyList>(await sandbox.run(['keys', 'list', WF, '--json']));
+    expect(listed.find((k) => k.id === inactiveId)?.deletionScheduledFor).not.toBeNull();
 
     const removed = await runInTerminal(['workflows', 'remove', 'empty'], sandbox.env, 'yes\n');
     expect(removed.code, removed.screen).toBe(0);

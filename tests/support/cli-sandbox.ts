@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  Custody,
   type SecretStore,
   VAULT_KEY_ACCOUNT,
   auditFilePath,
@@ -80,6 +81,11 @@ export interface CliSandbox {
   file(name: string, content: string | Buffer): Promise<string>;
   vaultPath: string;
   auditPath: string;
+  /**
+   * The sandbox's vault through the core in this process, with the same real keychain: for what
+   * the CLI has no command for, such as a clock days ahead.
+   */
+  core(clock?: () => Date): Custody;
   /** vault.json and audit.jsonl as bytes, to prove a failed command wrote nothing. */
   snapshot(): Promise<{ vault: Buffer | null; audit: Buffer | null }>;
   cleanup(): Promise<void>;
@@ -127,6 +133,9 @@ export async function createCliSandbox(): Promise<CliSandbox> {
       const path = join(scratch, name);
       await writeFile(path, content, { mode: 0o600 });
       return path;
+    },
+    core(clock) {
+      return new Custody({ location: { home, keychainService: service }, secrets: keychain, clock });
     },
     async snapshot() {
       return { vault: await bytesOf(vaultFilePath(home)), audit: await bytesOf(auditFilePath(home)) };

@@ -13,6 +13,7 @@ export function keyInfo(changes: Partial<KeyInfo> = {}): KeyInfo {
     activatedAt: '2026-01-01T00:00:00.000Z',
     deactivatedAt: null,
     lastMatchedAt: null,
+    deletionScheduledFor: null,
     ...changes,
   };
 }

@@ -206,7 +206,8 @@ describe('R8 delete', () => {
     expect(await custody.listKeys('wf')).toHaveLength(1);
   });
 
-  it('deletes an inactive key; the audit log keeps its id and fingerprint', async () => {
+  it('deletes an inactive key (waiting period 0, R13); the audit log keeps its id and fingerprint', async () => {
+    await custody.updateSettings({ deletionWaitDays: 0 });
     await custody.addWorkflow({ id: 'wf' });
     await custody.addKey('wf');
     const second = await custody.addKey('wf');

@@ -57,6 +57,7 @@ function key(id: string, workflowId: string, status: KeyInfo['status']): KeyInfo
     activatedAt: status === 'active' ? '2026-01-01T00:00:00.000Z' : null,
     deactivatedAt: null,
     lastMatchedAt: null,
+    deletionScheduledFor: null,
   };
 }
 
@@ -257,7 +258,8 @@ describe('confirmations ask; the core decides (R9)', () => {
       message: 'The active key cannot be deleted. Deactivate it first.',
     });
 
-    confirmKeyAction('delete', active, 'key-menu-k_00000000000000a1');
+    main.answer('settings.get', () => ({ idleMinutes: 5, clipboardSeconds: 30, deletionWaitDays: 7 }));
+    await confirmKeyAction('delete', active, 'key-menu-k_00000000000000a1');
     await runConfirmedKeyAction();
 
     expect(main.calls.filter((c) => c.channel === 'keys.delete')).toHaveLength(1);

@@ -71,7 +71,7 @@ describe('a vault of the first format migrates once, on first open', () => {
 
   it('gets the default settings, and then takes a passphrase like any vault', async () => {
     const custody = open();
-    expect(await custody.settings()).toEqual({ idleMinutes: 5, clipboardSeconds: 30 });
+    expect(await custody.settings()).toEqual({ idleMinutes: 5, clipboardSeconds: 30, deletionWaitDays: 7 });
     await custody.setPassphrase('a passphrase');
     // The keychain item alone (the old vault key) no longer opens it.
     await expect(open().listWorkflows()).rejects.toMatchObject({ code: 'VAULT_LOCKED' });

@@ -15,12 +15,16 @@ async function files(): Promise<Buffer[]> {
 
 describe('settings live in the vault (item 10)', () => {
   it('start at 5 idle minutes and 30 clipboard seconds', async () => {
-    expect(await fx.custody.settings()).toEqual({ idleMinutes: 5, clipboardSeconds: 30 });
+    expect(await fx.custody.settings()).toEqual({ idleMinutes: 5, clipboardSeconds: 30, deletionWaitDays: 7 });
   });
 
   it('a change is kept in the sealed vault, seen by another handle, and audited old → new', async () => {
-    expect(await fx.custody.updateSettings({ idleMinutes: 15 })).toEqual({ idleMinutes: 15, clipboardSeconds: 30 });
-    expect(await fx.another().settings()).toEqual({ idleMinutes: 15, clipboardSeconds: 30 });
+    expect(await fx.custody.updateSettings({ idleMinutes: 15 })).toEqual({
+      idleMinutes: 15,
+      clipboardSeconds: 30,
+      deletionWaitDays: 7,
+    });
+    expect(await fx.another().settings()).toEqual({ idleMinutes: 15, clipboardSeconds: 30, deletionWaitDays: 7 });
     expect(await readFile(vaultFilePath(fx.home), 'utf8')).not.toContain('idleMinutes');
     const last = (await fx.custody.auditEntries()).at(-1);
     expect(last).toMatchObject({ action: 'settings.update', details: { 'idleMinutes.from': 5, 'idleMinutes.to': 15 } });
@@ -29,7 +33,11 @@ describe('settings live in the vault (item 10)', () => {
 
   it('the same values again write nothing', async () => {
     const before = await files();
-    expect(await fx.custody.updateSettings({ clipboardSeconds: 30 })).toEqual({ idleMinutes: 5, clipboardSeconds: 30 });
+    expect(await fx.custody.updateSettings({ clipboardSeconds: 30 })).toEqual({
+      idleMinutes: 5,
+      clipboardSeconds: 30,
+      deletionWaitDays: 7,
+    });
     expect(await files()).toEqual(before);
   });
 

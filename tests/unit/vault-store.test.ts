@@ -78,6 +78,8 @@ describe('vault file', () => {
         activatedAt: '2025-06-01T00:00:00.000Z',
         deactivatedAt: null,
         lastMatchedAt: '2025-07-01T00:00:00.000Z',
+        // Written before R13: no deletion scheduled.
+        deletionScheduledFor: null,
       },
     ]);
   });

@@ -14,7 +14,7 @@ import { jsonDocument, shortTime, textTable } from '../text-table';
 
 function keyTable(keys: readonly KeyInfo[]): string {
   return textTable(
-    ['id', 'status', 'label', 'fingerprint', 'origin', 'created', 'last matched'],
+    ['id', 'status', 'label', 'fingerprint', 'origin', 'created', 'last matched', 'deletion scheduled for'],
     keys.map((k) => [
       k.id,
       k.status,
@@ -23,6 +23,7 @@ function keyTable(keys: readonly KeyInfo[]): string {
       k.origin,
       shortTime(k.createdAt),
       shortTime(k.lastMatchedAt),
+      shortTime(k.deletionScheduledFor),
     ]),
   );
 }
@@ -34,6 +35,28 @@ function statusNote(key: KeyInfo): string {
 }
 
 type Lifecycle = 'activate' | 'deactivate' | 'delete';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function days(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
+
+function cancelHint(workflowId: string, keyId: string): string {
+  return `Cancel with: custody keys cancel-deletion ${workflowId} ${keyId}`;
+}
+
+/** R13: what `keys delete` did — scheduled (and when), or deleted at once with a period of 0. */
+function deletionReport(key: KeyInfo): string {
+  if (key.deletionScheduledFor === null) {
+    return `Deleted ${describeKey(key)} from workflow ${key.workflowId}; the audit log keeps its id and fingerprint.`;
+  }
+  const inDays = Math.max(0, Math.round((Date.parse(key.deletionScheduledFor) - Date.now()) / DAY_MS));
+  return (
+    `Deletion scheduled for ${shortTime(key.deletionScheduledFor)} (in ${days(inDays)}): ${describeKey(key)} stays in ` +
+    `workflow ${key.workflowId} until then, and cannot be activated or decrypt anything. ${cancelHint(key.workflowId, key.id)}`
+  );
+}
 
 /**
  * The confirmation question, naming the key and the consequence. It is asked even when the core
@@ -53,7 +76,12 @@ async function questionFor(custody: Custody, action: Lifecycle, workflowId: stri
     return `Activate ${named}? Payloads are then expected to be sealed with it. ${consequence}`;
   }
   if (action === 'deactivate') return `Deactivate ${named}? The workflow will have no active key until you activate one.`;
-  return `Delete ${named}? Its material leaves the vault for good: payloads sealed with it can no longer be decrypted here.`;
+  const { deletionWaitDays } = await custody.settings();
+  const when =
+    deletionWaitDays === 0
+      ? 'at once'
+      : `in ${days(deletionWaitDays)} (on ${shortTime(new Date(Date.now() + deletionWaitDays * DAY_MS).toISOString())}); you can cancel until then`;
+  return `Delete ${named}? Its material leaves the vault ${when}: payloads sealed with it can no longer be decrypted here.`;
 }
 
 const PERFORM: Record<Lifecycle, (custody: Custody, workflowId: string, keyId: string) => Promise<KeyInfo>> = {
@@ -66,13 +94,13 @@ const REPORT: Record<Lifecycle, (key: KeyInfo) => string> = {
   activate: (key) =>
     `Activated ${describeKey(key)}: it is now the active key of ${key.workflowId}; any previous active key is inactive.`,
   deactivate: (key) => `Deactivated ${describeKey(key)}: workflow ${key.workflowId} has no active key.`,
-  delete: (key) => `Deleted ${describeKey(key)} from workflow ${key.workflowId}; the audit log keeps its id and fingerprint.`,
+  delete: deletionReport,
 };
 
 const DESCRIPTION: Record<Lifecycle, string> = {
   activate: 'make an inactive key the active one (the current active key becomes inactive)',
   deactivate: 'deactivate the active key (the workflow then has no active key)',
-  delete: 'delete an inactive key (the active key cannot be deleted)',
+  delete: "delete an inactive key after the vault's waiting period (the active key cannot be deleted)",
 };
 
 export function registerKeysCommand(program: Command, ctx: CliContext): void {
@@ -149,4 +177,17 @@ export function registerKeysCommand(program: Command, ctx: CliContext): void {
         ctx.io.out(`${REPORT[action](await PERFORM[action](custody, workflowId, keyId))}\n`);
       });
   }
+
+  keys
+    .command('cancel-deletion')
+    .description('cancel the scheduled deletion of a key; it stays in the vault, inactive')
+    .argument('<workflow>', 'the workflow id')
+    .argument('<key-id>', 'the key id, as shown by custody keys list')
+    .action(async (workflow: string, keyIdText: string, _options: object, command: Command) => {
+      const key = await ctx.custody().cancelDeletion(workflowIdArg(command, workflow), keyIdArg(command, keyIdText));
+      ctx.io.out(
+        `Cancelled the deletion of ${describeKey(key)}: it stays in workflow ${key.workflowId}, inactive. ` +
+          `Make it the workflow's key with: custody keys activate ${key.workflowId} ${key.id}\n`,
+      );
+    });
 }

@@ -1,6 +1,7 @@
 import type { KeyInfo } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { clearsIn } from '../lib/clears-in';
+import { formatDateTime } from '../lib/format';
 import { keyName } from '../lib/key-name';
 import { type KeyAction, useDialogStore } from '../state/dialog-store';
 import { useWorkflowStore } from '../state/workflow-store';
@@ -115,8 +116,21 @@ export async function importKey(
   await refreshAfterChange();
 }
 
-export function confirmKeyAction(action: KeyAction, key: KeyInfo, returnFocusId: string | null): void {
-  openDialog({ kind: 'confirm-key', action, workflowId: key.workflowId, keyId: key.id, returnFocusId });
+/** Opens the confirmation; for delete, with the vault's waiting period, so the dialog can say when (R13). */
+export async function confirmKeyAction(action: KeyAction, key: KeyInfo, returnFocusId: string | null): Promise<void> {
+  const dialog = { kind: 'confirm-key', action, workflowId: key.workflowId, keyId: key.id, returnFocusId } as const;
+  if (action !== 'delete') return openDialog(dialog);
+  const settings = await custody().settings.get();
+  if (!settings.ok) return reportFailure(settings.error);
+  openDialog({ ...dialog, deletionWaitDays: settings.value.deletionWaitDays });
+}
+
+/** R13: not destructive, so no confirmation; the core refuses a key whose deletion already took effect. */
+export async function cancelKeyDeletion(key: KeyInfo): Promise<void> {
+  const result = await custody().keys.cancelDeletion({ workflowId: key.workflowId, keyId: key.id });
+  if (!result.ok) return reportFailure(result.error);
+  notify.success('Deletion cancelled', `${keyName(result.value)} stays in the vault, inactive.`);
+  await refreshAfterChange();
 }
 
 const DONE: Record<KeyAction, string> = {
@@ -140,6 +154,12 @@ export async function runConfirmedKeyAction(): Promise<void> {
         : await api.delete(request);
   if (!result.ok) return failDialog(result.error);
   closeDialog();
-  notify.success(DONE[dialog.action], keyName(result.value));
+  const { deletionScheduledFor } = result.value;
+  if (deletionScheduledFor) {
+    notify.success(
+      'Deletion scheduled',
+      `${keyName(result.value)} will be deleted on ${formatDateTime(deletionScheduledFor)}. You can cancel until then.`,
+    );
+  } else notify.success(DONE[dialog.action], keyName(result.value));
   await refreshAfterChange();
 }

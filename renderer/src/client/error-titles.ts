@@ -8,6 +8,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   DUPLICATE_KEY: 'This key is already in the vault',
   ACTIVE_KEY_DELETE_REFUSED: 'The active key cannot be deleted',
   WORKFLOW_HAS_ACTIVE_KEY: 'The workflow still has an active key',
+  KEY_DELETION_SCHEDULED: 'This key is scheduled for deletion',
   MALFORMED_PAYLOAD: 'Not a secureFetch payload',
   NO_MATCHING_KEY: 'No key matched',
   INVALID_KEY: 'Not a valid encryption key',

@@ -6,6 +6,13 @@ export function formatDateTime(iso: string | null, never = 'Never'): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Local time as YYYY-MM-DD HH:MM:SS: compact, and sorts the way it reads. */

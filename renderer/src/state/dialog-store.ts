@@ -27,7 +27,15 @@ export type Dialog =
       returnFocusId: string | null;
     }
   | { kind: 'import-key'; workflowId: string; returnFocusId: string | null }
-  | { kind: 'confirm-key'; action: KeyAction; workflowId: string; keyId: string; returnFocusId: string | null }
+  | {
+      kind: 'confirm-key';
+      action: KeyAction;
+      workflowId: string;
+      keyId: string;
+      returnFocusId: string | null;
+      /** R13, for delete: the vault's waiting period in days when the dialog opened (0: at once). */
+      deletionWaitDays?: number;
+    }
   | { kind: 'about'; returnFocusId: string | null }
   /** After "Create vault": setting a passphrase, recommended and skippable. */
   | { kind: 'first-run-passphrase'; returnFocusId: string | null };

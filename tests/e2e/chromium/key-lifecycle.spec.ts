@@ -1,7 +1,8 @@
 /**
- * The key lifecycle through the UI, against the real handlers and keychain —
- * first key auto-active and revealed once, the update flow, deactivate, delete. What one dialog
- * or menu does on its own is covered by tests/components.
+ * The key lifecycle through the UI, against the real handlers and keychain — first key
+ * auto-active and revealed once, the update flow, deactivate, and delete with its waiting period
+ * (scheduled, then cancelled). What one dialog or menu does on its own is covered by
+ * tests/components.
  */
 import type { CustodyApi } from '../../../shared/custody-api';
 import { fingerprintOfValue } from '../../support/key-values';
@@ -180,7 +181,9 @@ test('deactivating the active key flags the workflow "No active key"', async ({ 
   await captureScreen(page, 'workflow-no-active-key');
 });
 
-test('the core refuses to delete the active key; an inactive key is deleted after confirmation', async ({ openApp }) => {
+test('the core refuses to delete the active key; an inactive key is scheduled for deletion and can be cancelled (R13)', async ({
+  openApp,
+}) => {
   const app = await openApp();
   const { page, host } = app;
   await addWorkflow(host, WORKFLOW, 'Token generation');
@@ -203,13 +206,28 @@ test('the core refuses to delete the active key; an inactive key is deleted afte
   const menu = await openKeyMenu(page, 'Retired 2025');
   await menu.getByRole('menuitem', { name: 'Delete key' }).click();
   const confirm = dialog(page, 'Delete encryption key');
-  await expect(confirm).toContainText('“Retired 2025” is removed from the vault for good');
+  await expect(confirm).toContainText('The key will be deleted on');
+  await expect(confirm).toContainText('you can cancel until then');
   await captureScreen(page, 'dialog-confirm-delete');
   await confirm.getByRole('button', { name: 'Delete key' }).click();
   await expect(confirm).toBeHidden();
 
-  await expect(keyRows(page)).toHaveCount(1);
-  await expect(keyRow(page, 'Retired 2025')).toHaveCount(0);
-  await expect(toast(page, 'Encryption key deleted')).toBeVisible();
-  expect((await listKeys(host, WORKFLOW)).map((k) => k.label)).toEqual(['Production 2026']);
+  // R13: the key stays, marked with its date, until the waiting period (7 days by default) is over.
+  const retired = keyRow(page, 'Retired 2025');
+  await expect(retired).toContainText(/Deletion scheduled\s*for /);
+  await expect(toast(page, 'Deletion scheduled')).toBeVisible();
+  await captureScreen(page, 'workflow-key-deletion-scheduled');
+  const scheduled = (await listKeys(host, WORKFLOW)).find((k) => k.label === 'Retired 2025');
+  expect(Date.parse(scheduled?.deletionScheduledFor ?? '')).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
+
+  const leaving = await openKeyMenu(page, 'Retired 2025');
+  await expect(leaving.getByRole('menuitem', { name: 'Activate' })).toHaveAttribute('aria-disabled', 'true');
+  await captureScreen(page, 'key-menu-scheduled-key');
+  await leaving.getByRole('menuitem', { name: 'Cancel deletion' }).click();
+  await expect(toast(page, 'Deletion cancelled')).toBeVisible();
+  await expect(retired).not.toContainText('Deletion scheduled');
+  expect((await listKeys(host, WORKFLOW)).map((k) => [k.label, k.deletionScheduledFor])).toEqual([
+    ['Production 2026', null],
+    ['Retired 2025', null],
+  ]);
 });

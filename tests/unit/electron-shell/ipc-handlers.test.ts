@@ -125,6 +125,25 @@ describe('createHandlers', () => {
     });
   });
 
+  it('schedules a deletion and cancels it through the contract, and refuses to activate the key meanwhile (R13)', async () => {
+    await call('workflows.add', { id: 'wf' });
+    await call('keys.add', { workflowId: 'wf' });
+    const { key } = await call('keys.add', { workflowId: 'wf' });
+    expect(await call('settings.get', {})).toMatchObject({ deletionWaitDays: 7 });
+    const scheduled = await call('keys.delete', { workflowId: 'wf', keyId: key.id });
+    expect(scheduled.deletionScheduledFor).toBe('2026-01-08T00:00:00.000Z');
+    await expect(call('keys.activate', { workflowId: 'wf', keyId: key.id })).rejects.toMatchObject({
+      code: 'KEY_DELETION_SCHEDULED',
+    });
+    expect((await call('keys.cancelDeletion', { workflowId: 'wf', keyId: key.id })).deletionScheduledFor).toBeNull();
+    await expect(call('keys.cancelDeletion', { workflowId: 'wf', keyId: 'not-a-key-id' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(events.filter((e) => e.name === 'vault.changed').map((e) => e.payload)).toContainEqual({
+      reason: 'keys.cancelDeletion',
+    });
+  });
+
   it('answers keys.add with the key and a reveal handle, never its value; the value comes by handle only (R14)', async () => {
     await call('workflows.add', { id: 'wf' });
     const added = await call('keys.add', { workflowId: 'wf' });

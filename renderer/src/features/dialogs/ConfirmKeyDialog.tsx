@@ -20,10 +20,26 @@ const TITLES: Record<KeyAction, string> = {
 
 const BUTTONS: Record<KeyAction, string> = { activate: 'Activate', deactivate: 'Deactivate', delete: 'Delete key' };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** R13: when a deletion confirmed now takes effect. */
+function deletionNotice(name: string, waitDays: number): string {
+  if (waitDays === 0) {
+    return `${name} is deleted at once: it is removed from the vault for good. Payloads encrypted with it can no longer be decrypted here.`;
+  }
+  const on = formatDateTime(new Date(Date.now() + waitDays * DAY_MS).toISOString());
+  return `The key will be deleted on ${on}; you can cancel until then. Meanwhile ${name} cannot be activated and is not tried when decrypting. After that, payloads encrypted with it can no longer be decrypted here.`;
+}
+
 /** What the action does, naming the key, the workflow and (for activate) the key it replaces. */
-function consequence(action: KeyAction, key: KeyInfo, workflow: string, currentActive: KeyInfo | null): string {
+function consequence(
+  dialog: Extract<Dialog, { kind: 'confirm-key' }>,
+  key: KeyInfo,
+  workflow: string,
+  currentActive: KeyInfo | null,
+): string {
   const name = `“${keyName(key)}”`;
-  switch (action) {
+  switch (dialog.action) {
     case 'activate':
       return currentActive
         ? `${name} becomes the active key of ${workflow} and is tried first when decrypting. The current active key, “${keyName(currentActive)}”, becomes inactive; it is kept, so payloads it encrypted can still be decrypted.`
@@ -31,7 +47,7 @@ function consequence(action: KeyAction, key: KeyInfo, workflow: string, currentA
     case 'deactivate':
       return `${name} becomes inactive. ${workflow} will have no active key and is flagged “No active key” until you activate one. The key is kept, so payloads it encrypted can still be decrypted.`;
     case 'delete':
-      return `${name} is removed from the vault for good. Payloads encrypted with it can no longer be decrypted here. The audit log keeps its id and fingerprint.`;
+      return `${deletionNotice(name, dialog.deletionWaitDays ?? 0)} The audit log keeps its id and fingerprint.`;
   }
 }
 
@@ -63,7 +79,7 @@ export function ConfirmKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: '
   return (
     <ConfirmDialog
       title={title}
-      description={consequence(dialog.action, key, workflowTitle(workflow, dialog.workflowId), currentActive)}
+      description={consequence(dialog, key, workflowTitle(workflow, dialog.workflowId), currentActive)}
       returnFocusId={dialog.returnFocusId}
       confirmLabel={BUTTONS[dialog.action]}
       tone={destructive ? 'danger' : 'primary'}

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { KeyInfo, WorkflowSummary } from '../../../../shared/domain';
 import { formatDateTime, formatFingerprint } from '../../lib/format';
 import { keyName } from '../../lib/key-name';
-import { ActiveBadge } from '../../ui/badges';
+import { ActiveBadge, DeletionScheduled } from '../../ui/badges';
 import { KeyRowMenu } from './KeyRowMenu';
 import { rowsInView, useRowVirtualizer } from '../../ui/useRowVirtualizer';
 import '../../ui/key-text.css';
@@ -74,8 +74,9 @@ export function KeyTable({ keys, workflow }: { keys: KeyInfo[]; workflow: Workfl
                 <span className="table-cell" role="cell">
                   {formatDateTime(key.lastMatchedAt)}
                 </span>
-                <span className="table-cell" role="cell">
+                <span className="table-cell table-cell-stack" role="cell">
                   {key.status === 'active' && <ActiveBadge />}
+                  {key.deletionScheduledFor && <DeletionScheduled at={key.deletionScheduledFor} />}
                 </span>
                 <span className="table-cell" role="cell">
                   <KeyRowMenu keyInfo={key} />

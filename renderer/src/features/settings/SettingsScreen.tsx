@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { CustodyErrorShape } from '../../../../shared/errors';
-import { SETTING_BOUNDS, type SettingName, type VaultSettings, VaultSettingsSchema } from '../../../../shared/settings';
+import {
+  SETTING_BOUNDS,
+  SETTING_NAMES,
+  type SettingName,
+  type VaultSettings,
+  VaultSettingsSchema,
+} from '../../../../shared/settings';
 import { saveSettings } from '../../actions/settings-actions';
 import { useSettingsStore } from '../../state/settings-store';
 import { useVaultStore } from '../../state/vault-store';
@@ -20,16 +26,17 @@ const LABELS: Record<SettingName, { label: string; hint: string }> = {
     label: 'Clear the clipboard after seconds',
     hint: 'A copied key, payload or decrypted body leaves the clipboard after this long.',
   },
+  deletionWaitDays: {
+    label: 'Wait before deleting a key, days',
+    hint: 'A deleted key can be restored with Cancel deletion until then. 0 deletes at once.',
+  },
 };
 
 type Drafts = Record<SettingName, string>;
 
 /** Field errors from the shared schema, by setting; none when the drafts are valid. */
 function problemsOf(drafts: Drafts): { settings: VaultSettings | null; errors: Partial<Record<SettingName, string>> } {
-  const parsed = VaultSettingsSchema.safeParse({
-    idleMinutes: Number(drafts.idleMinutes),
-    clipboardSeconds: Number(drafts.clipboardSeconds),
-  });
+  const parsed = VaultSettingsSchema.safeParse(Object.fromEntries(SETTING_NAMES.map((name) => [name, Number(drafts[name])])));
   if (parsed.success) return { settings: parsed.data, errors: {} };
   const errors: Partial<Record<SettingName, string>> = {};
   for (const issue of parsed.error.issues) {
@@ -41,14 +48,12 @@ function problemsOf(drafts: Drafts): { settings: VaultSettings | null; errors: P
 
 function SettingsForm({ saved }: { saved: VaultSettings }) {
   const saving = useSettingsStore((s) => s.saving);
-  const [drafts, setDrafts] = useState<Drafts>({
-    idleMinutes: String(saved.idleMinutes),
-    clipboardSeconds: String(saved.clipboardSeconds),
-  });
+  const [drafts, setDrafts] = useState<Drafts>(
+    () => Object.fromEntries(SETTING_NAMES.map((name) => [name, String(saved[name])])) as Drafts,
+  );
   const [error, setError] = useState<CustodyErrorShape | null>(null);
   const { settings, errors } = problemsOf(drafts);
-  const changed =
-    settings !== null && (settings.idleMinutes !== saved.idleMinutes || settings.clipboardSeconds !== saved.clipboardSeconds);
+  const changed = settings !== null && SETTING_NAMES.some((name) => settings[name] !== saved[name]);
 
   return (
     <form
@@ -59,7 +64,7 @@ function SettingsForm({ saved }: { saved: VaultSettings }) {
         if (settings) void saveSettings(settings).then(setError);
       }}
     >
-      {(Object.keys(LABELS) as SettingName[]).map((name) => (
+      {SETTING_NAMES.map((name) => (
         <Field key={name} label={LABELS[name].label} hint={LABELS[name].hint} error={errors[name] ?? null}>
           {(control) => (
             <input
