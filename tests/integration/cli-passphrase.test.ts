@@ -131,7 +131,7 @@ describe('custody settings', () => {
     const pass = ['--passphrase-file', first];
     const listed = await sandbox.run(['settings', '--json', ...pass]);
     expect(listed.code, listed.stderr).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual({ idleMinutes: 5, clipboardSeconds: 30, passphraseSet: true });
+    expect(JSON.parse(listed.stdout)).toEqual({ idleMinutes: 5, clipboardSeconds: 30, deletionWaitDays: 7, passphraseSet: true });
     expect((await sandbox.run(['settings', 'set', 'clipboardSeconds', '45', ...pass])).code).toBe(0);
     const before = await sandbox.snapshot();
     expectFailure(await sandbox.run(['settings', 'set', 'idleMinutes', '0', ...pass]), 'INVALID_INPUT');
