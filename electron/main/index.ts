@@ -25,6 +25,7 @@ import { createRevealHandles } from './reveal-handles';
 import { createSecretClipboard } from './secret-clipboard';
 import { createSimulateConsent } from './simulate-consent';
 import { openVaultOnStart } from './vault-startup';
+import { forgetSecretsOnLock } from './forget-secrets-on-lock';
 import { createVaultSession } from './vault-session';
 import { watchVaultFolder } from './vault-watcher';
 import { hardenSession, hardenWebContents } from './window-security';
@@ -74,11 +75,7 @@ function start(): void {
   });
   // R14 and R15: locking (and quitting, which locks first) kills every reveal handle, asks the
   // simulate question again after the next unlock, and clears our copy from the clipboard.
-  vaultSession.onLock(() => {
-    reveals.forgetAll();
-    simulate.resetForLock();
-    return clipboard.clearNow();
-  });
+  forgetSecretsOnLock(vaultSession, { reveals, simulate, clipboard });
   const autoLockPolicy = createAutoLockPolicy(() => Date.now());
   const handlers = createHandlers({
     custody,

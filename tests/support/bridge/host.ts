@@ -20,6 +20,7 @@ import { createRevealHandles } from '../../../electron/main/reveal-handles';
 import { createSecretClipboard } from '../../../electron/main/secret-clipboard';
 import { createSimulateConsent } from '../../../electron/main/simulate-consent';
 import { openVaultOnStart } from '../../../electron/main/vault-startup';
+import { forgetSecretsOnLock } from '../../../electron/main/forget-secrets-on-lock';
 import { createVaultSession } from '../../../electron/main/vault-session';
 import { watchVaultFolder } from '../../../electron/main/vault-watcher';
 import { recordingClipboard } from '../recording-clipboard';
@@ -72,11 +73,7 @@ const clipboard = createSecretClipboard({
 const simulate = createSimulateConsent(() => desktop.confirmSimulate());
 const session = createVaultSession({ custody, stopBatches: () => batches.stopAll(), emit });
 // As in main (electron/main/index.ts): the lock kills reveal handles, resets the simulate question, clears the clipboard.
-session.onLock(() => {
-  reveals.forgetAll();
-  simulate.resetForLock();
-  return clipboard.clearNow();
-});
+forgetSecretsOnLock(session, { reveals, simulate, clipboard });
 // No idle timer here: a scenario locks with the Lock button, the shortcut or vault.lock.
 const handlers = createHandlers({
   custody,
