@@ -73,8 +73,6 @@ function start(): void {
     emit,
     onUnexpectedError: logUnexpected,
   });
-  // R14 and R15: locking (and quitting, which locks first) kills every reveal handle, asks the
-  // simulate question again after the next unlock, and clears our copy from the clipboard.
   forgetSecretsOnLock(vaultSession, { reveals, simulate, clipboard });
   const autoLockPolicy = createAutoLockPolicy(() => Date.now());
   const handlers = createHandlers({
