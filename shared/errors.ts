@@ -35,6 +35,12 @@ export const ERROR_CODES = [
   'VAULT_BUSY',
   'VAULT_CORRUPT',
   'VAULT_KEY_MISSING',
+  /** R17: the vault file is older than the generation the keychain records for its vault id. */
+  'VAULT_ROLLED_BACK',
+  /** R17: the keychain holds a vault key but the vault file is gone; never replaced by a new empty vault. */
+  'VAULT_MISSING',
+  /** R16: a backup file that does not open (wrong passphrase, altered, truncated) or breaks a rule. */
+  'BACKUP_INVALID',
   'KEYCHAIN_UNAVAILABLE',
   'PERMISSION_DENIED',
   /** The keychain is there but locked, where the platform can tell; the message says how to unlock it. */
