@@ -239,6 +239,8 @@ export const AUDIT_ACTIONS = [
   'vault.lock',
   /** The app unlocked the vault. */
   'vault.unlock',
+  /** R17: a vault file older than the keychain's record was accepted on purpose (which generation over which). */
+  'vault.acceptRollback',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

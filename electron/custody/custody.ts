@@ -35,7 +35,7 @@ import type { SecretStore } from './secret-store';
 import { settingsChanged, updateSettings, validSettingsChanges } from './vault-settings';
 import type { StoredKey, VaultState } from './vault-state';
 import { relocateVault } from './vault-relocation';
-import { VaultStore } from './vault-store';
+import { type AcceptedRollback, type NewVault, VaultStore } from './vault-store';
 
 export interface CustodyOptions {
   location: CustodyLocation;
@@ -110,8 +110,27 @@ export class Custody {
     }
   }
 
-  init(): Promise<void> {
-    return this.store.init();
+  /** Creates the vault; VAULT_MISSING where the keychain says one was here and its file is gone (R17). */
+  async init(): Promise<void> {
+    await this.store.init();
+  }
+
+  /**
+   * R17's explicit start over (`custody init --new`, the app's "Discard the old key" button): a new,
+   * empty vault where the old one's file is missing. Discards the keychain's record of the old vault
+   * and, unless another vault on the same keychain service still needs it, the old keychain secret;
+   * says what it discarded.
+   */
+  startNewVault(): Promise<NewVault> {
+    return this.store.init({ discardMissing: true });
+  }
+
+  /**
+   * R17: opens a vault file older than the keychain's record on purpose (`custody recover
+   * --accept-rollback`, the app's "Accept this older vault"); audited with both generations.
+   */
+  acceptRollback(): Promise<AcceptedRollback> {
+    return this.store.acceptRollback();
   }
 
   /**

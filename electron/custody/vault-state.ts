@@ -37,6 +37,12 @@ export const VaultStateSchema = z.object({
   auditTail: AuditEntrySchema.nullable(),
   /** Absent from vaults written before settings lived here: those get the defaults. */
   settings: VaultSettingsSchema.default(DEFAULT_SETTINGS),
+  /**
+   * R17: moves with every change to workflows, keys, settings and the passphrase, never with an
+   * audit-only write (content-generation.ts); the keychain records it. The header's `generation`
+   * counts every write. Absent from vaults written before R17: 0.
+   */
+  contentGeneration: z.number().int().nonnegative().default(0),
 });
 export type VaultState = z.infer<typeof VaultStateSchema>;
 
@@ -51,4 +57,4 @@ export function keyMaterialAsText(this: unknown, name: string, value: unknown): 
   return Buffer.isBuffer(raw) ? raw.toString('base64') : value;
 }
 
-export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null, settings: DEFAULT_SETTINGS };
+export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null, settings: DEFAULT_SETTINGS, contentGeneration: 0 };

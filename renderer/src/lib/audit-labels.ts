@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'audit.repaired': 'Audit log repaired after a crash',
   'vault.lock': 'Vault locked',
   'vault.unlock': 'Vault unlocked',
+  'vault.acceptRollback': 'Older vault accepted (rollback)',
 };
 
 export function auditDetails(entry: AuditEntry): string {
