@@ -9,6 +9,7 @@ import { registerFingerprintCommand } from './commands/fingerprint-command';
 import { registerInitCommand } from './commands/init-command';
 import { registerKeysCommand } from './commands/keys-command';
 import { registerPassphraseCommand } from './commands/passphrase-command';
+import { registerRecoverCommand } from './commands/recover-command';
 import { registerSettingsCommand } from './commands/settings-command';
 import { registerSnippetCommand } from './commands/snippet-command';
 import { registerWorkflowsCommand } from './commands/workflows-command';
@@ -37,6 +38,8 @@ Examples:
   custody passphrase set
   custody --passphrase-file ~/.custody-passphrase keys list onUserTokenGeneration
   custody settings set idleMinutes 10
+  custody recover --accept-rollback      (a vault file older than the keychain recorded: VAULT_ROLLED_BACK)
+  custody init --new                     (the vault file is gone: VAULT_MISSING; discards the old key)
 `;
 
 /**
@@ -88,6 +91,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerFingerprintCommand(program, ctx);
   registerPassphraseCommand(program, ctx);
   registerSettingsCommand(program, ctx);
+  registerRecoverCommand(program, ctx);
   routeErrors(program);
   return program;
 }

@@ -93,6 +93,11 @@ export class Custody {
     return this.store.home;
   }
 
+  /** The keychain service that holds the vault key (CUSTODY_KEYCHAIN_SERVICE, or the product's). */
+  get keychainService(): string {
+    return this.store.keychainService;
+  }
+
   /**
    * Never throws: a vault that cannot open is reported with the reason and what to do. Says whether
    * a passphrase is set, and whether the vault is locked (then `unlock`, with the passphrase when set).

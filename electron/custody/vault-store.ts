@@ -160,6 +160,10 @@ export class VaultStore {
     return this.options.location.home;
   }
 
+  get keychainService(): string {
+    return this.options.location.keychainService;
+  }
+
   get auditLogPath(): string {
     return this.auditPath;
   }
