@@ -4,6 +4,9 @@ import type { CustodyErrorShape } from '../../../shared/errors';
 
 export type KeyAction = 'activate' | 'deactivate' | 'delete';
 
+/** R17: what the vault screen offers for VAULT_ROLLED_BACK and VAULT_MISSING. */
+export type VaultRecoveryAction = 'accept-rollback' | 'start-new';
+
 /**
  * The one open dialog. `returnFocusId` names the element focus goes back to when it closes (the
  * button that opened it), since a dialog opened from a menu outlives the menu item that opened it.
@@ -38,7 +41,9 @@ export type Dialog =
     }
   | { kind: 'about'; returnFocusId: string | null }
   /** After "Create vault": setting a passphrase, recommended and skippable. */
-  | { kind: 'first-run-passphrase'; returnFocusId: string | null };
+  | { kind: 'first-run-passphrase'; returnFocusId: string | null }
+  /** R17, from the vault screen: accept an older vault file, or discard the old key and start a new vault. */
+  | { kind: 'vault-recovery'; action: VaultRecoveryAction; returnFocusId: string | null };
 
 export interface DialogState {
   dialog: Dialog;

@@ -8,6 +8,7 @@ import { FirstRunPassphraseDialog } from './FirstRunPassphraseDialog';
 import { ImportKeyDialog } from './ImportKeyDialog';
 import { RemoveWorkflowDialog } from './RemoveWorkflowDialog';
 import { RevealKeyDialog } from './RevealKeyDialog';
+import { VaultRecoveryDialog } from './VaultRecoveryDialog';
 
 /** Renders the one open dialog; each kind mounts fresh, so one dialog's form never leaks into the next. */
 export function DialogHost() {
@@ -33,5 +34,7 @@ export function DialogHost() {
       return <AboutDialog returnFocusId={dialog.returnFocusId} />;
     case 'first-run-passphrase':
       return <FirstRunPassphraseDialog returnFocusId={dialog.returnFocusId} />;
+    case 'vault-recovery':
+      return <VaultRecoveryDialog action={dialog.action} returnFocusId={dialog.returnFocusId} />;
   }
 }

@@ -1,6 +1,7 @@
 import type { CustodyErrorShape } from '../../../../shared/errors';
 import { ERROR_TITLES, VAULT_REMEDIES } from '../../client/error-titles';
 import { refreshVaultStatus } from '../../actions/vault-actions';
+import { askVaultRecovery } from '../../actions/vault-recovery-actions';
 import { useVaultStore } from '../../state/vault-store';
 import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
@@ -52,6 +53,28 @@ export function VaultUnavailableScreen({ home, error }: { home: string; error: C
             {busy ? <Spinner /> : <RefreshIcon />}
             {busy ? 'Trying again…' : 'Retry'}
           </button>
+          {error.code === 'VAULT_ROLLED_BACK' && (
+            <button
+              type="button"
+              id="accept-rollback"
+              className="button"
+              onClick={() => askVaultRecovery('accept-rollback', 'accept-rollback')}
+              disabled={busy}
+            >
+              Accept this older vault
+            </button>
+          )}
+          {error.code === 'VAULT_MISSING' && (
+            <button
+              type="button"
+              id="start-new-vault"
+              className="button button-danger"
+              onClick={() => askVaultRecovery('start-new', 'start-new-vault')}
+              disabled={busy}
+            >
+              Discard the old key and start a new vault
+            </button>
+          )}
         </div>
       </section>
     </main>
