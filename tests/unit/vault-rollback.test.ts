@@ -183,6 +183,23 @@ describe('R17: an older vault file is VAULT_ROLLED_BACK until accepted', () => {
     await expect(fx.another().listWorkflows()).rejects.toMatchObject({ code: 'VAULT_ROLLED_BACK' });
   });
 
+  it('a vault with a passphrase unlocks, even after wrong tries, then says VAULT_ROLLED_BACK and can be accepted', async () => {
+    const PASSPHRASE = 'correct horse battery staple';
+    await fx.custody.setPassphrase(PASSPHRASE);
+    const aside = await copyAside(fx.home);
+    await fx.custody.addWorkflow({ id: WF });
+    await copyFile(aside, vaultFilePath(fx.home));
+
+    const app = fx.another();
+    expect(await app.status()).toMatchObject({ state: 'locked' });
+    await expect(app.unlock('not the passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await app.unlock(PASSPHRASE);
+    expect(await app.status()).toMatchObject({ state: 'unavailable', error: { code: 'VAULT_ROLLED_BACK' } });
+    expect(await app.acceptRollback()).toEqual({ acceptedGeneration: 1, recordedGeneration: 2 });
+    expect(await app.listWorkflows()).toEqual([]);
+    expect(await app.verifyAudit()).toMatchObject({ ok: true });
+  });
+
   it('refuses to accept a vault that is not older, changing nothing', async () => {
     await fx.custody.addWorkflow({ id: WF });
     await expect(fx.another().acceptRollback()).rejects.toMatchObject({ code: 'INVALID_INPUT' });
