@@ -18,15 +18,19 @@ function renderUnavailable(code: ErrorCode, message: string) {
 }
 
 describe('VAULT_ROLLED_BACK on the vault screen', () => {
-  it('explains restore or accept; Cancel changes nothing; the confirmed accept opens the vault', async () => {
+  it('explains restore or accept; Cancel changes nothing', async () => {
     const { main, user } = renderUnavailable('VAULT_ROLLED_BACK', 'The vault file is older than the keychain says.');
     expect(screen.getByText('Restore the newest vault.json from your backup and press Retry.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Accept this older vault' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Accept this older vault?' });
     expect(dialog).toHaveTextContent('stay undone');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(main.callsTo('vault.acceptRollback')).toEqual([]);
+  });
 
+  it('the confirmed accept opens the vault', async () => {
+    const { main, user } = renderUnavailable('VAULT_ROLLED_BACK', 'The vault file is older than the keychain says.');
     main.answer('vault.acceptRollback', () => READY);
     await user.click(screen.getByRole('button', { name: 'Accept this older vault' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Accept this older vault' }));
