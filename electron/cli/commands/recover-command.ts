@@ -7,7 +7,7 @@ import { UsageError } from '../exit-codes';
 export function registerRecoverCommand(program: Command, ctx: CliContext): void {
   program
     .command('recover')
-    .description('open a vault that cannot open as it is; today: an older vault file (VAULT_ROLLED_BACK), with --accept-rollback')
+    .description('open a vault file older than the OS keychain recorded (VAULT_ROLLED_BACK) as it is, with --accept-rollback')
     .option(
       '--accept-rollback',
       'accept a vault file older than the OS keychain recorded: changes made since are undone for good; audited with both generations',
