@@ -67,6 +67,8 @@ async function withOwnVault(work: (home: string, keychainService: string) => Pro
 test('an older vault.json (R17) explains restore-or-accept, and "Accept this older vault" opens it after a confirm', async ({
   openApp,
 }) => {
+  // Two starts of the app and two screens photographed in both themes.
+  test.slow();
   await withOwnVault(async (home, keychainService) => {
     const WF = 'onUserTokenGeneration';
     const first = await openApp({ home, keychainService });
@@ -105,6 +107,8 @@ test('an older vault.json (R17) explains restore-or-accept, and "Accept this old
 test('a vault.json gone while its key is in the keychain (R17) is never replaced silently; the danger button starts over after a confirm', async ({
   openApp,
 }) => {
+  // Two starts of the app and two screens photographed in both themes.
+  test.slow();
   await withOwnVault(async (home, keychainService) => {
     const first = await openApp({ home, keychainService });
     await addWorkflow(first.host, 'onUserTokenGeneration');
