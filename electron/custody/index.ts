@@ -50,6 +50,9 @@ export {
   folderCaptures,
   harCaptures,
   harTextCaptures,
+  type InputKind,
+  inputKindOf,
+  measureFolder,
   skippedLink,
   walkFolder,
 } from './capture-sources';
