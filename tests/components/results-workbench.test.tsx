@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DecryptItemResult } from '../../shared/domain';
-import { BatchResults } from '../../renderer/src/features/decrypt/BatchResults';
+import { BatchResultsWorkbench as BatchResults } from '../../renderer/src/features/decrypt/ResultsWorkbench';
 import { useBatchStore } from '../../renderer/src/state/batch-store';
 import { renderApp } from './render-app';
 
