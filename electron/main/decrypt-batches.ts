@@ -14,6 +14,7 @@ import path from 'node:path';
 import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget, describeBudget } from '../../shared/contract';
 import {
   type BatchBytes,
+  type BatchCounts,
   type CaptureKind,
   type CaptureSelection,
   type DecryptItemResult,
@@ -64,6 +65,10 @@ interface Batch {
   received: number;
   /** Bytes of the input read so far (files as read, NDJSON by chunk, a HAR file once it is read). */
   bytesRead: number;
+  /** The counts last reported, and when a progress event last went out. */
+  counts: BatchCounts;
+  progressAt: number;
+  onRead: () => void;
   /** Digests of the decrypted bodies sent to the page: the ones it may ask main to copy. */
   shownPlaintexts: IssuedPayloads;
   finished: Promise<void>;
@@ -144,6 +149,9 @@ async function measure(inputs: readonly Input[]): Promise<{ files: number; items
   return { files, items: onePerFile ? files : null, bytes };
 }
 
+/** How often reading alone sends progress (the engine sends it as chunks are decrypted too). */
+const PROGRESS_MS = 100;
+
 function tooLargeToExport(kept: ResultBudget): CustodyError {
   return new CustodyError(
     'INVALID_INPUT',
@@ -173,6 +181,15 @@ export function createBatchManager({
     totalBytes: number | null,
   ) {
     const bytes = (): BatchBytes => ({ read: batch.bytesRead, total: totalBytes });
+    const progress = () => {
+      batch.progressAt = Date.now();
+      emit('batch.progress', { batchId, counts: batch.counts, bytes: bytes() });
+    };
+    // Reading runs ahead of decrypting by the chunks in flight: the bar moves as bytes are read,
+    // at most every PROGRESS_MS, also while the first chunk is still being decrypted.
+    batch.onRead = () => {
+      if (Date.now() - batch.progressAt >= PROGRESS_MS) progress();
+    };
     return custody
       .decryptBatch(
         chunks,
@@ -191,7 +208,10 @@ export function createBatchManager({
         {
           signal: batch.controller.signal,
           total,
-          onProgress: (counts) => emit('batch.progress', { batchId, counts, bytes: bytes() }),
+          onProgress: (counts) => {
+            batch.counts = counts;
+            progress();
+          },
           workers: { script: workerScript, count: defaultWorkerCount() },
         },
       )
@@ -238,10 +258,16 @@ export function createBatchManager({
         shown: unusedBudget(),
         received: 0,
         bytesRead: 0,
+        counts: { done: 0, total: null, decrypted: 0, noMatchingKey: 0, malformed: 0, otherErrors: 0 },
+        progressAt: 0,
+        onRead: () => undefined,
         shownPlaintexts: createIssuedPayloads(limits.shown.results),
         finished: Promise.resolve(),
       };
-      const read = (bytes: number) => (batch.bytesRead += bytes);
+      const read = (bytes: number) => {
+        batch.bytesRead += bytes;
+        batch.onRead();
+      };
       let chunks: AsyncIterable<ChunkInput>;
       let total: number | null;
       let totalBytes: number;
@@ -269,6 +295,7 @@ export function createBatchManager({
       // the key copies this makes are wiped at once (the batch makes its own).
       for (const candidate of await custody.candidates(scope)) candidate.material.fill(0);
       const batchId = randomUUID();
+      batch.counts = { ...batch.counts, total };
       batches.set(batchId, batch);
       batch.finished = run(batchId, batch, chunks, scope, total, totalBytes);
       return { batchId, total, totalBytes };

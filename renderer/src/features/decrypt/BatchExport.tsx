@@ -6,8 +6,6 @@ import { ChevronDownIcon, DownloadIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import '../../ui/menu.css';
 
-export const EXPORT_BUTTON_ID = 'batch-export';
-
 export const EXPORT_FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; description: string }> = [
   { format: 'ndjson', label: 'NDJSON', description: 'One result per line' },
   { format: 'json', label: 'JSON', description: 'One array of results' },
@@ -25,7 +23,7 @@ export function BatchExport() {
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger asChild>
-        <button type="button" className="button" id={EXPORT_BUTTON_ID} disabled={exporting}>
+        <button type="button" className="button" disabled={exporting}>
           {exporting ? <Spinner /> : <DownloadIcon />}
           Export
           <ChevronDownIcon />

@@ -4,7 +4,7 @@ import { closePlaintextExport, exportBatch } from '../../actions/batch-actions';
 import { useBatchStore } from '../../state/batch-store';
 import { AppDialog } from '../../ui/AppDialog';
 import { Notice } from '../../ui/Notice';
-import { EXPORT_BUTTON_ID, EXPORT_FORMATS } from './BatchExport';
+import { EXPORT_FORMATS } from './BatchExport';
 import '../../ui/Field.css';
 import './ExportPlaintextDialog.css';
 
@@ -20,7 +20,7 @@ export function ExportPlaintextDialog() {
     <AppDialog
       title="Export with decrypted bodies?"
       description="Every decrypted body goes into the file in plain text: the emails, tokens and passwords secureFetch protected."
-      returnFocusId={EXPORT_BUTTON_ID}
+      returnFocusId={null}
       onRequestClose={closePlaintextExport}
       role="alertdialog"
       footer={
