@@ -97,7 +97,7 @@ function PlaintextBlock({ match }: { match: DecryptMatch }) {
           <span className="field-hint">Hidden again after {REVEAL_SECONDS} s, and when the vault locks.</span>
         </>
       ) : (
-        <p className="plaintext-hidden">
+        <p className="plaintext plaintext-hidden">
           <span aria-hidden="true">••••••••••••</span>
           <span className="visually-hidden">Hidden</span>
         </p>
