@@ -48,23 +48,25 @@ export function CaptureInput() {
       </button>
       <details className="capture-options">
         <summary>NDJSON options</summary>
-        <label className="field-label" htmlFor="ndjson-field">
-          NDJSON field <span className="muted">(optional)</span>
-        </label>
-        <input
-          id="ndjson-field"
-          className="input"
-          value={ndjsonField}
-          onChange={(event) => setNdjsonField(event.target.value)}
-          placeholder="payload"
-          maxLength={128}
-          spellCheck={false}
-          autoComplete="off"
-          aria-describedby="ndjson-field-hint"
-        />
-        <span id="ndjson-field-hint" className="field-hint">
-          The member of each JSON line that holds the payload. Empty: “payload”, then “body”.
-        </span>
+        <div className="capture-options-body">
+          <label className="field-label" htmlFor="ndjson-field">
+            NDJSON field <span className="muted">(optional)</span>
+          </label>
+          <input
+            id="ndjson-field"
+            className="input"
+            value={ndjsonField}
+            onChange={(event) => setNdjsonField(event.target.value)}
+            placeholder="payload"
+            maxLength={128}
+            spellCheck={false}
+            autoComplete="off"
+            aria-describedby="ndjson-field-hint"
+          />
+          <span id="ndjson-field-hint" className="field-hint">
+            The member of each JSON line that holds the payload. Empty: “payload”, then “body”.
+          </span>
+        </div>
       </details>
     </form>
   );
