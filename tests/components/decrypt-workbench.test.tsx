@@ -152,7 +152,8 @@ describe('a batch', () => {
     await user.click(screen.getByRole('button', { name: 'Export' }));
     await user.click(await screen.findByRole('menuitem', { name: /^CSV/ }));
     expect(main.callsTo('batches.export').at(-1)).toEqual({ batchId: 'b1', format: 'csv', includePlaintext: false });
-  });
+    // Three menus and a dialog, clicked through: more than the default five seconds on a busy machine.
+  }, 20_000);
 });
 
 describe('Simulate secureFetch', () => {
