@@ -9,9 +9,10 @@ import { CustodyErrorSchema } from './errors';
 import { PASSPHRASE_MAX_CHARS, SettingsChangesSchema, VaultSettingsSchema } from './settings';
 import {
   AuditEntrySchema,
+  BatchBytesSchema,
   BatchCountsSchema,
   CapturedPayloadSchema,
-  CaptureKindSchema,
+  CaptureDialogSchema,
   CaptureSelectionSchema,
   ExportFormatSchema,
   AuditVerificationSchema,
@@ -152,33 +153,34 @@ export const channels = {
    * sealed here are accepted by the receiver. `payloads.encrypt` is refused until it is confirmed.
    */
   'payloads.confirmSimulate': channel(None, z.object({ confirmed: z.boolean() }), NEEDS_UNLOCK),
-  /** Shows the OS open dialog in main; the page never gets a path it did not ask the user for. */
-  'payloads.openCaptures': channel(None, z.object({ payloads: z.array(CapturedPayloadSchema) }), NEEDS_UNLOCK),
   /** Receivers for Node, .NET and Python that decrypt what `payloads.encrypt` (and secureFetch) sends. */
   'payloads.snippets': channel(None, z.array(ReceiverSnippetSchema), NEEDS_UNLOCK),
   /**
    * Copies to the clipboard from main (the page has no clipboard access): a payload that
-   * `payloads.encrypt` made in this session, or a receiver snippet named by its language (main
-   * supplies the text). Anything else is refused, so this never puts arbitrary text, or a key,
-   * on the clipboard.
+   * `payloads.encrypt` made in this session, a decrypted body main gave the page (its text, or
+   * base64 when it is not UTF-8: plaintextCopyText), or a receiver snippet named by its language
+   * (main supplies the text). Anything else is refused, so this never puts arbitrary text, or a
+   * key, on the clipboard.
    */
   'payloads.copy': channel(
     z.discriminatedUnion('what', [
       z.object({ what: z.literal('payload'), payload: z.string().max(64 * 1024 * 1024) }).strict(),
+      z.object({ what: z.literal('plaintext'), text: z.string().max(32 * 1024 * 1024) }).strict(),
       z.object({ what: z.literal('snippet'), language: z.string().max(32) }).strict(),
     ]),
-    /** A payload is a secret (a receiver accepts it): cleared later (R14). A snippet is not: null. */
+    /** A payload or a plaintext is a secret: cleared later (R14). A snippet is not: null. */
     SecretCopySchema.nullable(),
     NEEDS_UNLOCK,
   ),
 
   /**
-   * Decrypt batches. `choose` shows the OS open dialog in main (files, a folder, NDJSON or HAR
-   * files) and keeps the paths there; the page gets a label and a count. `start` runs the batch
-   * off the UI thread and streams `batch.*` events; results stay in main for `export`.
+   * Decrypt batches. `choose` shows the OS open dialog in main and keeps the paths there, each
+   * file recognised by its content (a capture, NDJSON lines, a HAR recording); the page gets a
+   * label and a count. `start` runs the batch off the UI thread and streams `batch.*` events;
+   * results stay in main for `export`.
    */
   'batches.choose': channel(
-    z.object({ kind: CaptureKindSchema, field: z.string().trim().min(1).max(128).optional() }).strict(),
+    z.object({ dialog: CaptureDialogSchema, field: z.string().trim().min(1).max(128).optional() }).strict(),
     z.object({ selection: CaptureSelectionSchema.nullable() }),
     NEEDS_UNLOCK,
   ),
@@ -192,7 +194,7 @@ export const channels = {
         ]),
       })
       .strict(),
-    z.object({ batchId: z.string(), total: z.number().int().nullable() }),
+    z.object({ batchId: z.string(), total: z.number().int().nullable(), totalBytes: z.number().int().nullable() }),
     NEEDS_UNLOCK,
   ),
   'batches.cancel': channel(BatchRef, z.null(), NEEDS_UNLOCK),
@@ -224,12 +226,14 @@ export const events = {
   'vault.status': VaultStatusSchema,
   /** This start created the vault (first run): the page offers setting a passphrase, once. */
   'vault.created': z.object({}),
-  'batch.progress': z.object({ batchId: z.string(), counts: BatchCountsSchema }),
+  /** Counts of the items decrypted, and bytes of the input read: what the progress bar, rate and time left are drawn from. */
+  'batch.progress': z.object({ batchId: z.string(), counts: BatchCountsSchema, bytes: BatchBytesSchema }),
   /** Results of a batch, in order, a chunk at a time (the page gets at most the first BATCH_RESULTS_SHOWN). */
   'batch.results': z.object({ batchId: z.string(), results: z.array(DecryptItemResultSchema) }),
   'batch.finished': z.object({
     batchId: z.string(),
     counts: BatchCountsSchema,
+    bytes: BatchBytesSchema,
     cancelled: z.boolean(),
     /** Set when the batch stopped on an error of its own (not a per-item one). */
     error: CustodyErrorSchema.nullable(),

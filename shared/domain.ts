@@ -117,6 +117,11 @@ export const PlaintextSchema = z.object({
 });
 export type Plaintext = z.infer<typeof PlaintextSchema>;
 
+/** A decrypted body as it is copied: its text, or base64 when it is not UTF-8 (what the page shows). */
+export function plaintextCopyText(plaintext: Plaintext): string {
+  return plaintext.utf8 && plaintext.text !== null ? plaintext.text : (plaintext.base64 ?? '');
+}
+
 /** One capture to decrypt and the name it is reported under; bounded so a runaway paste cannot exhaust main's memory. */
 export const CapturedPayloadSchema = z.object({ source: z.string().max(4_096), text: z.string().max(16 * 1024 * 1024) }).strict();
 export type CapturedPayload = z.infer<typeof CapturedPayloadSchema>;
@@ -163,9 +168,23 @@ export const BatchCountsSchema = z.object({
 });
 export type BatchCounts = z.infer<typeof BatchCountsSchema>;
 
-/** Batch inputs the app opens through a dialog in main. */
-export const CaptureKindSchema = z.enum(['files', 'folder', 'ndjson', 'har']);
+/**
+ * What the user picked, each file recognised by its content (capture files, NDJSON lines, HAR
+ * recordings) and folders walked; `mixed` when the picked inputs are of more than one kind.
+ */
+export const CaptureKindSchema = z.enum(['files', 'folder', 'ndjson', 'har', 'mixed']);
 export type CaptureKind = z.infer<typeof CaptureKindSchema>;
+
+/**
+ * The open dialog main shows: `any` takes files and folders together (macOS offers that), else
+ * `files` or `folder`.
+ */
+export const CaptureDialogSchema = z.enum(['any', 'files', 'folder']);
+export type CaptureDialog = z.infer<typeof CaptureDialogSchema>;
+
+/** Bytes of the input read so far, and the input's size when it is known before reading. */
+export const BatchBytesSchema = z.object({ read: z.number().int(), total: z.number().int().nullable() });
+export type BatchBytes = z.infer<typeof BatchBytesSchema>;
 
 /** What the user picked, as the page may know it: a label and a count, never a path it did not see. */
 export const CaptureSelectionSchema = z.object({
@@ -174,6 +193,8 @@ export const CaptureSelectionSchema = z.object({
   label: z.string(),
   /** Files in the selection (a folder is counted before the batch starts). */
   files: z.number().int(),
+  /** A folder was picked: the page shows its count and waits for Start. */
+  waitsForStart: z.boolean(),
 });
 export type CaptureSelection = z.infer<typeof CaptureSelectionSchema>;
 

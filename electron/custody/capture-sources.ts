@@ -3,11 +3,11 @@
  * lines, or the POST bodies of a HAR 1.2 file. Everything is streamed as an async sequence, and a
  * source that cannot be read becomes one failed item instead of stopping the batch.
  */
-import { lstat, opendir } from 'node:fs/promises';
+import { lstat, opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CustodyErrorShape } from '../../shared/errors';
 import { CustodyError } from './custody-error';
-import { readRegularFile } from './input-file';
+import { openRegularFile, readRegularFile } from './input-file';
 
 export interface CaptureMeta {
   url?: string;
@@ -90,6 +90,17 @@ export async function countFolderFiles(folder: string): Promise<number> {
   return count;
 }
 
+/** What a folder batch reads: its files and links (one item each) and the bytes of its files. */
+export async function measureFolder(folder: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for await (const entry of walkFolder(folder)) {
+    files++;
+    if (!entry.link) bytes += (await stat(entry.path).catch(() => null))?.size ?? 0;
+  }
+  return { files, bytes };
+}
+
 export async function* folderCaptures(folder: string): AsyncGenerator<CaptureItem> {
   for await (const entry of walkFolder(folder)) {
     if (entry.link) yield skippedLink(entry.path);
@@ -167,5 +178,44 @@ export function* harTextCaptures(text: string, name: string): Generator<CaptureI
       continue;
     }
     yield { source, meta, text: request.postData?.encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : body };
+  }
+}
+
+/** How a chosen input is read: one capture per file, a folder of them, NDJSON lines or a HAR recording. */
+export type InputKind = 'file' | 'folder' | 'ndjson' | 'har';
+
+/** Enough of a file's start to tell a HAR recording and NDJSON lines from a single capture. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * A file's kind from its first bytes, not its name: a JSON object whose first member is "log" is
+ * a HAR recording; a first line holding a JSON object is NDJSON; anything else (base64, a JSON
+ * string) is one capture. Bare payloads one per line cannot be told from one payload wrapped over
+ * lines, so there the name decides: `.ndjson` or `.jsonl` reads as lines.
+ */
+export function inputKindOfText(head: string, name: string): Exclude<InputKind, 'folder'> {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^\{\s*"log"\s*:/.test(text)) return 'har';
+  if (text.startsWith('{')) return 'ndjson';
+  return /\.(ndjson|jsonl)$/i.test(name) ? 'ndjson' : 'file';
+}
+
+/** A chosen path's kind: a folder, or a file by its content. A file that cannot be read is a capture (its read then fails as one item). */
+export async function inputKindOf(path: string): Promise<InputKind> {
+  if ((await stat(path).catch(() => null))?.isDirectory()) return 'folder';
+  let handle;
+  try {
+    handle = await openRegularFile(path);
+  } catch {
+    return 'file';
+  }
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return inputKindOfText(head.subarray(0, bytesRead).toString('utf8'), path);
+  } catch {
+    return 'file';
+  } finally {
+    await handle.close();
   }
 }

@@ -52,6 +52,9 @@ export {
   folderCaptures,
   harCaptures,
   harTextCaptures,
+  type InputKind,
+  inputKindOf,
+  measureFolder,
   skippedLink,
   walkFolder,
 } from './capture-sources';

@@ -4,19 +4,31 @@
  * label and a count. A batch of more than one chunk runs on the core's worker threads, so neither
  * the window nor main's event loop waits on decryption, and streams progress and results as
  * events. Results (plaintext included) are kept in memory for export until discarded, as many as
- * BATCH_RESULTS_KEPT allows (the page gets fewer, BATCH_RESULTS_SHOWN), and never logged.
+ * BATCH_RESULTS_KEPT allows (the page gets fewer, BATCH_RESULTS_SHOWN), and never logged. Each
+ * picked file is read as what its content is (capture-sources.ts: inputKindOf). Progress counts
+ * the bytes of the input read against its size, known before reading for files and folders.
  */
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BATCH_RESULTS_KEPT, BATCH_RESULTS_SHOWN, type ResultBudget, describeBudget } from '../../shared/contract';
-import type { CaptureKind, CaptureSelection, DecryptItemResult, DecryptScope, ExportFormat } from '../../shared/domain';
+import {
+  type BatchBytes,
+  type BatchCounts,
+  type CaptureKind,
+  type CaptureSelection,
+  type DecryptItemResult,
+  type DecryptScope,
+  type ExportFormat,
+  plaintextCopyText,
+} from '../../shared/domain';
 import type { EmitEvent } from './emit-event';
+import { type IssuedPayloads, createIssuedPayloads } from './issued-payloads';
 import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
 import {
   type CaptureItem,
   CHOOSE_ANOTHER_FILE,
   type ChunkInput,
-  countFolderFiles,
   type Custody,
   CustodyError,
   defaultWorkerCount,
@@ -24,15 +36,22 @@ import {
   fileCapture,
   folderCaptures,
   harCaptures,
+  type InputKind,
+  inputKindOf,
   itemChunks,
+  measureFolder,
   ndjsonFileChunks,
   privateFileSink,
   toErrorShape,
 } from '../custody';
 
+interface Input {
+  kind: InputKind;
+  path: string;
+}
+
 interface Selection {
-  kind: CaptureKind;
-  paths: string[];
+  inputs: Input[];
   field?: string;
 }
 
@@ -44,6 +63,14 @@ interface Batch {
   kept: BudgetUse;
   shown: BudgetUse;
   received: number;
+  /** Bytes of the input read so far (files as read, NDJSON by chunk, a HAR file once it is read). */
+  bytesRead: number;
+  /** The counts last reported, and when a progress event last went out. */
+  counts: BatchCounts;
+  progressAt: number;
+  onRead: () => void;
+  /** Digests of the decrypted bodies sent to the page: the ones it may ask main to copy. */
+  shownPlaintexts: IssuedPayloads;
   finished: Promise<void>;
 }
 
@@ -56,36 +83,74 @@ export interface BatchManagerOptions {
   limits?: { shown: ResultBudget; kept: ResultBudget };
 }
 
-async function* concat(sources: AsyncIterable<ChunkInput>[]): AsyncGenerator<ChunkInput> {
-  for (const source of sources) yield* source;
+const SELECTION_KINDS: Record<InputKind, CaptureKind> = { file: 'files', folder: 'folder', ndjson: 'ndjson', har: 'har' };
+
+function selectionKind(inputs: readonly Input[]): CaptureKind {
+  const kinds = new Set(inputs.map((input) => SELECTION_KINDS[input.kind]));
+  const [only] = kinds;
+  return kinds.size === 1 && only !== undefined ? only : 'mixed';
 }
 
-async function* captures(
-  paths: readonly string[],
-  read: (path: string) => AsyncIterable<CaptureItem>,
-): AsyncGenerator<CaptureItem> {
-  for (const p of paths) yield* read(p);
-}
-
-function chunksOf(selection: Selection): AsyncIterable<ChunkInput> {
-  switch (selection.kind) {
-    case 'files':
-      return itemChunks(captures(selection.paths, fileCapture));
-    case 'folder':
-      return itemChunks(captures(selection.paths, folderCaptures));
-    case 'har':
-      return itemChunks(captures(selection.paths, harCaptures));
-    case 'ndjson':
-      return concat(selection.paths.map((p) => ndjsonFileChunks(p, selection.field, path.basename(p))));
+/** A capture file, a folder's files or a HAR file's entries, counting the bytes read as they go. */
+async function* inputItems(input: Input, read: (bytes: number) => void): AsyncGenerator<CaptureItem> {
+  if (input.kind === 'har') {
+    yield* harCaptures(input.path);
+    read((await stat(input.path).catch(() => null))?.size ?? 0);
+    return;
+  }
+  const items = input.kind === 'folder' ? folderCaptures(input.path) : fileCapture(input.path);
+  for await (const item of items) {
+    if ('text' in item) read(Buffer.byteLength(item.text));
+    yield item;
   }
 }
 
-/** One item per file for files and folders; NDJSON lines and HAR entries are only known by reading. */
-async function itemsKnownUpFront(selection: Selection): Promise<number | null> {
-  if (selection.kind === 'files') return selection.paths.length;
-  if (selection.kind !== 'folder') return null;
-  return (await Promise.all(selection.paths.map(countFolderFiles))).reduce((a, b) => a + b, 0);
+async function* itemsOf(inputs: readonly Input[], read: (bytes: number) => void): AsyncGenerator<CaptureItem> {
+  for (const input of inputs) yield* inputItems(input, read);
 }
+
+/**
+ * The inputs in the order picked: NDJSON files as line chunks, and each run of other inputs as
+ * one stream of items, so many small files still make few chunks.
+ */
+async function* chunksOf(selection: Selection, read: (bytes: number) => void): AsyncGenerator<ChunkInput> {
+  let run: Input[] = [];
+  for (const input of [...selection.inputs, null]) {
+    if (input !== null && input.kind !== 'ndjson') {
+      run.push(input);
+      continue;
+    }
+    if (run.length > 0) yield* itemChunks(itemsOf(run, read));
+    run = [];
+    if (input === null) return;
+    for await (const chunk of ndjsonFileChunks(input.path, selection.field, path.basename(input.path))) {
+      if (chunk.kind === 'ndjson') read(chunk.bytes.byteLength);
+      yield chunk;
+    }
+  }
+}
+
+/**
+ * What is known before reading: the files (a folder's counted), their bytes, and the items when
+ * each file is one (NDJSON lines and HAR entries are only counted as read).
+ */
+async function measure(inputs: readonly Input[]): Promise<{ files: number; items: number | null; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const input of inputs) {
+    const size =
+      input.kind === 'folder'
+        ? await measureFolder(input.path)
+        : { files: 1, bytes: (await stat(input.path).catch(() => null))?.size ?? 0 };
+    files += size.files;
+    bytes += size.bytes;
+  }
+  const onePerFile = inputs.every((input) => input.kind === 'file' || input.kind === 'folder');
+  return { files, items: onePerFile ? files : null, bytes };
+}
+
+/** How often reading alone sends progress (the engine sends it as chunks are decrypted too). */
+const PROGRESS_MS = 100;
 
 function tooLargeToExport(kept: ResultBudget): CustodyError {
   return new CustodyError(
@@ -107,7 +172,24 @@ export function createBatchManager({
   const selections = new Map<string, Selection>();
   const batches = new Map<string, Batch>();
 
-  function run(batchId: string, batch: Batch, chunks: AsyncIterable<ChunkInput>, scope: DecryptScope, total: number | null) {
+  function run(
+    batchId: string,
+    batch: Batch,
+    chunks: AsyncIterable<ChunkInput>,
+    scope: DecryptScope,
+    total: number | null,
+    totalBytes: number | null,
+  ) {
+    const bytes = (): BatchBytes => ({ read: batch.bytesRead, total: totalBytes });
+    const progress = () => {
+      batch.progressAt = Date.now();
+      emit('batch.progress', { batchId, counts: batch.counts, bytes: bytes() });
+    };
+    // Reading runs ahead of decrypting by the chunks in flight: the bar moves as bytes are read,
+    // at most every PROGRESS_MS, also while the first chunk is still being decrypted.
+    batch.onRead = () => {
+      if (Date.now() - batch.progressAt >= PROGRESS_MS) progress();
+    };
     return custody
       .decryptBatch(
         chunks,
@@ -120,69 +202,108 @@ export function createBatchManager({
           // Export is refused once a result did not fit, so what was kept for it can go.
           if (batch.kept.full) batch.results = [];
           const shown = takeWithin(results, batch.shown, limits.shown);
+          for (const result of shown) if (result.ok) batch.shownPlaintexts.remember(plaintextCopyText(result.plaintext));
           if (shown.length > 0) emit('batch.results', { batchId, results: shown });
         },
         {
           signal: batch.controller.signal,
           total,
-          onProgress: (counts) => emit('batch.progress', { batchId, counts }),
+          onProgress: (counts) => {
+            batch.counts = counts;
+            progress();
+          },
           workers: { script: workerScript, count: defaultWorkerCount() },
         },
       )
       .then((summary) => {
         const { cancelled, matchedKeyIds: _matched, ...counts } = summary;
-        emit('batch.finished', { batchId, counts, cancelled, error: null, exportable: !batch.kept.full });
+        emit('batch.finished', { batchId, counts, bytes: bytes(), cancelled, error: null, exportable: !batch.kept.full });
         emit('vault.changed', { reason: 'batches.finished' });
       })
       .catch((error: unknown) => {
         const counts = { done: batch.received, total, decrypted: 0, noMatchingKey: 0, malformed: 0, otherErrors: 0 };
-        emit('batch.finished', { batchId, counts, cancelled: false, error: toErrorShape(error), exportable: !batch.kept.full });
+        emit('batch.finished', {
+          batchId,
+          counts,
+          bytes: bytes(),
+          cancelled: false,
+          error: toErrorShape(error),
+          exportable: !batch.kept.full,
+        });
       });
   }
 
   return {
-    /** Remembers what the user picked in the open dialog; null when they cancelled. */
-    async choose(kind: CaptureKind, paths: readonly string[], field?: string): Promise<CaptureSelection | null> {
+    /** Remembers what the user picked in the open dialog, each path by its kind; null when they cancelled. */
+    async choose(paths: readonly string[], field?: string): Promise<CaptureSelection | null> {
       if (paths.length === 0) return null;
+      const inputs = await Promise.all(paths.map(async (p) => ({ kind: await inputKindOf(p), path: p })));
       const id = randomUUID();
-      selections.set(id, { kind, paths: [...paths], field });
-      const files = kind === 'folder' ? ((await itemsKnownUpFront({ kind, paths: [...paths] })) ?? 0) : paths.length;
+      selections.set(id, { inputs, field });
+      const waitsForStart = inputs.some((input) => input.kind === 'folder');
+      const files = waitsForStart ? (await measure(inputs)).files : paths.length;
       const [only] = paths;
-      const label = paths.length === 1 && only !== undefined ? path.basename(only) : `${paths.length} files`;
-      return { id, kind, label, files };
+      const label = paths.length === 1 && only !== undefined ? path.basename(only) : `${paths.length} items`;
+      return { id, kind: selectionKind(inputs), label, files, waitsForStart };
     },
 
     async start(
       scope: DecryptScope,
       input: { from: 'selection'; selectionId: string } | { from: 'paste'; payloads: CaptureItem[] },
     ) {
-      let chunks: AsyncIterable<ChunkInput>;
-      let total: number | null;
-      if (input.from === 'paste') {
-        chunks = itemChunks(input.payloads);
-        total = input.payloads.length;
-      } else {
-        const selection = selections.get(input.selectionId);
-        if (!selection) throw notFound('selection');
-        selections.delete(input.selectionId);
-        chunks = chunksOf(selection);
-        total = await itemsKnownUpFront(selection);
-      }
-      // The scope is checked now, so a wrong workflow is an answer to `start`, not a failed batch;
-      // the key copies this makes are wiped at once (the batch makes its own).
-      for (const candidate of await custody.candidates(scope)) candidate.material.fill(0);
-      const batchId = randomUUID();
       const batch: Batch = {
         controller: new AbortController(),
         results: [],
         kept: unusedBudget(),
         shown: unusedBudget(),
         received: 0,
+        bytesRead: 0,
+        counts: { done: 0, total: null, decrypted: 0, noMatchingKey: 0, malformed: 0, otherErrors: 0 },
+        progressAt: 0,
+        onRead: () => undefined,
+        shownPlaintexts: createIssuedPayloads(limits.shown.results),
         finished: Promise.resolve(),
       };
+      const read = (bytes: number) => {
+        batch.bytesRead += bytes;
+        batch.onRead();
+      };
+      let chunks: AsyncIterable<ChunkInput>;
+      let total: number | null;
+      let totalBytes: number;
+      if (input.from === 'paste') {
+        chunks = itemChunks(
+          (function* () {
+            for (const item of input.payloads) {
+              if ('text' in item) read(Buffer.byteLength(item.text));
+              yield item;
+            }
+          })(),
+        );
+        total = input.payloads.length;
+        totalBytes = input.payloads.reduce((sum, item) => sum + ('text' in item ? Buffer.byteLength(item.text) : 0), 0);
+      } else {
+        const selection = selections.get(input.selectionId);
+        if (!selection) throw notFound('selection');
+        selections.delete(input.selectionId);
+        chunks = chunksOf(selection, read);
+        const measured = await measure(selection.inputs);
+        total = measured.items;
+        totalBytes = measured.bytes;
+      }
+      // The scope is checked now, so a wrong workflow is an answer to `start`, not a failed batch;
+      // the key copies this makes are wiped at once (the batch makes its own).
+      for (const candidate of await custody.candidates(scope)) candidate.material.fill(0);
+      const batchId = randomUUID();
+      batch.counts = { ...batch.counts, total };
       batches.set(batchId, batch);
-      batch.finished = run(batchId, batch, chunks, scope, total);
-      return { batchId, total };
+      batch.finished = run(batchId, batch, chunks, scope, total, totalBytes);
+      return { batchId, total, totalBytes };
+    },
+
+    /** A decrypted body one of the batches sent to the page, which may then be copied from main. */
+    wasShown(text: string): boolean {
+      return [...batches.values()].some((batch) => batch.shownPlaintexts.wasIssued(text));
     },
 
     cancel(batchId: string): void {

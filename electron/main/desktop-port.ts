@@ -3,11 +3,11 @@
  * app (electron-desktop-port.ts), an in-memory fake in the Chromium test bridge. The clipboard has
  * its own port (clipboard-port.ts).
  */
-import type { CaptureKind, ExportFormat } from '../../shared/domain';
+import type { CaptureDialog, ExportFormat } from '../../shared/domain';
 
 export interface DesktopPort {
-  /** Asks the user for captures to decrypt (files, or a folder for 'folder'); empty when they cancel. */
-  chooseCaptureFiles(kind?: CaptureKind): Promise<string[]>;
+  /** Asks the user for captures to decrypt (files, a folder, or both where the OS allows); empty when they cancel. */
+  chooseCaptures(dialog: CaptureDialog): Promise<string[]>;
   /** Asks the user where to save an export (the audit log, or decrypt results); null when they cancel. */
   chooseExportPath(suggestedName: string, what?: 'audit' | ExportFormat): Promise<string | null>;
   /**

@@ -8,35 +8,24 @@ import {
   dialog,
 } from 'electron';
 import path from 'node:path';
-import type { CaptureKind, ExportFormat } from '../../shared/domain';
+import type { CaptureDialog, ExportFormat } from '../../shared/domain';
 import type { DesktopPort } from './desktop-port';
 
-const OPEN_DIALOGS: Record<CaptureKind, Pick<OpenDialogOptions, 'title' | 'properties' | 'filters'>> = {
-  files: {
-    title: 'Open captured payloads',
-    properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'Captured payloads', extensions: ['txt', 'json', 'b64', 'payload'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
+/** Content decides how a file is read (capture-sources.ts), so the filters only suggest. */
+const CAPTURE_FILTERS: OpenDialogOptions['filters'] = [
+  { name: 'Captures (payloads, NDJSON, HAR)', extensions: ['txt', 'json', 'b64', 'payload', 'ndjson', 'jsonl', 'har'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+const OPEN_DIALOGS: Record<CaptureDialog, Pick<OpenDialogOptions, 'title' | 'properties' | 'filters'>> = {
+  // macOS only: elsewhere a dialog cannot take both, and the page offers files and folder apart.
+  any: {
+    title: 'Open captures',
+    properties: ['openFile', 'openDirectory', 'multiSelections'],
+    filters: CAPTURE_FILTERS,
   },
-  folder: { title: 'Open a folder of captured payloads', properties: ['openDirectory'] },
-  ndjson: {
-    title: 'Open NDJSON captures',
-    properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'NDJSON', extensions: ['ndjson', 'jsonl', 'json', 'txt'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  },
-  har: {
-    title: 'Open HAR files',
-    properties: ['openFile', 'multiSelections'],
-    filters: [
-      { name: 'HTTP Archive', extensions: ['har', 'json'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  },
+  files: { title: 'Open capture files', properties: ['openFile', 'multiSelections'], filters: CAPTURE_FILTERS },
+  folder: { title: 'Open a folder of captures', properties: ['openDirectory', 'multiSelections'] },
 };
 
 const SAVE_FILTERS: Record<'audit' | ExportFormat, SaveDialogOptions['filters']> = {
@@ -69,7 +58,8 @@ export function createElectronDesktopPort(currentWindow: () => BrowserWindow | n
       return answer.response === 0;
     },
 
-    chooseCaptureFiles: async (kind = 'files') => {
+    chooseCaptures: async (requested) => {
+      const kind = requested === 'any' && process.platform !== 'darwin' ? 'files' : requested;
       const options: OpenDialogOptions = { ...OPEN_DIALOGS[kind], buttonLabel: 'Open' };
       const win = currentWindow();
       const answer = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

@@ -6,7 +6,7 @@
  * Key material passes through keys.import (a typed key) and reveal.value (R14's one way out):
  * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
-import type { AuditEntry, KeyInfo, KeyReveal, VaultStatus } from '../../shared/domain';
+import { type AuditEntry, type KeyInfo, type KeyReveal, type VaultStatus, plaintextCopyText } from '../../shared/domain';
 import {
   CHOOSE_ANOTHER_FILE,
   type Custody,
@@ -17,7 +17,6 @@ import {
   parseKey,
   privateFileSink,
 } from '../custody';
-import { readCaptureFiles } from './capture-files';
 import type { BatchManager } from './decrypt-batches';
 import type { DesktopPort } from './desktop-port';
 import type { EmitEvent } from './emit-event';
@@ -75,6 +74,16 @@ function notIssued(): CustodyError {
   );
 }
 
+function notDecrypted(): CustodyError {
+  return new CustodyError(
+    'INVALID_INPUT',
+    'Only a body the app decrypted on this screen can be copied from here. Decrypt the capture again, then copy it.',
+  );
+}
+
+/** A few pastes' worth of decrypted bodies (one request decrypts up to 10,000). */
+const PLAINTEXTS_REMEMBERED = 10_000;
+
 /** Issues a handle for a key just made or imported; the registry owns `material` from here on. */
 function revealOf(reveals: RevealHandles, key: KeyInfo, material: Buffer): KeyReveal {
   return { key, handle: reveals.issue(key, material) };
@@ -93,6 +102,8 @@ export function createHandlers({
   noteActivity,
 }: HandlerDependencies): Handlers {
   const issuedPayloads = createIssuedPayloads();
+  /** The bodies the last few `payloads.decrypt` answers held (a batch's are its own: batches.wasShown). */
+  const shownPlaintexts = createIssuedPayloads(PLAINTEXTS_REMEMBERED);
   /** After any change the renderer refetches what it shows; the reason names the operation. */
   const changed =
     (reason: string) =>
@@ -210,7 +221,11 @@ export function createHandlers({
     },
 
     // A decrypt batch updates "last matched" and appends an audit summary (R10/R11).
-    'payloads.decrypt': ({ payloads, scope }) => custody.decrypt(payloads, scope).then(changed('payloads.decrypt')),
+    'payloads.decrypt': async ({ payloads, scope }) => {
+      const results = await custody.decrypt(payloads, scope);
+      for (const result of results) if (result.ok) shownPlaintexts.remember(plaintextCopyText(result.plaintext));
+      return changed('payloads.decrypt')(results);
+    },
     'payloads.confirmSimulate': async () => ({ confirmed: await simulate.confirm() }),
     'payloads.encrypt': async ({ workflowId, plaintext }) => {
       simulate.require();
@@ -219,14 +234,17 @@ export function createHandlers({
       issuedPayloads.remember(sealed.payload);
       return changed('payloads.encrypt')(sealed);
     },
-    'payloads.openCaptures': async () => ({ payloads: await readCaptureFiles(await desktop.chooseCaptureFiles()) }),
     'payloads.snippets': async () => SNIPPETS,
-    // The page names what to copy; main checks it (a payload it made) or supplies it (a snippet).
-    // A payload is a secret (the receiver accepts it), a snippet is not.
+    // The page names what to copy; main checks it (a payload it made, a body it decrypted) or
+    // supplies it (a snippet). A payload and a body are secrets (concealed, cleared later), a snippet is not.
     'payloads.copy': async (request) => {
       if (request.what === 'payload') {
         if (!issuedPayloads.wasIssued(request.payload)) throw notIssued();
         return clipboard.copySecret(request.payload);
+      }
+      if (request.what === 'plaintext') {
+        if (!shownPlaintexts.wasIssued(request.text) && !batches.wasShown(request.text)) throw notDecrypted();
+        return clipboard.copySecret(request.text);
       }
       const snippet = SNIPPETS.find((s) => s.language === request.language);
       if (!snippet) throw new CustodyError('NOT_FOUND', `There is no receiver snippet for "${request.language}".`);
@@ -234,8 +252,8 @@ export function createHandlers({
       return null;
     },
 
-    'batches.choose': async ({ kind, field }) => ({
-      selection: await batches.choose(kind, await desktop.chooseCaptureFiles(kind), field),
+    'batches.choose': async ({ dialog, field }) => ({
+      selection: await batches.choose(await desktop.chooseCaptures(dialog), field),
     }),
     'batches.start': ({ scope, input }) => batches.start(scope, input),
     'batches.cancel': async ({ batchId }) => {

@@ -1,7 +1,7 @@
 /**
- * The payloads `payloads.encrypt` made in this session, remembered by digest only, so
- * `payloads.copy` puts on the clipboard what the app itself encrypted and nothing else (not
- * arbitrary text from a compromised page, and never a key).
+ * Texts main gave out (payloads `payloads.encrypt` made, bodies it decrypted for the page),
+ * remembered by digest only, so `payloads.copy` puts on the clipboard what the app itself
+ * produced and nothing else (not arbitrary text from a compromised page, and never a key).
  */
 import { createHash } from 'node:crypto';
 
@@ -12,15 +12,21 @@ function digest(payload: string): string {
   return createHash('sha256').update(payload, 'utf8').digest('hex');
 }
 
-export function createIssuedPayloads() {
-  const digests: string[] = [];
+export function createIssuedPayloads(remembered = REMEMBERED) {
+  // A set keeps insertion order: its first value is the oldest.
+  const digests = new Set<string>();
   return {
-    remember(payload: string): void {
-      digests.push(digest(payload));
-      if (digests.length > REMEMBERED) digests.shift();
+    remember(text: string): void {
+      const key = digest(text);
+      digests.delete(key);
+      digests.add(key);
+      const [oldest] = digests;
+      if (digests.size > remembered && oldest !== undefined) digests.delete(oldest);
     },
-    wasIssued(payload: string): boolean {
-      return digests.includes(digest(payload));
+    wasIssued(text: string): boolean {
+      return digests.has(digest(text));
     },
   };
 }
+
+export type IssuedPayloads = ReturnType<typeof createIssuedPayloads>;

@@ -21,7 +21,7 @@ export function fakeDesktop(): FakeDesktop {
     contentProtection: [],
     simulateQuestions: 0,
     simulateAnswer: true,
-    chooseCaptureFiles: async () => desktop.captureFiles,
+    chooseCaptures: async () => desktop.captureFiles,
     chooseExportPath: async () => desktop.exportPath,
     setContentProtection: (enabled) => void desktop.contentProtection.push(enabled),
     confirmSimulate: async () => {

@@ -11,12 +11,13 @@ import {
   fileCapture,
   folderCaptures,
   harCaptures,
+  inputKindOf,
+  inputKindOfText,
 } from '../../electron/custody/capture-sources';
 import { decryptChunk } from '../../electron/custody/decrypt-chunk';
 import { ndjsonFileChunks } from '../../electron/custody/ndjson-chunks';
 import { sealPayload } from '../../electron/custody/payload-codec';
 import { candidatesFromRawKeys, describeCandidates } from '../../electron/custody/payload-decryptor';
-import { readCaptureFiles } from '../../electron/main/capture-files';
 
 /**
  * What `decrypt` and the app read: regular files only, without ever blocking on a FIFO, and
@@ -60,7 +61,6 @@ describe('anything but a regular file is refused, never read', () => {
       expect(await collect(fileCapture(fifo))).toEqual([unsupported(fifo)]);
       expect(await collect(harCaptures(fifo))).toEqual([unsupported(fifo)]);
       expect(await collect(ndjsonFileChunks(fifo))).toEqual([{ kind: 'items', items: [unsupported(fifo)] }]);
-      await expect(readCaptureFiles([fifo])).rejects.toMatchObject({ code: 'UNSUPPORTED_INPUT' });
     },
     5_000,
   );
@@ -133,4 +133,24 @@ describe('one very long NDJSON line', () => {
     const longMs = await decryptFile(long);
     expect(longMs).toBeLessThan(shortMs * 3);
   }, 120_000);
+});
+
+describe('a picked file is read as what its content is', () => {
+  it.each([
+    ['{"log":{"entries":[]}}', 'capture.txt', 'har'],
+    ['\uFEFF\n  {\n  "log": {', 'export.json', 'har'],
+    ['{"payload":"abc"}\n{"payload":"def"}', 'captures.txt', 'ndjson'],
+    ['{"body":"abc"}', 'one.json', 'ndjson'],
+    ['QUJDREVG\nR0hJSktM', 'lines.ndjson', 'ndjson'],
+    ['QUJDREVG\nR0hJSktM', 'capture.txt', 'file'],
+    ['"QUJDREVGR0hJSktM"', 'capture.json', 'file'],
+    ['  QUJDREVGR0hJSktM  \n', 'capture.har', 'file'],
+  ])('%j named %s is %s', (head, name, kind) => {
+    expect(inputKindOfText(head, name)).toBe(kind);
+  });
+
+  it('a folder is a folder, and a file that cannot be read is one capture (its read then fails as one item)', async () => {
+    expect(await inputKindOf(dir)).toBe('folder');
+    expect(await inputKindOf(join(dir, 'missing.txt'))).toBe('file');
+  });
 });

@@ -9,10 +9,9 @@ import { BATCH_RESULTS_SHOWN } from '../../shared/contract';
 import type { BatchCounts, CaptureSelection, DecryptItemResult } from '../../shared/domain';
 import {
   cancelBatch,
-  chooseBatchInput,
+  chooseCaptures,
   exportBatch,
   selectBatchResult,
-  setIncludePlaintext,
   setNdjsonField,
   startSelectedBatch,
 } from '../../renderer/src/actions/batch-actions';
@@ -55,8 +54,9 @@ function counts(done: number, rest: Partial<BatchCounts> = {}): BatchCounts {
   return { done, total: null, decrypted: done, noMatchingKey: 0, malformed: 0, otherErrors: 0, ...rest };
 }
 
-const har: CaptureSelection = { id: 'sel-har', kind: 'har', label: 'session.har', files: 1 };
-const folder: CaptureSelection = { id: 'sel-folder', kind: 'folder', label: 'captures', files: 12 };
+const har: CaptureSelection = { id: 'sel-har', kind: 'har', label: 'session.har', files: 1, waitsForStart: false };
+const folder: CaptureSelection = { id: 'sel-folder', kind: 'folder', label: 'captures', files: 12, waitsForStart: true };
+const NO_BYTES = { read: 0, total: null };
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -88,14 +88,14 @@ afterEach(() => {
 
 /** Chooses the HAR file and lets batches.start answer `batchId`. */
 async function startHarBatch(batchId: string): Promise<void> {
-  main.answer('batches.start', () => ({ batchId, total: null }));
-  await chooseBatchInput('har');
+  main.answer('batches.start', () => ({ batchId, total: null, totalBytes: null }));
+  await chooseCaptures('files');
 }
 
 describe('the batch store', () => {
   it('builds the result list from events in order, including those that came before batches.start answered', async () => {
     const answerStart = main.answerLater('batches.start');
-    const choosing = chooseBatchInput('har');
+    const choosing = chooseCaptures('files');
     await settle();
     expect(useBatchStore.getState().phase).toBe('starting');
     expect(main.callsTo('batches.start')).toEqual([
@@ -104,8 +104,8 @@ describe('the batch store', () => {
 
     // Main pushed the first chunk before its answer reached the page.
     main.emit('batch.results', { batchId: 'b1', results: [decrypted('session.har#1'), malformed('session.har#2')] });
-    main.emit('batch.progress', { batchId: 'b1', counts: counts(2, { decrypted: 1, malformed: 1 }) });
-    answerStart({ batchId: 'b1', total: null });
+    main.emit('batch.progress', { batchId: 'b1', counts: counts(2, { decrypted: 1, malformed: 1 }), bytes: NO_BYTES });
+    answerStart({ batchId: 'b1', total: null, totalBytes: null });
     await choosing;
 
     expect(useBatchStore.getState()).toMatchObject({
@@ -117,6 +117,7 @@ describe('the batch store', () => {
     main.emit('batch.finished', {
       batchId: 'b1',
       counts: counts(3, { decrypted: 2, malformed: 1 }),
+      bytes: NO_BYTES,
       cancelled: false,
       error: null,
       exportable: true,
@@ -135,15 +136,22 @@ describe('the batch store', () => {
 
   it('ignores the events of any other batch, before and after its own start', async () => {
     const answerStart = main.answerLater('batches.start');
-    const choosing = chooseBatchInput('har');
+    const choosing = chooseCaptures('files');
     await settle();
     main.emit('batch.results', { batchId: 'old', results: [decrypted('old#1')] });
-    answerStart({ batchId: 'b2', total: 5 });
+    answerStart({ batchId: 'b2', total: 5, totalBytes: null });
     await choosing;
 
     main.emit('batch.results', { batchId: 'other', results: [decrypted('other#1')] });
-    main.emit('batch.progress', { batchId: 'other', counts: counts(9) });
-    main.emit('batch.finished', { batchId: 'other', counts: counts(9), cancelled: true, error: null, exportable: true });
+    main.emit('batch.progress', { batchId: 'other', counts: counts(9), bytes: NO_BYTES });
+    main.emit('batch.finished', {
+      batchId: 'other',
+      counts: counts(9),
+      bytes: NO_BYTES,
+      cancelled: true,
+      error: null,
+      exportable: true,
+    });
     main.emit('batch.results', { batchId: 'b2', results: [decrypted('mine#1')] });
 
     const state = useBatchStore.getState();
@@ -164,7 +172,14 @@ describe('the batch store', () => {
   it('learns at the end whether the export holds every result', async () => {
     await startHarBatch('b7');
     expect(useBatchStore.getState().exportable).toBe(true);
-    main.emit('batch.finished', { batchId: 'b7', counts: counts(120_000), cancelled: false, error: null, exportable: false });
+    main.emit('batch.finished', {
+      batchId: 'b7',
+      counts: counts(120_000),
+      bytes: NO_BYTES,
+      cancelled: false,
+      error: null,
+      exportable: false,
+    });
     expect(useBatchStore.getState()).toMatchObject({ phase: 'finished', exportable: false });
     await startHarBatch('b8');
     expect(useBatchStore.getState().exportable).toBe(true);
@@ -172,16 +187,16 @@ describe('the batch store', () => {
 
   it('counts a folder first and starts it only on Start; NDJSON asks main for the field named', async () => {
     main.answer('batches.choose', () => ({ selection: folder }));
-    main.answer('batches.start', () => ({ batchId: 'b4', total: 12 }));
-    await chooseBatchInput('folder');
+    main.answer('batches.start', () => ({ batchId: 'b4', total: 12, totalBytes: null }));
+    await chooseCaptures('folder');
     expect(useBatchStore.getState()).toMatchObject({ phase: 'selected', input: { kind: 'folder', files: 12 } });
     expect(main.callsTo('batches.start')).toEqual([]);
     await startSelectedBatch();
     expect(useBatchStore.getState()).toMatchObject({ phase: 'running', batchId: 'b4', counts: { total: 12 } });
 
     setNdjsonField('  capture ');
-    await chooseBatchInput('ndjson');
-    expect(main.callsTo('batches.choose').at(-1)).toEqual({ kind: 'ndjson', field: 'capture' });
+    await chooseCaptures('files');
+    expect(main.callsTo('batches.choose').at(-1)).toEqual({ dialog: 'files', field: 'capture' });
   });
 
   it('cancels: Cancel waits for main, and the batch ends marked cancelled', async () => {
@@ -190,17 +205,30 @@ describe('the batch store', () => {
     await cancelBatch();
     expect(useBatchStore.getState().phase).toBe('cancelling');
     expect(main.callsTo('batches.cancel')).toEqual([{ batchId: 'b5' }]);
-    main.emit('batch.finished', { batchId: 'b5', counts: counts(40), cancelled: true, error: null, exportable: true });
+    main.emit('batch.finished', {
+      batchId: 'b5',
+      counts: counts(40),
+      bytes: NO_BYTES,
+      cancelled: true,
+      error: null,
+      exportable: true,
+    });
     expect(useBatchStore.getState()).toMatchObject({ phase: 'finished', cancelled: true });
   });
 
   it('exports with plaintext only when asked, and says nothing when the save dialog is cancelled', async () => {
     await startHarBatch('b6');
-    main.emit('batch.finished', { batchId: 'b6', counts: counts(0), cancelled: false, error: null, exportable: true });
+    main.emit('batch.finished', {
+      batchId: 'b6',
+      counts: counts(0),
+      bytes: NO_BYTES,
+      cancelled: false,
+      error: null,
+      exportable: true,
+    });
     main.answer('batches.export', () => ({ path: '/home/officer/results.csv' }));
     await exportBatch('csv');
-    setIncludePlaintext(true);
-    await exportBatch('ndjson');
+    await exportBatch('ndjson', true);
     expect(main.callsTo('batches.export')).toEqual([
       { batchId: 'b6', format: 'csv', includePlaintext: false },
       { batchId: 'b6', format: 'ndjson', includePlaintext: true },
@@ -255,10 +283,10 @@ describe('discarding a batch drops its plaintext', () => {
 
   it('when an answer to batches.start comes after the officer left: that batch is discarded in main', async () => {
     const answerStart = main.answerLater('batches.start');
-    const choosing = chooseBatchInput('har');
+    const choosing = chooseCaptures('files');
     await settle();
     showScreen('workflow');
-    answerStart({ batchId: 'b12', total: null });
+    answerStart({ batchId: 'b12', total: null, totalBytes: null });
     await choosing;
     expect(main.callsTo('batches.discard')).toEqual([{ batchId: 'b12' }]);
     expect(useBatchStore.getState().phase).toBe('idle');

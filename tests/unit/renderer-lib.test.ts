@@ -1,6 +1,7 @@
 /** The renderer's pure helpers: the Import key hint, how decrypted bytes are shown, and how a batch reads. */
 import { describe, expect, it } from 'vitest';
-import { batchSummary, shortSource, unlistedNote } from '../../renderer/src/lib/batch-view';
+import { batchSummary, progressLine, shortSource, unlistedNote } from '../../renderer/src/lib/batch-view';
+import { resultRows } from '../../renderer/src/lib/result-rows';
 import { keyTextHint } from '../../renderer/src/lib/key-text-hint';
 import { HEX_PREVIEW_BYTES, plaintextView } from '../../renderer/src/lib/plaintext-view';
 import { filterWorkflows } from '../../renderer/src/lib/filter-workflows';
@@ -107,5 +108,36 @@ describe('a batch as the workbench shows it', () => {
     expect(unlistedNote(200_000, 10_000, false)).toBe(
       'The first 10,000 are listed here; the app keeps at most 100,000 results or 256 MB of decrypted bodies for export, so decrypt a batch this large with “custody decrypt --output FILE”.',
     );
+  });
+
+  it('measures progress by bytes read of the total, with the rate and the time left while it runs', () => {
+    const MIB = 1024 * 1024;
+    const bytes = { read: 10 * MIB, total: 40 * MIB };
+    expect(progressLine(bytes, 1200, 5, true)).toBe('10.0 MiB of 40.0 MiB read · 1,200 payloads · 2.0 MiB/s · about 15 s left');
+    expect(progressLine({ read: 1 * MIB, total: 600 * MIB }, 10, 1, true)).toMatch(/· 1\.0 MiB\/s · about 10 min left$/);
+    // No rate in the first instants, nor once the batch is over (cancelled or finished).
+    expect(progressLine(bytes, 1200, 0.2, true)).toBe('10.0 MiB of 40.0 MiB read · 1,200 payloads');
+    expect(progressLine(bytes, 1200, 5, false)).toBe('10.0 MiB of 40.0 MiB read · 1,200 payloads');
+    // Without a size, the items done.
+    expect(progressLine({ read: 5, total: null }, 1, 3, true)).toBe('1 payload done');
+    expect(progressLine(null, 0, 0, true)).toBe('0 payloads done');
+  });
+
+  it('groups failures with the same code and sentence into one row at the first, and filters by outcome', () => {
+    const none = (source: string) =>
+      ({ ok: false, source, error: { code: 'NO_MATCHING_KEY', message: 'No key matched.' } }) as const;
+    const odd = (source: string, message: string) =>
+      ({ ok: false, source, error: { code: 'MALFORMED_PAYLOAD', message } }) as const;
+    const results = [none('a'), odd('b', 'b is not base64.'), none('c'), odd('d', 'd is not base64.'), none('e')];
+    expect(resultRows(results, 'all')).toEqual([
+      { index: 0, members: [0, 2, 4] },
+      { index: 1, members: [1] },
+      { index: 3, members: [3] },
+    ]);
+    expect(resultRows(results, 'malformed')).toEqual([
+      { index: 1, members: [1] },
+      { index: 3, members: [3] },
+    ]);
+    expect(resultRows(results, 'decrypted')).toEqual([]);
   });
 });

@@ -9,10 +9,11 @@ import {
   decryptSealedInWorkbench,
   encryptBody,
   setSimulateBody,
-  showDecryptTab,
+  openSimulate,
 } from '../../renderer/src/actions/simulate-actions';
 import { resetVaultData } from '../../renderer/src/actions/vault-actions';
 import { useDecryptStore } from '../../renderer/src/state/decrypt-store';
+import { useNavigationStore } from '../../renderer/src/state/navigation-store';
 import { initialSimulateState, useSimulateStore } from '../../renderer/src/state/simulate-store';
 import { useToastStore } from '../../renderer/src/state/toast-store';
 import { type FakeMain, fakeMain } from '../support/fake-main';
@@ -46,7 +47,7 @@ afterEach(() => {
 
 describe('simulate secureFetch', () => {
   it('seals the typed body with the chosen workflow, copies the payload through main, and loads snippets once', async () => {
-    showDecryptTab('simulate');
+    openSimulate();
     setSimulateBody(BODY);
     await encryptBody('wf');
     expect(main.callsTo('payloads.encrypt')).toEqual([{ workflowId: 'wf', plaintext: BODY }]);
@@ -54,8 +55,8 @@ describe('simulate secureFetch', () => {
 
     await copySealedPayload();
     expect(main.callsTo('payloads.copy')).toEqual([{ what: 'payload', payload: PAYLOAD }]);
-    showDecryptTab('captures');
-    showDecryptTab('simulate');
+    showScreen('decrypt');
+    openSimulate();
     expect(main.callsTo('payloads.snippets')).toHaveLength(1);
     expect(useSimulateStore.getState().snippets?.[0]?.code).toContain('<KEY>');
   });
@@ -83,12 +84,13 @@ describe('simulate secureFetch', () => {
     expect(useSimulateStore.getState().sealed).toBeNull();
   });
 
-  it('decrypts the sealed payload in the workbench, with that workflow’s keys', async () => {
+  it('decrypts the sealed payload on the Decrypt screen, with that workflow’s keys', async () => {
+    openSimulate();
     setSimulateBody(BODY);
     await encryptBody('wf');
     await decryptSealedInWorkbench();
+    expect(useNavigationStore.getState().screen).toBe('decrypt');
     expect(useDecryptStore.getState()).toMatchObject({
-      tab: 'captures',
       pasted: PAYLOAD,
       scope: { mode: 'workflow', workflowId: 'wf' },
     });
@@ -98,7 +100,7 @@ describe('simulate secureFetch', () => {
   });
 
   it('forgets the body and its payload when the officer leaves the screen; snippets, which hold no secret, stay', async () => {
-    showDecryptTab('simulate');
+    openSimulate();
     setSimulateBody(BODY);
     await encryptBody('wf');
     showScreen('audit');

@@ -1,7 +1,8 @@
 import type { RequestOf } from '../../../shared/contract';
-import type { CaptureKind, CaptureSelection, ExportFormat } from '../../../shared/domain';
+import type { CaptureDialog, CaptureSelection, ExportFormat } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { plural } from '../lib/format';
+import type { ResultFilter } from '../lib/result-rows';
 import { type BatchInput, useBatchStore } from '../state/batch-store';
 import { useDecryptStore } from '../state/decrypt-store';
 import { batchStartFailed, batchStarted, dropBatchState } from './batch-events';
@@ -11,9 +12,6 @@ import { notify } from './notify';
 import { isInlineError, reportFailure } from './vault-actions';
 
 type StartInput = RequestOf<'batches.start'>['input'];
-
-/** A folder is counted first and waits for Start; files, NDJSON and HAR start as soon as they are chosen. */
-const WAITS_FOR_START: ReadonlySet<CaptureKind> = new Set(['folder']);
 
 function inputOf(selection: CaptureSelection): BatchInput {
   return { kind: selection.kind, label: selection.label, files: selection.files };
@@ -39,16 +37,20 @@ async function startBatch(input: StartInput, shown: BatchInput): Promise<void> {
     useBatchStore.setState({ phase: 'idle', input: null, scope: null, error: isInlineError(result.error) ? result.error : null });
     return;
   }
-  batchStarted(result.value.batchId, result.value.total);
+  batchStarted(result.value.batchId, result.value.total, result.value.totalBytes);
 }
 
-/** The OS open dialog runs in main, which keeps the paths; the page gets a label and a count. */
-export async function chooseBatchInput(kind: CaptureKind): Promise<void> {
+/**
+ * The OS open dialog runs in main, which keeps the paths and reads each file as what its content
+ * is; the page gets a label and a count. A folder is counted first and waits for Start; files
+ * start as soon as they are chosen.
+ */
+export async function chooseCaptures(dialog: CaptureDialog): Promise<void> {
   const { choosing, ndjsonField } = useBatchStore.getState();
   if (choosing) return;
   useBatchStore.setState({ choosing: true });
-  const field = kind === 'ndjson' && ndjsonField.trim() !== '' ? ndjsonField.trim() : undefined;
-  const result = await custody().batches.choose({ kind, field });
+  const field = ndjsonField.trim() !== '' ? ndjsonField.trim() : undefined;
+  const result = await custody().batches.choose({ dialog, field });
   useBatchStore.setState({ choosing: false });
   if (!result.ok) {
     if (isInlineError(result.error)) useBatchStore.setState({ error: result.error });
@@ -56,7 +58,7 @@ export async function chooseBatchInput(kind: CaptureKind): Promise<void> {
   }
   const { selection } = result.value;
   if (selection === null) return;
-  if (WAITS_FOR_START.has(selection.kind)) {
+  if (selection.waitsForStart) {
     discardBatch();
     useDecryptStore.setState({ results: [], error: null });
     useBatchStore.setState({ phase: 'selected', input: inputOf(selection), selectionId: selection.id });
@@ -96,19 +98,31 @@ export function selectBatchResult(index: number | null): void {
   useBatchStore.setState({ selectedIndex: index });
 }
 
+export function setBatchFilter(filter: ResultFilter): void {
+  useBatchStore.setState({ filter });
+}
+
 export function setNdjsonField(ndjsonField: string): void {
   useBatchStore.setState({ ndjsonField });
 }
 
-export function setIncludePlaintext(includePlaintext: boolean): void {
-  useBatchStore.setState({ includePlaintext });
+/** An export with decrypted bodies is asked about first, before the save dialog and before anything is written. */
+export function askPlaintextExport(): void {
+  useBatchStore.setState({ confirmingPlaintextExport: true });
 }
 
-/** The save dialog runs in main; a cancelled dialog is no news, so it shows nothing. */
-export async function exportBatch(format: ExportFormat): Promise<void> {
-  const { batchId, includePlaintext, exporting } = useBatchStore.getState();
+export function closePlaintextExport(): void {
+  useBatchStore.setState({ confirmingPlaintextExport: false });
+}
+
+/**
+ * The save dialog runs in main; a cancelled dialog is no news, so it shows nothing. With
+ * plaintext only from the question's confirm button (askPlaintextExport).
+ */
+export async function exportBatch(format: ExportFormat, includePlaintext = false): Promise<void> {
+  const { batchId, exporting } = useBatchStore.getState();
   if (batchId === null || exporting) return;
-  useBatchStore.setState({ exporting: true });
+  useBatchStore.setState({ exporting: true, confirmingPlaintextExport: false });
   const result = await custody().batches.export({ batchId, format, includePlaintext });
   if (useBatchStore.getState().batchId !== batchId) return;
   useBatchStore.setState({ exporting: false });

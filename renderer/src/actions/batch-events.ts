@@ -13,11 +13,18 @@ type BatchEvent =
  */
 let early: BatchEvent[] = [];
 
+function elapsedSince(startedAt: number | null): number {
+  return startedAt === null ? 0 : (Date.now() - startedAt) / 1000;
+}
+
 function apply(event: BatchEvent): void {
   const state = useBatchStore.getState();
   switch (event.name) {
     case 'batch.progress':
-      if (state.phase === 'running' || state.phase === 'cancelling') useBatchStore.setState({ counts: event.payload.counts });
+      if (state.phase === 'running' || state.phase === 'cancelling') {
+        const { counts, bytes } = event.payload;
+        useBatchStore.setState({ counts, bytes, elapsedSeconds: elapsedSince(state.startedAt) });
+      }
       return;
     case 'batch.results': {
       const room = BATCH_RESULTS_SHOWN.results - state.results.length;
@@ -26,8 +33,8 @@ function apply(event: BatchEvent): void {
       return;
     }
     case 'batch.finished': {
-      const { counts, cancelled, error, exportable } = event.payload;
-      useBatchStore.setState({ phase: 'finished', counts, cancelled, error, exportable });
+      const { counts, bytes, cancelled, error, exportable } = event.payload;
+      useBatchStore.setState({ phase: 'finished', counts, bytes, cancelled, error, exportable });
       return;
     }
   }
@@ -45,11 +52,14 @@ export const applyBatchResults = (payload: EventPayloadOf<'batch.results'>) => r
 export const applyBatchFinished = (payload: EventPayloadOf<'batch.finished'>) => route({ name: 'batch.finished', payload });
 
 /** batches.start answered: the batch runs, and what it already sent is applied. */
-export function batchStarted(batchId: string, total: number | null): void {
+export function batchStarted(batchId: string, total: number | null, totalBytes: number | null): void {
   useBatchStore.setState({
     phase: 'running',
     batchId,
     counts: { done: 0, total, decrypted: 0, noMatchingKey: 0, malformed: 0, otherErrors: 0 },
+    bytes: { read: 0, total: totalBytes },
+    startedAt: Date.now(),
+    elapsedSeconds: 0,
   });
   const buffered = early;
   early = [];

@@ -1,6 +1,7 @@
 import type { CapturedPayload, DecryptScope } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useDecryptStore } from '../state/decrypt-store';
+import type { ResultFilter } from '../lib/result-rows';
 import { useWorkflowStore } from '../state/workflow-store';
 import { startPastedBatch } from './batch-actions';
 import { discardBatch } from './discard-batch';
@@ -23,7 +24,19 @@ export function setPastedCapture(pasted: string): void {
 }
 
 export function clearDecrypt(): void {
-  useDecryptStore.setState({ pasted: '', results: [], error: null });
+  useDecryptStore.setState({ pasted: '', results: [], selectedIndex: null, filter: 'all', error: null, revealed: null });
+}
+
+export function selectResult(index: number | null): void {
+  useDecryptStore.setState({ selectedIndex: index });
+}
+
+export function setResultFilter(filter: ResultFilter): void {
+  useDecryptStore.setState({ filter });
+}
+
+export function setDragging(dragging: boolean): void {
+  if (useDecryptStore.getState().dragging !== dragging) useDecryptStore.setState({ dragging });
 }
 
 export async function decryptCaptures(captures: CapturedPayload[]): Promise<void> {
@@ -31,13 +44,19 @@ export async function decryptCaptures(captures: CapturedPayload[]): Promise<void
   // One result area at a time: a batch on screen gives way to these cards.
   discardBatch();
   const { scope } = useDecryptStore.getState();
-  useDecryptStore.setState({ running: true, error: null });
+  useDecryptStore.setState({ running: true, error: null, revealed: null });
   const result = await custody().payloads.decrypt({ payloads: captures, scope });
   if (!result.ok) {
-    useDecryptStore.setState({ running: false, results: [], error: isInlineError(result.error) ? result.error : null });
+    useDecryptStore.setState({
+      running: false,
+      results: [],
+      selectedIndex: null,
+      error: isInlineError(result.error) ? result.error : null,
+    });
     return;
   }
-  useDecryptStore.setState({ running: false, results: result.value });
+  // The first result shows beside the list at once: a single paste needs no click.
+  useDecryptStore.setState({ running: false, results: result.value, selectedIndex: 0, filter: 'all' });
   // "Last matched" changed for the keys that matched.
   void refreshAfterChange();
 }
@@ -45,16 +64,6 @@ export async function decryptCaptures(captures: CapturedPayload[]): Promise<void
 export function decryptPasted(): Promise<void> {
   const { pasted } = useDecryptStore.getState();
   return decryptCaptures([{ source: 'Pasted capture', text: pasted }]);
-}
-
-/** The OS open dialog runs in main; the page only gets the files the officer picked. */
-export async function openCaptureFiles(): Promise<void> {
-  const result = await custody().payloads.openCaptures();
-  if (!result.ok) {
-    useDecryptStore.setState({ error: isInlineError(result.error) ? result.error : null });
-    return;
-  }
-  await decryptCaptures(result.value.payloads);
 }
 
 /** Largest dropped file read into the page; the contract caps one capture at 16 MiB as well. */
@@ -65,19 +74,21 @@ const MAX_DROPPED_BYTES = 16 * 1024 * 1024;
  */
 export const MAX_DROPPED_CARDS = 20;
 
-export async function decryptDroppedFiles(files: readonly File[]): Promise<void> {
+/**
+ * Files dropped anywhere on the window: read here and decrypted (many as a batch). A folder
+ * cannot be read from a drop, so it is named in the error with the way to open it.
+ */
+export async function decryptDroppedFiles(files: readonly File[], folders: readonly string[] = []): Promise<void> {
   const readable = files.filter((f) => f.size <= MAX_DROPPED_BYTES);
   const captures = await Promise.all(readable.map(async (f) => ({ source: f.name, text: await f.text() })));
   if (captures.length > MAX_DROPPED_CARDS) await startPastedBatch(captures);
   else await decryptCaptures(captures);
   // Set after decrypting, which clears earlier errors: this one is about this drop.
-  const tooLarge = files.filter((f) => f.size > MAX_DROPPED_BYTES);
-  if (tooLarge.length > 0) {
-    useDecryptStore.setState({
-      error: {
-        code: 'INVALID_INPUT',
-        message: `${tooLarge.map((f) => f.name).join(', ')}: larger than 16 MiB, not a single secureFetch capture. Nothing was read from it.`,
-      },
-    });
-  }
+  const tooLarge = files.filter((f) => f.size > MAX_DROPPED_BYTES).map((f) => f.name);
+  const problems = [
+    tooLarge.length > 0 &&
+      `${tooLarge.join(', ')}: larger than 16 MiB, not a single secureFetch capture. Nothing was read from it.`,
+    folders.length > 0 && `${folders.join(', ')}: a dropped folder cannot be read here. Open it with “Open folder…”.`,
+  ].filter(Boolean);
+  if (problems.length > 0) useDecryptStore.setState({ error: { code: 'INVALID_INPUT', message: problems.join(' ') } });
 }

@@ -1,18 +1,20 @@
 import { custody } from '../client/custody';
 import { clearsIn } from '../lib/clears-in';
 import { keyName } from '../lib/key-name';
-import { type DecryptTab, useDecryptStore } from '../state/decrypt-store';
+import { useDecryptStore } from '../state/decrypt-store';
 import { useSimulateStore } from '../state/simulate-store';
 import { decryptPasted } from './decrypt-actions';
 import { latestRequest } from './latest-request';
+import { showScreen } from './navigation-actions';
 import { notify } from './notify';
 import { isInlineError, reportFailure } from './vault-actions';
 
 const encryptRequest = latestRequest();
 
-export function showDecryptTab(tab: DecryptTab): void {
-  useDecryptStore.setState({ tab });
-  if (tab === 'simulate' && useSimulateStore.getState().snippets === null) void loadSnippets();
+/** Simulate secureFetch: its own screen, since it encrypts (Decrypt only reads captures). */
+export function openSimulate(): void {
+  showScreen('simulate');
+  if (useSimulateStore.getState().snippets === null) void loadSnippets();
 }
 
 export function setSimulateWorkflow(workflowId: string): void {
@@ -70,14 +72,11 @@ export async function copySnippet(language: string, title: string): Promise<void
   notify.success('Snippet copied to the clipboard', `${title}. Put the workflow’s key where the placeholder stands.`);
 }
 
-/** Round trip: the sealed payload goes into the workbench and decrypts with that workflow's keys. */
+/** Round trip: the sealed payload goes to Decrypt and decrypts there with that workflow's keys. */
 export async function decryptSealedInWorkbench(): Promise<void> {
   const { sealed } = useSimulateStore.getState();
   if (sealed === null) return;
-  useDecryptStore.setState({
-    tab: 'captures',
-    scope: { mode: 'workflow', workflowId: sealed.workflowId },
-    pasted: sealed.payload,
-  });
+  showScreen('decrypt');
+  useDecryptStore.setState({ scope: { mode: 'workflow', workflowId: sealed.workflowId }, pasted: sealed.payload });
   await decryptPasted();
 }

@@ -1,15 +1,39 @@
 import { BATCH_RESULTS_KEPT, describeBudget } from '../../../shared/contract';
-import type { BatchCounts, DecryptScope } from '../../../shared/domain';
+import type { BatchBytes, BatchCounts, DecryptScope } from '../../../shared/domain';
 import type { BatchInput } from '../state/batch-store';
-import { plural } from './format';
+import { formatBytes, plural } from './format';
 
 export const INPUT_KIND_LABELS: Record<BatchInput['kind'], string> = {
   files: 'Capture files',
   folder: 'Folder',
   ndjson: 'NDJSON',
   har: 'HAR recording',
+  mixed: 'Captures',
   dropped: 'Dropped files',
 };
+
+/** A rate is only said once this much time has passed: the first instants say nothing yet. */
+const MIN_SECONDS_FOR_RATE = 0.5;
+
+function duration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/**
+ * The progress line under a batch's bar: bytes read of the total, the rate, and the time left
+ * while it runs, when the input's size is known; items done otherwise.
+ */
+export function progressLine(bytes: BatchBytes | null, done: number, elapsedSeconds: number, running: boolean): string {
+  const items = plural(done, 'payload');
+  if (bytes === null || bytes.total === null || bytes.total === 0) return `${items} done`;
+  const read = `${formatBytes(Math.min(bytes.read, bytes.total))} of ${formatBytes(bytes.total)} read · ${items}`;
+  if (!running || elapsedSeconds < MIN_SECONDS_FOR_RATE || bytes.read === 0) return read;
+  const rate = bytes.read / elapsedSeconds;
+  const left = Math.max(0, bytes.total - bytes.read) / rate;
+  return `${read} · ${formatBytes(Math.round(rate))}/s · about ${duration(left)} left`;
+}
 
 export function scopeLabel(scope: DecryptScope): string {
   return scope.mode === 'any' ? 'every workflow’s keys' : `keys of ${scope.workflowId}`;

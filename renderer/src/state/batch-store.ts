@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { BatchCounts, CaptureKind, DecryptItemResult, DecryptScope } from '../../../shared/domain';
+import type { BatchBytes, BatchCounts, CaptureKind, DecryptItemResult, DecryptScope } from '../../../shared/domain';
 import type { CustodyErrorShape } from '../../../shared/errors';
+import type { ResultFilter } from '../lib/result-rows';
 
 /**
  * A decrypt batch's life in the page: `idle` (nothing chosen), `selected` (a folder was counted
@@ -29,20 +30,26 @@ export interface BatchState {
   ndjsonField: string;
   batchId: string | null;
   counts: BatchCounts | null;
+  /** Bytes of the input read, and its size when known: the progress bar's measure. */
+  bytes: BatchBytes | null;
+  /** When the batch started (Date.now()), and the seconds it had run at the last progress: its rate. */
+  startedAt: number | null;
+  elapsedSeconds: number;
   /**
    * In input order, the first ones up to BATCH_RESULTS_SHOWN (main sends no more). Decrypted
    * bodies: they leave the page when the batch is discarded.
    */
   results: DecryptItemResult[];
-  /** The row whose plaintext the detail pane shows. */
+  /** The result the detail pane shows. */
   selectedIndex: number | null;
+  filter: ResultFilter;
   cancelled: boolean;
   /** The batch could not start, or stopped on an error of its own (not a per-item one). */
   error: CustodyErrorShape | null;
   /** The export holds every result (false when the batch outgrew what main keeps). */
   exportable: boolean;
-  /** The export writes decrypted bodies too; the UI warns while this is on. */
-  includePlaintext: boolean;
+  /** The question before an export with decrypted bodies is open. */
+  confirmingPlaintextExport: boolean;
   exporting: boolean;
 }
 
@@ -55,12 +62,16 @@ export const initialBatchState: BatchState = {
   ndjsonField: '',
   batchId: null,
   counts: null,
+  bytes: null,
+  startedAt: null,
+  elapsedSeconds: 0,
   results: [],
   selectedIndex: null,
+  filter: 'all',
   cancelled: false,
   error: null,
   exportable: true,
-  includePlaintext: false,
+  confirmingPlaintextExport: false,
   exporting: false,
 };
 

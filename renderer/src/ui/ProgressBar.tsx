@@ -9,12 +9,15 @@ export function ProgressBar({
   done,
   total,
   stopped = false,
+  valueText,
 }: {
   label: string;
   done: number;
   total: number | null;
-  /** Cancelled before the end: drawn as stopped, not as complete. */
+  /** Cancelled before the end: drawn as stopped where it stopped, not as complete. */
   stopped?: boolean;
+  /** What a screen reader says of the value, when "done of total" is not the words (bytes). */
+  valueText?: string;
 }) {
   const known = total !== null && total > 0;
   const percent = known ? Math.min(100, (done / total) * 100) : 0;
@@ -26,7 +29,9 @@ export function ProgressBar({
       aria-valuemin={known ? 0 : undefined}
       aria-valuemax={known ? total : undefined}
       aria-valuenow={known ? done : undefined}
-      aria-valuetext={known ? `${done.toLocaleString()} of ${total.toLocaleString()}` : `${done.toLocaleString()} done`}
+      aria-valuetext={
+        valueText ?? (known ? `${done.toLocaleString()} of ${total.toLocaleString()}` : `${done.toLocaleString()} done`)
+      }
       data-indeterminate={!known}
       data-stopped={stopped}
     >

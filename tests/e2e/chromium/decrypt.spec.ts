@@ -1,6 +1,7 @@
 /**
- * Decrypt a vector payload and show the matched key; a malformed payload shows
- * its error. Paste, open (the main-side dialog) and drop; this workflow's keys or any workflow's.
+ * Decrypt a vector payload and show the matched key, its body hidden until Reveal and copied
+ * through main; a malformed payload shows its error. Paste, open (the main-side dialog) and drop
+ * anywhere on the window; this workflow's keys or any workflow's.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,8 @@ async function decryptPasted(page: Page, payload: string): Promise<void> {
 }
 
 test('a vector payload decrypts and names the key, its status and the layout; errors are shown per code', async ({ openApp }) => {
+  // Many states photographed and checked by axe, in both themes: more than the default time on a busy machine.
+  test.slow();
   const app = await openApp();
   const { page, host } = app;
   await addWorkflow(host, 'onUserTokenGeneration', 'Token generation');
@@ -55,6 +58,16 @@ test('a vector payload decrypts and names the key, its status and the layout; er
   await decryptPasted(page, STANDARD.payload);
   const matched = result(page, 'Pasted capture');
   await expect(matched).toContainText('Decrypted');
+  // At 1280×720 the summary and the selected result are on screen together, the body hidden.
+  await expect(page.getByRole('status').filter({ hasText: '1 payload: 1 decrypted, 0 failed.' })).toBeInViewport();
+  await expect(matched).toBeInViewport();
+  await expect(matched.getByLabel('Plaintext', { exact: true })).toHaveCount(0);
+  await expect(matched).not.toContainText('officer');
+  await captureScreen(page, 'decrypt-result-hidden');
+  await matched.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.locator('.toast').filter({ hasText: 'Decrypted body copied' })).toContainText('Copied — clears in 30 s');
+  expect(await host.clipboard()).toEqual([STANDARD.plaintext]);
+  await matched.getByRole('button', { name: 'Reveal' }).click();
   await expect(matched).toContainText('Dashboard key');
   await expect(matched).toContainText(fingerprintOfValue(STANDARD.keys[0]).replace(/(.{4})(?=.)/g, '$1 '));
   await expect(matched.getByText('Active', { exact: true })).toBeVisible();
@@ -67,9 +80,9 @@ test('a vector payload decrypts and names the key, its status and the layout; er
 
   await decryptPasted(page, MALFORMED.payload);
   const malformed = result(page, 'Pasted capture');
+  await expect(malformed).toContainText('Malformed payload');
   await expect(malformed).toContainText('MALFORMED_PAYLOAD');
   await expect(malformed).toContainText('Not a secureFetch payload');
-  await captureScreen(page, 'decrypt-malformed', malformed);
 
   // A WebCrypto payload of another workflow: no key of this workflow matches...
   await decryptPasted(page, WEBCRYPTO.payload);
@@ -83,6 +96,7 @@ test('a vector payload decrypts and names the key, its status and the layout; er
   await expect(anyMatch).toContainText('WebCrypto key');
   await expect(anyMatch).toContainText('onPostAuthentication');
   await expect(anyMatch).toContainText('nonce-ciphertext-tag');
+  await anyMatch.getByRole('button', { name: 'Reveal' }).click();
   await expect(anyMatch.getByLabel('Plaintext', { exact: true })).toContainText('officer.public@example.com');
 
   // "Last matched" is recorded on the key that decrypted.
@@ -93,7 +107,9 @@ test('a vector payload decrypts and names the key, its status and the layout; er
   await expect(keyRow(page, 'Dashboard key')).not.toContainText('Never');
 });
 
-test('captures opened from files and dropped on the page are decrypted, one result each', async ({ openApp }) => {
+test('captures opened from files, and dropped anywhere on the window, are decrypted', async ({ openApp }) => {
+  // Many states photographed and checked by axe, in both themes: more than the default time on a busy machine.
+  test.slow();
   const folder = mkdtempSync(path.join(tmpdir(), 'custody-captures-'));
   try {
     const app = await openApp();
@@ -117,20 +133,30 @@ test('captures opened from files and dropped on the page are decrypted, one resu
     await page.reload();
     await page.getByRole('button', { name: 'Decrypt' }).first().click();
 
-    await page.getByRole('button', { name: 'Open captures…' }).click();
-    await expect(result(page, 'capture-json-literal.txt')).toContainText('Decrypted');
-    await expect(result(page, 'capture-whitespace.txt')).toContainText('Decrypted');
-    await expect(page.getByRole('status').filter({ hasText: '2 payloads: 2 decrypted, 0 failed.' })).toBeVisible();
+    // Linux: the files and the folder dialogs apart (macOS has one Open…).
+    await expect(page.getByRole('button', { name: 'Open folder…' })).toBeVisible();
+    await page.getByRole('button', { name: 'Open files…' }).click();
+    await expect(page.locator('.batch-outcome')).toContainText('Finished: 2 payloads — 2 decrypted');
+    const rows = page.getByRole('listbox', { name: 'Results, 2 in input order' }).getByRole('option');
+    await expect(rows.nth(0)).toContainText('capture-json-literal.txt');
+    await expect(rows.nth(1)).toContainText('capture-whitespace.txt');
 
-    const dropZone = page.locator('.drop-zone');
+    // The whole window takes a drop, and says so while files are dragged over it.
+    await page.getByRole('navigation', { name: 'Tools' }).getByRole('button', { name: 'Audit log' }).click();
     const dataTransfer = await page.evaluateHandle((text) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([text], 'dropped-tampered.txt', { type: 'text/plain' }));
       return transfer;
     }, TAMPERED.payload);
-    await dropZone.dispatchEvent('dragover', { dataTransfer });
-    await dropZone.dispatchEvent('drop', { dataTransfer });
-    await expect(result(page, 'dropped-tampered.txt')).toContainText('NO_MATCHING_KEY');
+    const body = page.locator('body');
+    await body.dispatchEvent('dragenter', { dataTransfer });
+    await expect(page.getByText('Drop captures to decrypt')).toBeVisible();
+    await captureScreen(page, 'decrypt-drop-overlay');
+    await body.dispatchEvent('dragover', { dataTransfer });
+    await body.dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByText('Drop captures to decrypt')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Decrypt', level: 1 })).toBeVisible();
+    await expect(result(page, 'dropped-tampered.txt')).toContainText('No matching key');
     await captureScreen(page, 'decrypt-dropped-failure', result(page, 'dropped-tampered.txt'));
 
     // Leaving Decrypt clears the decrypted bodies.

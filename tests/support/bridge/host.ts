@@ -46,7 +46,7 @@ const desktop: DesktopPort = {
     record.simulateQuestions += 1;
     return true;
   },
-  chooseCaptureFiles: async () => {
+  chooseCaptures: async () => {
     const chosen = captureFiles;
     captureFiles = [];
     return chosen;

@@ -292,12 +292,23 @@ describe('createHandlers', () => {
     expect(copied()).toEqual([payload, python?.code]);
   });
 
-  it('reads the capture files chosen in the open dialog, and nothing when it is cancelled', async () => {
-    expect(await call('payloads.openCaptures', {})).toEqual({ payloads: [] });
-    const file = join(scratch, 'capture-1.txt');
-    await writeFile(file, 'abc');
-    desktop.captureFiles = [file];
-    expect(await call('payloads.openCaptures', {})).toEqual({ payloads: [{ source: 'capture-1.txt', text: 'abc' }] });
+  it('copies a decrypted body only when main decrypted it for the page, concealed like a key', async () => {
+    await call('workflows.add', { id: 'wf' });
+    await call('keys.add', { workflowId: 'wf' });
+    await call('payloads.confirmSimulate', {});
+    const { payload } = await call('payloads.encrypt', { workflowId: 'wf', plaintext: '{"email":"ada@example.com"}' });
+    await expect(call('payloads.copy', { what: 'plaintext', text: '{"email":"ada@example.com"}' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await call('payloads.decrypt', { payloads: [{ source: 'pasted', text: payload }], scope: { mode: 'any' } });
+    expect(await call('payloads.copy', { what: 'plaintext', text: '{"email":"ada@example.com"}' })).toEqual({
+      clearsInSeconds: 30,
+      clearsWithoutFocus: true,
+    });
+    expect(Object.keys(clipboardPort.current().formats)).toContain('x-kde-passwordManagerHint');
+    await expect(call('payloads.copy', { what: 'plaintext', text: 'anything the page makes up' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('exports the audit log where the save dialog says, readable by this user only, or not at all when cancelled', async () => {
@@ -445,8 +456,8 @@ describe('decrypt batches through the contract', () => {
     });
     await writeFile(har, JSON.stringify({ log: { version: '1.2', entries: [entry(payload), entry('not base64!')] } }));
     desktop.captureFiles = [har];
-    const { selection } = await call('batches.choose', { kind: 'har' });
-    expect(selection).toMatchObject({ kind: 'har', label: 'capture.har', files: 1 });
+    const { selection } = await call('batches.choose', { dialog: 'files' });
+    expect(selection).toMatchObject({ kind: 'har', label: 'capture.har', files: 1, waitsForStart: false });
     expect(JSON.stringify(selection)).not.toContain(scratch);
 
     const { batchId } = await call('batches.start', {
@@ -463,6 +474,49 @@ describe('decrypt batches through the contract', () => {
       { ok: false },
     ]);
     expect((await call('audit.list', {})).filter((e) => e.action === 'decrypt.batch')).toHaveLength(1);
+    // The HAR file's bytes are read once it is read whole; its body decrypted here may be copied.
+    const size = (await stat(har)).size;
+    expect(events.findLast((e) => e.name === 'batch.finished')?.payload).toMatchObject({ bytes: { read: size, total: size } });
+    const [decrypted] = shownResults(batchId) as unknown as Array<{ plaintext: { text: string } }>;
+    expect(await call('payloads.copy', { what: 'plaintext', text: decrypted!.plaintext.text })).toMatchObject({
+      clearsInSeconds: 30,
+    });
+  });
+
+  it('recognises each picked input by its content, not its name, and reads them in the order picked', async () => {
+    const [payload] = await sealedCaptures(1);
+    const har = join(scratch, 'recording.txt');
+    await writeFile(har, JSON.stringify({ log: { entries: [{ request: { method: 'POST', postData: { text: payload } } }] } }));
+    const lines = join(scratch, 'lines.txt');
+    await writeFile(lines, `{"payload":"${payload}"}\n{"payload":"${payload}"}\n`);
+    const single = join(scratch, 'capture.ndjson.bak');
+    await writeFile(single, `  ${payload}\n`);
+    const folder = join(scratch, 'folder');
+    await mkdir(folder);
+    await writeFile(join(folder, 'a.txt'), payload!);
+    desktop.captureFiles = [har, lines, single, folder];
+    const { selection } = await call('batches.choose', { dialog: 'any' });
+    expect(selection).toMatchObject({ kind: 'mixed', label: '4 items', files: 4, waitsForStart: true });
+    const started = await call('batches.start', {
+      scope: { mode: 'any' },
+      input: { from: 'selection', selectionId: selection!.id },
+    });
+    // NDJSON lines and HAR entries are counted as read; the bytes are known up front.
+    expect(started.total).toBeNull();
+    let bytes = 0;
+    for (const file of [har, lines, single, join(folder, 'a.txt')]) bytes += (await stat(file)).size;
+    expect(started.totalBytes).toBe(bytes);
+    expect(await finished(started.batchId)).toMatchObject({
+      counts: { done: 5, decrypted: 5 },
+      bytes: { read: bytes, total: bytes },
+    });
+    expect(shownResults(started.batchId).map((r) => r.source)).toEqual([
+      `${har}#1`,
+      'lines.txt:1',
+      'lines.txt:2',
+      single,
+      join(folder, 'a.txt'),
+    ]);
   });
 
   it('exports results, with plaintext only when asked, and not at all when the dialog is cancelled', async () => {
@@ -536,8 +590,8 @@ describe('decrypt batches through the contract', () => {
     await mkdir(join(folder, 'sub'), { recursive: true });
     for (let i = 0; i < 300; i++) await writeFile(join(folder, i % 2 ? 'sub' : '', `c${i}.txt`), itemAt(payloads, i % 2));
     desktop.captureFiles = [folder];
-    const { selection } = await call('batches.choose', { kind: 'folder' });
-    expect(selection).toMatchObject({ kind: 'folder', files: 300 });
+    const { selection } = await call('batches.choose', { dialog: 'folder' });
+    expect(selection).toMatchObject({ kind: 'folder', files: 300, waitsForStart: true });
     const started = await call('batches.start', {
       scope: { mode: 'any' },
       input: { from: 'selection', selectionId: selection!.id },

@@ -1,15 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { cancelBatch } from '../../actions/batch-actions';
 import { discardBatch } from '../../actions/discard-batch';
-import { INPUT_KIND_LABELS, batchSummary, scopeLabel, unlistedNote } from '../../lib/batch-view';
+import { INPUT_KIND_LABELS, batchSummary, progressLine, scopeLabel, unlistedNote } from '../../lib/batch-view';
 import { useBatchStore } from '../../state/batch-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { StopIcon } from '../../ui/icons';
+import { PlayIcon, StopIcon } from '../../ui/icons';
 import { Notice } from '../../ui/Notice';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { BatchExport, PLAINTEXT_WARNING_ID } from './BatchExport';
-import { BatchResults } from './BatchResults';
-import { BatchStats } from './BatchStats';
+import { plural } from '../../lib/format';
+import { forgetSelection, startSelectedBatch } from '../../actions/batch-actions';
+import { BatchExport } from './BatchExport';
 import '../../ui/key-text.css';
 import './BatchPanel.css';
 
@@ -30,83 +30,109 @@ function BatchOutcome() {
   );
 }
 
-/** A running or finished batch: progress and counts, Cancel, then its summary, export and results. */
+/** A counted folder, waiting for Start: the officer sees how much will be decrypted first. */
+function ChosenFolder() {
+  const input = useBatchStore((s) => s.input);
+  if (input === null) return null;
+  return (
+    <section className="card chosen-input" aria-label="Chosen folder">
+      <div className="chosen-input-text">
+        <span className="key-label">{input.label}</span>
+        <span className="key-sub">
+          {input.files === 0
+            ? 'No files in this folder or below it'
+            : `${plural(input.files, 'file')}, in this folder and below it`}
+        </span>
+      </div>
+      <button type="button" className="button" onClick={forgetSelection}>
+        Cancel
+      </button>
+      {/* Focus moves here once the folder is counted, so Enter starts it. */}
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => void startSelectedBatch()}
+        disabled={input.files === 0}
+        autoFocus
+      >
+        <PlayIcon />
+        Start
+      </button>
+    </section>
+  );
+}
+
+/**
+ * A running or finished batch: progress by bytes read (rate and time left while it runs), Cancel,
+ * then its summary and export. Its results show in the workbench below it.
+ */
 export function BatchPanel() {
   const phase = useBatchStore((s) => s.phase);
   const input = useBatchStore((s) => s.input);
   const scope = useBatchStore((s) => s.scope);
   const counts = useBatchStore((s) => s.counts);
-  const batchId = useBatchStore((s) => s.batchId);
-  const includePlaintext = useBatchStore((s) => s.includePlaintext);
+  const bytes = useBatchStore((s) => s.bytes);
+  const elapsed = useBatchStore((s) => s.elapsedSeconds);
   const cancelled = useBatchStore((s) => s.cancelled);
-  const hasResults = useBatchStore((s) => s.results.length > 0);
-  const panelRef = useRef<HTMLElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const shown = input !== null && phase !== 'idle' && phase !== 'selected';
+  const summaryRef = useRef<HTMLDivElement>(null);
   const finished = phase === 'finished';
 
-  // The inputs fill the first screen: bring each batch (a new batch has a new input) to the top as
-  // it starts, and again when its first results make the page tall enough for that.
+  // Cancel goes away when the batch ends: had it focus (or nothing had), the summary takes it, so
+  // the keyboard and a screen reader land on what happened.
   useEffect(() => {
-    if (shown) panelRef.current?.scrollIntoView({ block: 'start' });
-  }, [shown, input, hasResults]);
-
-  // Cancel goes away when the batch ends: had it focus, the keyboard stays in the batch instead of
-  // falling back to the top of the page.
-  useEffect(() => {
-    if (finished && document.activeElement === document.body) headingRef.current?.focus({ preventScroll: true });
+    if (finished && (document.activeElement === document.body || document.activeElement === null)) {
+      summaryRef.current?.focus({ preventScroll: true });
+    }
   }, [finished]);
 
-  if (!shown) return null;
+  if (phase === 'selected') return <ChosenFolder />;
+  if (input === null || phase === 'idle') return null;
   const done = counts?.done ?? 0;
-  const known = counts?.total ?? null;
-  // Once finished, the total is what was read (NDJSON and HAR are only counted while read).
-  const total = finished && known === null ? done : known;
+  const bySize = bytes !== null && bytes.total !== null && bytes.total > 0;
+  // By bytes when the size is known; by items otherwise (a count known up front), else indeterminate.
+  // A cancelled batch keeps where it stopped: its bar is never drawn full.
+  const barDone = bySize ? Math.min(bytes.read, bytes.total ?? 0) : done;
+  const barTotal = bySize ? bytes.total : (counts?.total ?? (finished && !cancelled ? done : null));
   return (
-    <>
-      <section className="card batch-panel" aria-labelledby="batch-title" ref={panelRef} aria-busy={!finished}>
-        <div className="batch-header">
-          <div className="batch-heading">
-            <h2 className="section-title" id="batch-title" ref={headingRef} tabIndex={-1}>
-              {input.label}
-            </h2>
-            <span className="key-sub">
-              {INPUT_KIND_LABELS[input.kind]}
-              {scope && ` · ${scopeLabel(scope)}`}
-            </span>
-          </div>
-          <div className="toolbar">
-            {finished ? (
-              <>
-                <BatchExport />
-                <button type="button" className="button" onClick={discardBatch}>
-                  Clear
-                </button>
-              </>
-            ) : (
-              <button type="button" className="button" onClick={() => void cancelBatch()} disabled={phase !== 'running'}>
-                <StopIcon />
-                {phase === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+    <section className="card batch-panel" aria-labelledby="batch-title" aria-busy={!finished}>
+      <div className="batch-header">
+        <div className="batch-heading">
+          <h2 className="section-title" id="batch-title">
+            {input.label}
+          </h2>
+          <span className="key-sub">
+            {INPUT_KIND_LABELS[input.kind]}
+            {scope && ` · ${scopeLabel(scope)}`}
+          </span>
+        </div>
+        <div className="toolbar">
+          {finished ? (
+            <>
+              <BatchExport />
+              <button type="button" className="button" onClick={discardBatch}>
+                Clear
               </button>
-            )}
-          </div>
+            </>
+          ) : (
+            <button type="button" className="button" onClick={() => void cancelBatch()} disabled={phase !== 'running'}>
+              <StopIcon />
+              {phase === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+            </button>
+          )}
         </div>
-        <ProgressBar label={`Decrypting ${input.label}`} done={done} total={total} stopped={finished && cancelled} />
-        {counts && <BatchStats counts={counts} />}
-        {/* In the page from the start, so the summary is announced when it appears. */}
-        <div className="batch-outcome" role="status">
-          {finished && <BatchOutcome />}
-        </div>
-        {finished && includePlaintext && (
-          <div id={PLAINTEXT_WARNING_ID}>
-            <Notice tone="warning" title="The exported file will hold decrypted secrets">
-              Every decrypted body goes into the file in plain text. Save it where only you can read it, share it with no one, and
-              delete it when you are done.
-            </Notice>
-          </div>
-        )}
-      </section>
-      {batchId !== null && <BatchResults key={batchId} />}
-    </>
+      </div>
+      <ProgressBar
+        label={`Decrypting ${input.label}`}
+        done={barDone}
+        total={barTotal}
+        stopped={finished && cancelled}
+        valueText={bySize ? progressLine(bytes, done, elapsed, false) : undefined}
+      />
+      <span className="batch-progress-line">{progressLine(bytes, done, elapsed, !finished)}</span>
+      {/* In the page from the start, so the summary is announced when it appears. */}
+      <div className="batch-outcome" role="status" ref={summaryRef} tabIndex={-1} aria-label="Batch summary">
+        {finished && <BatchOutcome />}
+      </div>
+    </section>
   );
 }

@@ -1,70 +1,73 @@
-import { type DragEvent, useState } from 'react';
-import { decryptDroppedFiles, decryptPasted, openCaptureFiles, setPastedCapture } from '../../actions/decrypt-actions';
+import { decryptPasted, setPastedCapture } from '../../actions/decrypt-actions';
+import { setNdjsonField } from '../../actions/batch-actions';
+import { useBatchStore } from '../../state/batch-store';
 import { useDecryptStore } from '../../state/decrypt-store';
-import { FileIcon, UnlockIcon } from '../../ui/icons';
+import { UnlockIcon } from '../../ui/icons';
 import { useBatchBusy } from './useBatchBusy';
 import '../../ui/Field.css';
-import './input-card.css';
 import './CaptureInput.css';
 
-/**
- * A few captures, each shown as a card: paste one, open capture files (the OS dialog runs in main),
- * or drop files here (many dropped files run as a batch).
- */
+export const CAPTURE_TEXT_ID = 'capture-text';
+
+/** One pasted capture, and the NDJSON member to read from lines (the rest comes by Open or a drop). */
 export function CaptureInput() {
   const pasted = useDecryptStore((s) => s.pasted);
-  const batchBusy = useBatchBusy();
-  const running = useDecryptStore((s) => s.running) || batchBusy;
-  const [dragging, setDragging] = useState(false);
-
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    if (!running) void decryptDroppedFiles(Array.from(event.dataTransfer.files));
-  };
-
+  const ndjsonField = useBatchStore((s) => s.ndjsonField);
+  const decrypting = useDecryptStore((s) => s.running);
+  const running = useBatchBusy() || decrypting;
   return (
-    <div
-      className="drop-zone input-card"
-      data-dragging={dragging}
-      onDragOver={(event) => {
+    <form
+      className="capture-input"
+      onSubmit={(event) => {
         event.preventDefault();
-        setDragging(true);
+        if (!running && pasted.trim() !== '') void decryptPasted();
       }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
     >
-      <label className="field-label" htmlFor="capture-text">
-        Captured payload
-      </label>
-      <textarea
-        id="capture-text"
-        className="textarea"
-        placeholder="Paste a payload (base64 or base64url, or a JSON string), or drop capture files here"
-        value={pasted}
-        onChange={(e) => setPastedCapture(e.target.value)}
-        spellCheck={false}
-        autoComplete="off"
-        aria-describedby="capture-hint"
-      />
-      <span id="capture-hint" className="field-hint">
-        Both layouts are tried: nonce-tag-ciphertext (Kinde) and nonce-ciphertext-tag (WebCrypto).
-      </span>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void decryptPasted()}
-          disabled={running || pasted.trim() === ''}
-        >
-          <UnlockIcon />
-          Decrypt
-        </button>
-        <button type="button" className="button" onClick={() => void openCaptureFiles()} disabled={running}>
-          <FileIcon />
-          Open captures…
-        </button>
+      <div className="capture-paste">
+        <label className="field-label" htmlFor={CAPTURE_TEXT_ID}>
+          Captured payload
+        </label>
+        <textarea
+          id={CAPTURE_TEXT_ID}
+          className="textarea"
+          rows={2}
+          placeholder="Paste a payload (base64 or base64url, or a JSON string), or drop capture files anywhere on the window"
+          value={pasted}
+          onChange={(e) => setPastedCapture(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby="capture-hint"
+        />
+        <span id="capture-hint" className="field-hint">
+          Both layouts are tried: nonce-tag-ciphertext (Kinde) and nonce-ciphertext-tag (WebCrypto).
+        </span>
       </div>
-    </div>
+      <button type="submit" className="button button-primary capture-decrypt" disabled={running || pasted.trim() === ''}>
+        <UnlockIcon />
+        Decrypt
+      </button>
+      <details className="capture-options">
+        <summary>NDJSON options</summary>
+        <div className="capture-options-body">
+          <label className="field-label" htmlFor="ndjson-field">
+            NDJSON field <span className="muted">(optional)</span>
+          </label>
+          <input
+            id="ndjson-field"
+            className="input"
+            value={ndjsonField}
+            onChange={(event) => setNdjsonField(event.target.value)}
+            placeholder="payload"
+            maxLength={128}
+            spellCheck={false}
+            autoComplete="off"
+            aria-describedby="ndjson-field-hint"
+          />
+          <span id="ndjson-field-hint" className="field-hint">
+            The member of each JSON line that holds the payload. Empty: “payload”, then “body”.
+          </span>
+        </div>
+      </details>
+    </form>
   );
 }

@@ -1,92 +1,78 @@
 import { clearDecrypt } from '../../actions/decrypt-actions';
-import { showDecryptTab } from '../../actions/simulate-actions';
-import { type DecryptTab, useDecryptStore } from '../../state/decrypt-store';
+import { plural } from '../../lib/format';
+import { useBatchStore } from '../../state/batch-store';
+import { useDecryptStore } from '../../state/decrypt-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { LockIcon, UnlockIcon } from '../../ui/icons';
 import { Loading } from '../../ui/Spinner';
-import { type TabItem, TabPanel, Tabs } from '../../ui/Tabs';
 import { PageHeading } from '../shell/PageHeading';
-import { BatchInputs } from './BatchInputs';
 import { BatchPanel } from './BatchPanel';
 import { CaptureInput } from './CaptureInput';
-import { DecryptResults } from './DecryptResults';
-import { ReceiverSnippets } from './ReceiverSnippets';
+import { CaptureOpeners } from './CaptureOpeners';
+import { ExportPlaintextDialog } from './ExportPlaintextDialog';
+import { BatchResultsWorkbench, PastedResultsWorkbench } from './ResultsWorkbench';
 import { ScopePicker } from './ScopePicker';
-import { SimulateForm } from './SimulateForm';
 import './DecryptScreen.css';
 
-const ID_PREFIX = 'decrypt';
-
-const TABS: ReadonlyArray<TabItem<DecryptTab>> = [
-  {
-    id: 'captures',
-    label: (
-      <>
-        <UnlockIcon />
-        Decrypt captures
-      </>
-    ),
-  },
-  {
-    id: 'simulate',
-    label: (
-      <>
-        <LockIcon />
-        Simulate secureFetch
-      </>
-    ),
-  },
-];
-
-/** The workbench: the keys to try, a few captures or a batch, and one result area. */
-function CapturesTab() {
-  const running = useDecryptStore((s) => s.running);
-  const error = useDecryptStore((s) => s.error);
+/** The summary line of a paste's or a few dropped files' results. */
+function PastedSummary() {
+  const results = useDecryptStore((s) => s.results);
+  if (results.length === 0) return null;
+  const decrypted = results.filter((r) => r.ok).length;
   return (
-    <div className="decrypt-grid">
-      <ScopePicker />
-      <div className="input-cards">
-        <CaptureInput />
-        <BatchInputs />
-      </div>
-      {error && <ErrorNotice error={error} />}
-      {running ? <Loading label="Decrypting…" /> : <DecryptResults />}
-      <BatchPanel />
-    </div>
+    <p className="decrypt-summary" role="status">
+      {plural(results.length, 'payload')}: {decrypted} decrypted, {results.length - decrypted} failed.
+    </p>
   );
 }
 
+/**
+ * The workbench: the keys to try and the captures (opened, dropped anywhere on the window, or
+ * pasted) in a compact band, then the summary and the results, list beside the selected one.
+ */
 export function DecryptScreen() {
-  const tab = useDecryptStore((s) => s.tab);
+  const running = useDecryptStore((s) => s.running);
+  const error = useDecryptStore((s) => s.error);
   const hasResults = useDecryptStore((s) => s.results.length > 0);
+  const batchShown = useBatchStore((s) => s.phase !== 'idle');
+  const batchError = useBatchStore((s) => (s.phase === 'idle' ? s.error : null));
   return (
-    <div className="page">
+    <div className="page decrypt-page">
       <header className="page-header">
         <div>
           <PageHeading focusOnMount>Decrypt</PageHeading>
           <p className="page-subtitle">
-            Decrypt payloads that secureFetch sent and you captured. Nothing leaves this computer; decrypted bodies are cleared
-            when you leave this screen.
+            Decrypt payloads that secureFetch sent and you captured. Nothing leaves this computer; decrypted bodies are hidden
+            until you reveal one, and cleared when you leave this screen.
           </p>
         </div>
-        {hasResults && tab === 'captures' && (
-          <div className="toolbar">
+        <div className="toolbar">
+          <CaptureOpeners />
+          {hasResults && (
             <button type="button" className="button" onClick={clearDecrypt}>
               Clear
             </button>
-          </div>
-        )}
-      </header>
-      <Tabs label="Decrypt" idPrefix={ID_PREFIX} tabs={TABS} selected={tab} onSelect={showDecryptTab} />
-      <TabPanel idPrefix={ID_PREFIX} id="captures" selected={tab === 'captures'}>
-        <CapturesTab />
-      </TabPanel>
-      <TabPanel idPrefix={ID_PREFIX} id="simulate" selected={tab === 'simulate'}>
-        <div className="decrypt-grid">
-          <SimulateForm />
-          <ReceiverSnippets />
+          )}
         </div>
-      </TabPanel>
+      </header>
+      <div className="decrypt-inputs card">
+        <ScopePicker />
+        <CaptureInput />
+      </div>
+      {error && <ErrorNotice error={error} />}
+      {batchError && <ErrorNotice error={batchError} />}
+      {running && <Loading label="Decrypting…" />}
+      {batchShown ? (
+        <>
+          <BatchPanel />
+          <BatchResultsWorkbench />
+        </>
+      ) : (
+        <>
+          <PastedSummary />
+          <PastedResultsWorkbench />
+        </>
+      )}
+      <ExportPlaintextDialog />
     </div>
   );
 }

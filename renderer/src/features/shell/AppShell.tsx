@@ -1,7 +1,9 @@
 import { useNavigationStore } from '../../state/navigation-store';
 import { AuditScreen } from '../audit/AuditScreen';
+import { CaptureDropTarget } from '../decrypt/CaptureDropTarget';
 import { DecryptScreen } from '../decrypt/DecryptScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { SimulateScreen } from '../simulate/SimulateScreen';
 import { Sidebar } from '../sidebar/Sidebar';
 import { WorkflowScreen } from '../workflow/WorkflowScreen';
 
@@ -13,9 +15,11 @@ export function AppShell() {
       <main className="main" id="main">
         {screen === 'workflow' && <WorkflowScreen />}
         {screen === 'decrypt' && <DecryptScreen />}
+        {screen === 'simulate' && <SimulateScreen />}
         {screen === 'audit' && <AuditScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
+      <CaptureDropTarget />
     </div>
   );
 }

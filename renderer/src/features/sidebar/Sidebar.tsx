@@ -3,6 +3,7 @@ import { openDecrypt } from '../../actions/decrypt-actions';
 import { openDialog } from '../../actions/dialog-actions';
 import { lockVault } from '../../actions/lock-actions';
 import { openSettings } from '../../actions/settings-actions';
+import { openSimulate } from '../../actions/simulate-actions';
 import { useNavigationStore } from '../../state/navigation-store';
 import { KeyIcon, ListIcon, LockIcon, PlusIcon, SettingsIcon, UnlockIcon } from '../../ui/icons';
 import { WorkflowList } from './WorkflowList';
@@ -53,6 +54,15 @@ export function Sidebar() {
         >
           <UnlockIcon />
           Decrypt
+        </button>
+        <button
+          type="button"
+          className="nav-item"
+          aria-current={screen === 'simulate' ? 'page' : undefined}
+          onClick={openSimulate}
+        >
+          <LockIcon />
+          Simulate secureFetch
         </button>
         <button type="button" className="nav-item" aria-current={screen === 'audit' ? 'page' : undefined} onClick={openAudit}>
           <ListIcon />

@@ -2,7 +2,8 @@ import type { DecryptItemResult } from '../../../../shared/domain';
 import { shortSource } from '../../lib/batch-view';
 import { formatAuditTime, formatFingerprint } from '../../lib/format';
 import { keyName } from '../../lib/key-name';
-import './BatchResultRow.css';
+import { OutcomeBadge } from './OutcomeBadge';
+import './ResultRow.css';
 
 /** The key first (label, status, fingerprint): what an officer looks for when keys rotate. */
 function keyLine(result: Extract<DecryptItemResult, { ok: true }>): string {
@@ -26,23 +27,33 @@ export function rowHasMeta(result: DecryptItemResult): boolean {
 }
 
 /**
- * One result in two or three lines: source and outcome (the error code's badge), the HAR entry's
- * time and URL, then the key that matched or what went wrong.
+ * One row in two or three lines: source and outcome, the HAR entry's time and URL, then the key
+ * that matched or what went wrong. `count` identical errors share the row, and it says so.
  */
-export function BatchResultRow({ result, inputLabel }: { result: DecryptItemResult; inputLabel: string | null }) {
+export function ResultRow({
+  result,
+  count,
+  inputLabel,
+}: {
+  result: DecryptItemResult;
+  count: number;
+  inputLabel: string | null;
+}) {
   const meta = metaLine(result);
   return (
     <>
-      <span className="batch-row-top">
-        <span className="batch-row-source">{shortSource(result.source, inputLabel)}</span>
-        {result.ok ? (
-          <span className="badge badge-active">Decrypted</span>
-        ) : (
-          <span className="badge badge-danger">{result.error.code}</span>
-        )}
+      <span className="result-row-top">
+        <span className="result-row-source">
+          {shortSource(result.source, inputLabel)}
+          {count > 1 && ` and ${(count - 1).toLocaleString()} more`}
+        </span>
+        <span className="result-row-badges">
+          {count > 1 && <span className="badge">×{count.toLocaleString()}</span>}
+          <OutcomeBadge result={result} />
+        </span>
       </span>
-      {meta && <span className="batch-row-meta mono">{meta}</span>}
-      <span className="batch-row-detail">{result.ok ? keyLine(result) : result.error.message}</span>
+      {meta && <span className="result-row-meta mono">{meta}</span>}
+      <span className="result-row-detail">{result.ok ? keyLine(result) : result.error.message}</span>
     </>
   );
 }

@@ -15,7 +15,7 @@ import { Field } from '../../ui/Field';
 import { CopyIcon, LockIcon, UnlockIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
 import '../../ui/Field.css';
-import './input-card.css';
+import '../decrypt/input-card.css';
 import './SimulateForm.css';
 
 const CAPTURE_TEXT_ID = 'capture-text';

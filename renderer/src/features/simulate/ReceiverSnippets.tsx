@@ -5,7 +5,7 @@ import { useSimulateStore } from '../../state/simulate-store';
 import { CopyIcon } from '../../ui/icons';
 import { Loading } from '../../ui/Spinner';
 import { TabPanel, Tabs } from '../../ui/Tabs';
-import './input-card.css';
+import '../decrypt/input-card.css';
 import './ReceiverSnippets.css';
 
 const ID_PREFIX = 'snippet';

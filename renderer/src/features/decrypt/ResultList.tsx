@@ -1,22 +1,26 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useCallback, useRef } from 'react';
 import type { DecryptItemResult } from '../../../../shared/domain';
+import type { ResultRow as Row } from '../../lib/result-rows';
 import { rowsInView } from '../../ui/useRowVirtualizer';
-import { BatchResultRow, rowHasMeta } from './BatchResultRow';
-import './BatchResultList.css';
+import { ResultRow, rowHasMeta } from './ResultRow';
+import './ResultList.css';
 
 const ROW_HEIGHT = 62;
 /** A HAR entry's row has a line more: its time and URL. */
 const ROW_HEIGHT_WITH_META = 80;
 const PAGE_ROWS = 6;
 
-const optionId = (index: number) => `batch-result-${index}`;
+const optionId = (index: number) => `result-row-${index}`;
 
-interface BatchResultListProps {
+interface ResultListProps {
   results: readonly DecryptItemResult[];
+  /** What the list shows: results, or identical errors grouped (result-rows.ts). */
+  rows: readonly Row[];
+  /** The selected row's place in `rows`. */
   selectedIndex: number | null;
   inputLabel: string | null;
-  onSelect: (index: number) => void;
+  onSelect: (row: number) => void;
 }
 
 /**
@@ -24,7 +28,7 @@ interface BatchResultListProps {
  * the rows in view exist in the DOM, plus the selected one, so aria-activedescendant always
  * names a real element.
  */
-export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }: BatchResultListProps) {
+export function ResultList({ results, rows, selectedIndex, inputLabel, onSelect }: ResultListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rangeExtractor = useCallback(
     (range: Parameters<typeof defaultRangeExtractor>[0]) => {
@@ -37,10 +41,11 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
   // No React Compiler runs on this code, so the virtualizer's unmemoisable functions are fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: results.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => {
-      const result = results[index];
+      const row = rows[index];
+      const result = row === undefined ? undefined : results[row.index];
       return result !== undefined && rowHasMeta(result) ? ROW_HEIGHT_WITH_META : ROW_HEIGHT;
     },
     overscan: 8,
@@ -48,7 +53,7 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
   });
 
   const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(results.length - 1, index));
+    const next = Math.max(0, Math.min(rows.length - 1, index));
     onSelect(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
@@ -58,7 +63,7 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
       ArrowDown: current + 1,
       ArrowUp: selectedIndex === null ? 0 : current - 1,
       Home: 0,
-      End: results.length - 1,
+      End: rows.length - 1,
       PageDown: current + PAGE_ROWS,
       PageUp: current - PAGE_ROWS,
     };
@@ -69,32 +74,36 @@ export function BatchResultList({ results, selectedIndex, inputLabel, onSelect }
   };
 
   return (
-    <div className="card batch-list">
+    <div className="card result-list">
       <div
-        className="batch-list-scroll"
+        className="result-list-scroll"
         ref={scrollRef}
         role="listbox"
-        aria-label={`Results, ${results.length.toLocaleString()} in input order`}
+        aria-label={`Results, ${rows.length.toLocaleString()} in input order`}
         aria-activedescendant={selectedIndex === null ? undefined : optionId(selectedIndex)}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div className="batch-list-body" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
-          {rowsInView(virtualizer, results).map(({ row, item: result }) => (
-            <div
-              key={row.index}
-              id={optionId(row.index)}
-              className="batch-row"
-              role="option"
-              aria-selected={row.index === selectedIndex}
-              aria-posinset={row.index + 1}
-              aria-setsize={results.length}
-              onClick={() => onSelect(row.index)}
-              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
-            >
-              <BatchResultRow result={result} inputLabel={inputLabel} />
-            </div>
-          ))}
+        <div className="result-list-body" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+          {rowsInView(virtualizer, rows).map(({ row, item }) => {
+            const result = results[item.index];
+            if (result === undefined) return null;
+            return (
+              <div
+                key={row.index}
+                id={optionId(row.index)}
+                className="result-row"
+                role="option"
+                aria-selected={row.index === selectedIndex}
+                aria-posinset={row.index + 1}
+                aria-setsize={rows.length}
+                onClick={() => onSelect(row.index)}
+                style={{ transform: `translateY(${row.start}px)`, height: row.size }}
+              >
+                <ResultRow result={result} count={item.members.length} inputLabel={inputLabel} />
+              </div>
+            );
+          })}
         </div>
       </div>
     </div>
