@@ -41,7 +41,22 @@ test('the audit log lists every change, copy and decrypt, verifies its chain and
     'Vault created',
   ]);
   await expect(table.getByRole('row').nth(1)).toContainText('items: 1, decrypted: 1');
+  // Local time with its zone, so an entry read from elsewhere is not an hour off.
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[+-]\d\d:\d\d$/,
+  );
   await captureScreen(page, 'audit-log');
+
+  // Filters: by action, then by workflow; the count says how many are left.
+  await page.getByRole('combobox', { name: 'Action' }).selectOption('Key added');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('status').filter({ hasText: 'of 8 entries' })).toHaveText('2 of 8 entries');
+  await page.getByRole('combobox', { name: 'Action' }).selectOption('');
+  await page.getByRole('combobox', { name: 'Workflow' }).selectOption(WORKFLOW);
+  await expect(table.getByRole('row')).toHaveCount(7);
+  await captureScreen(page, 'audit-log-filtered');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(table.getByRole('row')).toHaveCount(9);
 
   await page.getByRole('button', { name: 'Export' }).click();
   await expect(toast(page, 'Audit log exported')).toBeVisible();
@@ -60,6 +75,15 @@ test('the audit log lists every change, copy and decrypt, verifies its chain and
   writeFileSync(log, readFileSync(log, 'utf8').replace('"Dashboard key"', '"Edited label"').replace('"key.copy"', '"key.add"'));
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByText('Chain not verified')).toBeVisible();
-  await expect(page.getByText(/First bad entry: #\d+\./)).toBeVisible();
+  await expect(page.getByText('First bad entry: #4.')).toBeVisible();
+  // The entry where the chain breaks is marked, with what that means.
+  const broken = table.locator('.audit-row-broken');
+  await expect(broken).toHaveCount(1);
+  await expect(broken.getByRole('cell').first()).toHaveText('4');
+  await expect(broken).toContainText(
+    'The chain breaks here: this entry or one before it was changed outside Workflow Key Custody, or entries were removed.',
+  );
+  await page.getByRole('button', { name: 'Show the entry' }).click();
+  await expect(broken).toBeInViewport();
   await captureScreen(page, 'audit-log-chain-broken');
 });

@@ -19,7 +19,7 @@ export function ActiveSinceCell({ keyInfo, rotationDays, now }: { keyInfo: KeyIn
         {formatDate(since)}
         <span className="visually-hidden"> · </span>
       </span>
-      <span className={age.due ? 'key-sub key-age-due' : 'key-sub'}>{age.text}</span>
+      <span className={age.due ? 'key-sub key-age key-age-due' : 'key-sub key-age'}>{age.text}</span>
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { KeyInfo, WorkflowSummary } from '../../../../shared/domain';
 import { formatDate, formatDateTime, formatFingerprint } from '../../lib/format';
 import { keyName } from '../../lib/key-name';
@@ -26,7 +26,9 @@ export function KeyTable({ keys, workflow }: { keys: KeyInfo[]; workflow: Workfl
   const shown = useMemo(() => viewKeys(keys, query), [keys, query]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useRowVirtualizer(shown.length, scrollRef, ROW_HEIGHT);
-  const now = new Date();
+  // Ages are counted from when the keys were read; any change re-reads them.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const now = useMemo(() => new Date(), [keys]);
 
   return (
     <div className="card table keys-table">
@@ -54,39 +56,46 @@ export function KeyTable({ keys, workflow }: { keys: KeyInfo[]; workflow: Workfl
         {shown.length === 0 && <p className="table-empty">No key matches these filters.</p>}
         <div className="table-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {rowsInView(virtualizer, shown).map(({ row, item: key }) => (
-            <div
-              key={key.id}
-              className="table-row"
-              role="row"
-              aria-rowindex={row.index + 2}
-              data-key-id={key.id}
-              style={{ transform: `translateY(${row.start}px)` }}
-            >
-              <span className="table-cell table-cell-stack" role="cell">
-                <span className="key-label">{keyName(key)}</span>
-                <span className="key-sub">{key.origin === 'imported' ? 'Imported' : 'Generated'}</span>
-              </span>
-              <span className="table-cell mono" role="cell">
-                {formatFingerprint(key.fingerprint)}
-              </span>
-              <span className="table-cell" role="cell" title={formatDateTime(key.createdAt)}>
-                {formatDate(key.createdAt)}
-              </span>
-              <ActiveSinceCell keyInfo={key} rotationDays={workflow.rotationDays} now={now} />
-              <span className="table-cell" role="cell">
-                {formatDateTime(key.lastMatchedAt)}
-              </span>
-              <span className="table-cell table-cell-stack" role="cell">
-                {key.status === 'active' && <ActiveBadge />}
-                {key.deletionScheduledFor && <DeletionScheduled at={key.deletionScheduledFor} />}
-              </span>
-              <span className="table-cell" role="cell">
-                <KeyRowMenu keyInfo={key} />
-              </span>
-            </div>
+            <KeyRow key={key.id} keyInfo={key} index={row.index} top={row.start} rotationDays={workflow.rotationDays} now={now} />
           ))}
         </div>
       </div>
     </div>
   );
 }
+
+/** One key's row. Memoised: scrolling adds rows at the edges and leaves the others as they are. */
+const KeyRow = memo(function KeyRow(props: { keyInfo: KeyInfo; index: number; top: number; rotationDays: number; now: Date }) {
+  const { keyInfo: key, index, top, rotationDays, now } = props;
+  return (
+    <div
+      className="table-row"
+      role="row"
+      aria-rowindex={index + 2}
+      data-key-id={key.id}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <span className="table-cell table-cell-stack" role="cell">
+        <span className="key-label">{keyName(key)}</span>
+        <span className="key-sub">{key.origin === 'imported' ? 'Imported' : 'Generated'}</span>
+      </span>
+      <span className="table-cell mono" role="cell">
+        {formatFingerprint(key.fingerprint)}
+      </span>
+      <span className="table-cell" role="cell" title={formatDateTime(key.createdAt)}>
+        {formatDate(key.createdAt)}
+      </span>
+      <ActiveSinceCell keyInfo={key} rotationDays={rotationDays} now={now} />
+      <span className="table-cell" role="cell" title={key.lastMatchedAt ? formatDateTime(key.lastMatchedAt) : undefined}>
+        {key.lastMatchedAt ? formatDate(key.lastMatchedAt) : 'Never'}
+      </span>
+      <span className="table-cell table-cell-stack" role="cell">
+        {key.status === 'active' && <ActiveBadge />}
+        {key.deletionScheduledFor && <DeletionScheduled at={key.deletionScheduledFor} />}
+      </span>
+      <span className="table-cell" role="cell">
+        <KeyRowMenu keyInfo={key} />
+      </span>
+    </div>
+  );
+});
