@@ -24,7 +24,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const shown = useMemo(() => filterAudit(entries, filter), [entries, filter]);
   const broken = useMemo(() => chainBreak(entries, verification), [entries, verification]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useRowVirtualizer(shown.length, scrollRef, ROW_HEIGHT);
+  const virtualizer = useRowVirtualizer(shown.length, scrollRef, ROW_HEIGHT, (index) => shown[index]?.seq ?? index);
 
   const brokenIndex = broken === null ? -1 : shown.findIndex((e) => e.seq === broken.seq);
   useEffect(() => {
