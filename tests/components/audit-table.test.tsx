@@ -123,7 +123,7 @@ describe('the audit log', () => {
     await user.clear(from);
     await user.type(from, '2027-01-01');
     expect(screen.getByText('No entry matches these filters.')).toBeInTheDocument();
-  });
+  }, 15_000); // Many steps typed one key at a time, on a shared machine.
 
   it('shows a long workflow id and long details in full, and each time with its zone', async () => {
     const long = entry(5, 'plaintext.export', {

@@ -13,7 +13,7 @@ import { captureScreen, SCREENS_DIR } from './screens';
 import { BIG_WORKFLOW_KEYS, SCALE_KEYS, SCALE_WORKFLOWS, type ScaleVault, seedScaleVault } from './scale-vault';
 
 const RELOADS = 3;
-const SCROLL_FRAMES = 90;
+const SCROLL_FRAMES = 60;
 
 /** Set by an init script: ms after navigation start at which the sidebar and the key table first showed rows. */
 async function firstRenderMarks(page: Page): Promise<{ sidebar: number; keys: number }> {
@@ -77,9 +77,9 @@ async function measureInPage(page: Page, act: Act, selector: string, count?: num
 }
 
 /**
- * Scrolls `selector` down a step every frame for `frames` frames, as a trackpad would, and returns
- * the time between frames: above 16.7 ms a 60 Hz screen shows a dropped frame. With `scroll`
- * false it only counts frames: the page's idle frame time on this machine, the baseline.
+ * Scrolls `selector` down three rows every frame for `frames` frames, as a fast wheel or trackpad
+ * would, and returns the time between frames: above 16.7 ms a 60 Hz screen shows a dropped frame.
+ * With `scroll` false it only counts frames: the page's idle frame time on this machine, the baseline.
  */
 async function scrollFrameTimes(page: Page, selector: string, frames: number, scroll = true): Promise<number[]> {
   return page.evaluate(
@@ -87,7 +87,7 @@ async function scrollFrameTimes(page: Page, selector: string, frames: number, sc
       new Promise<number[]>((resolve) => {
         const scroller = document.querySelector(selector) as HTMLElement;
         scroller.scrollTop = 0;
-        const step = (scroller.scrollHeight - scroller.clientHeight) / frames;
+        const step = 3 * 60;
         const gaps: number[] = [];
         let last = performance.now();
         const frame = (now: number) => {
@@ -130,7 +130,8 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 test('1 000 workflows and 10 000 keys: first render and opening a workflow stay quick, lists stay virtualised', async ({
   openApp,
 }) => {
-  test.setTimeout(300_000);
+  // Seeding and reading ten thousand keys is slow on a loaded machine; the figures are the point, not the time limit.
+  test.setTimeout(600_000);
   let vault: ScaleVault | null = null;
   try {
     vault = await seedScaleVault();
@@ -172,7 +173,6 @@ test('1 000 workflows and 10 000 keys: first render and opening a workflow stay 
       `${bigTable}:not([aria-rowcount="${BIG_WORKFLOW_KEYS + 1}"])`,
     );
     await expect(page.locator(bigTable).getByText('Key 4999', { exact: true })).toBeVisible();
-    await captureScreen(page, 'keys-5000-filtered');
     const clearFilter = await measureInPage(page, { filterKeys: '' }, `${bigTable}[aria-rowcount="${BIG_WORKFLOW_KEYS + 1}"]`);
     const sortKeys = await measureInPage(page, { sortBy: 'Label' }, `${bigTable} [aria-sort="ascending"]`);
     await expect(page.locator(`${bigTable} [data-key-id]`).first()).toContainText('Key 1');
@@ -225,7 +225,7 @@ test('1 000 workflows and 10 000 keys: first render and opening a workflow stay 
         `  open a workflow (click → its key rows shown): 10 keys ${ms(openSmall)}, ${BIG_WORKFLOW_KEYS} keys ${ms(openBig)} (of which the keys.list round trip through the bridge alone: ${ms(bigListCall)})`,
         `  scroll to the end: key table ${ms(scrollKeys)}, sidebar ${ms(scrollSidebar)}; search the sidebar ${ms(search)}`,
         `  key table of ${BIG_WORKFLOW_KEYS} keys: filter typed → rows updated ${ms(filterKeys)}, cleared ${ms(clearFilter)}, sort by label ${ms(sortKeys)}`,
-        `  scrolling it top to bottom over ${SCROLL_FRAMES} frames: frame time median ${median(frames).toFixed(1)} ms, p95 ${percentile(frames, 0.95).toFixed(1)} ms (16.7 ms at 60 Hz; the idle page's median ${median(idleFrames).toFixed(1)} ms, ratio ${(median(frames) / median(idleFrames)).toFixed(2)})`,
+        `  scrolling it three rows a frame for ${SCROLL_FRAMES} frames: frame time median ${median(frames).toFixed(1)} ms, p95 ${percentile(frames, 0.95).toFixed(1)} ms (16.7 ms at 60 Hz; the idle page's median ${median(idleFrames).toFixed(1)} ms, ratio ${(median(frames) / median(idleFrames)).toFixed(2)})`,
         `  rows in the DOM: sidebar ${sidebarRows} of ${SCALE_WORKFLOWS}, key table ${keyRowsInDom} of ${BIG_WORKFLOW_KEYS}`,
       ].join('\n'),
     );
@@ -234,7 +234,6 @@ test('1 000 workflows and 10 000 keys: first render and opening a workflow stay 
     await page.getByRole('searchbox', { name: 'Search workflows' }).fill('');
     await page.getByRole('button', { name: /^Needs attention/ }).click();
     await expect(page.locator('.workflow-list [role="status"]')).toContainText('need attention');
-    await captureScreen(page, 'sidebar-needs-attention');
     await page
       .getByRole('list', { name: 'Workflows' })
       .getByRole('button', { name: new RegExp(`^${vault.dueWorkflow.name} `) })
@@ -244,7 +243,8 @@ test('1 000 workflows and 10 000 keys: first render and opening a workflow stay 
     await expect(page.getByRole('table', { name: `Encryption keys of ${vault.dueWorkflow.name}` })).toContainText(
       /\(due \d+ days ago\)/,
     );
-    await captureScreen(page, 'workflow-rotation-due');
+    // One photograph for both: the sidebar filtered to what needs attention, and the banner.
+    await captureScreen(page, 'workflow-rotation-due-sidebar-needs-attention');
     await banner.getByRole('button', { name: 'Add encryption key' }).click();
     await expect(page.getByRole('dialog', { name: 'Add encryption key' })).toBeVisible();
     await page.keyboard.press('Escape');

@@ -7,6 +7,19 @@ import { plural } from '../../lib/format';
 import { useAuditStore } from '../../state/audit-store';
 import './AuditFilters.css';
 
+function DayInput(props: { bound: 'from' | 'to'; value: string; limit: { min?: string; max?: string } }) {
+  const { bound, value, limit } = props;
+  return (
+    <input
+      type="date"
+      value={value}
+      min={limit.min || undefined}
+      max={limit.max || undefined}
+      onChange={(event) => setAuditFilter({ [bound]: event.target.value })}
+    />
+  );
+}
+
 /** Filters over the log by workflow, action and date, and how many entries they leave. */
 export function AuditFilters({ shown }: { shown: number }) {
   const entries = useAuditStore((s) => s.entries);
@@ -41,23 +54,14 @@ export function AuditFilters({ shown }: { shown: number }) {
           ))}
         </select>
       </label>
+      {/* Each bound keeps the other in range: From no later than To. */}
       <label className="audit-filter">
         <span>From</span>
-        <input
-          type="date"
-          value={filter.from}
-          max={filter.to || undefined}
-          onChange={(e) => setAuditFilter({ from: e.target.value })}
-        />
+        <DayInput bound="from" value={filter.from} limit={{ max: filter.to }} />
       </label>
       <label className="audit-filter">
         <span>To</span>
-        <input
-          type="date"
-          value={filter.to}
-          min={filter.from || undefined}
-          onChange={(e) => setAuditFilter({ to: e.target.value })}
-        />
+        <DayInput bound="to" value={filter.to} limit={{ min: filter.from }} />
       </label>
       <span className="audit-count" role="status">
         {filtered
