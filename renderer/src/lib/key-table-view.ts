@@ -42,8 +42,11 @@ const STATUS_ORDER: Record<Exclude<KeyStatusFilter, 'all'>, number> = { active: 
 /** A missing time (never activated, never matched) sorts as the oldest. */
 const timeOf = (iso: string | null) => (iso === null ? -Infinity : Date.parse(iso));
 
+/** One collator for every comparison: `localeCompare` with options builds a new one per call. */
+const labels = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 const COMPARE: Record<KeySortColumn, (a: KeyInfo, b: KeyInfo) => number> = {
-  label: (a, b) => keyName(a).localeCompare(keyName(b), undefined, { numeric: true, sensitivity: 'base' }),
+  label: (a, b) => labels.compare(keyName(a), keyName(b)),
   fingerprint: (a, b) => a.fingerprint.localeCompare(b.fingerprint),
   created: (a, b) => timeOf(a.createdAt) - timeOf(b.createdAt),
   activeSince: (a, b) => timeOf(activeSince(a)) - timeOf(activeSince(b)),

@@ -10,6 +10,8 @@ import { toast } from './ui';
 const WORKFLOW = 'onUserTokenGeneration';
 
 test('the audit log lists every change, copy and decrypt, verifies its chain and exports it', async ({ openApp }) => {
+  // Two photographs, each checked by axe in both themes: on a shared two-core machine that alone nears a minute.
+  test.slow();
   const app = await openApp();
   const { page, host } = app;
   const vector = loadVectors()[0];
