@@ -55,6 +55,8 @@ export const WorkflowSummarySchema = z.object({
   noActiveKey: z.boolean(),
   /** "Rotation due" badge (R12). */
   rotationDue: z.boolean(),
+  /** A key waits for its deletion (R13): the sidebar's "Needs attention" filter counts it. */
+  deletionScheduled: z.boolean(),
 });
 export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
 

@@ -21,6 +21,7 @@ import {
   WorkflowIdSchema,
   WorkflowNameSchema,
 } from '../../shared/domain';
+import { DAY_MS, rotationAge } from '../../shared/rotation';
 import { CustodyError } from './custody-error';
 import { fingerprintOf } from './key-material';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
@@ -34,8 +35,6 @@ export interface Transition<T> {
   event: AuditEvent | null;
   result: T;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Input is checked here too, not only at the IPC or CLI edge: a bad value must never reach the vault. */
 function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -109,7 +108,7 @@ export function activeKeyOf(workflow: StoredWorkflow): StoredKey | null {
 export function isRotationDue(workflow: StoredWorkflow, now: Date): boolean {
   const active = activeKeyOf(workflow);
   if (!active?.activatedAt) return false;
-  return now.getTime() - Date.parse(active.activatedAt) > workflow.rotationDays * DAY_MS;
+  return rotationAge(active.activatedAt, workflow.rotationDays, now).due;
 }
 
 export function summarizeWorkflow(workflow: StoredWorkflow, now: Date): WorkflowSummary {
@@ -124,6 +123,7 @@ export function summarizeWorkflow(workflow: StoredWorkflow, now: Date): Workflow
     activeKeyId: active?.id ?? null,
     noActiveKey: active === null,
     rotationDue: isRotationDue(workflow, now),
+    deletionScheduled: workflow.keys.some((k) => k.deletionScheduledFor !== null),
   };
 }
 

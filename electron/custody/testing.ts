@@ -3,6 +3,6 @@
  * applied in memory inside one `store.transact`, so thousands of keys go in one sealed, audited
  * write instead of one each. Only tests import this (eslint.config.mjs forbids it to main and the CLI).
  */
-export { activeKeyOf, addKey, addWorkflow, deactivateKey, findWorkflow } from './key-lifecycle';
+export { activeKeyOf, addKey, addWorkflow, deactivateKey, deleteKey, findWorkflow } from './key-lifecycle';
 export { generateKey } from './key-material';
 export type { VaultState } from './vault-state';

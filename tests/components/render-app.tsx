@@ -70,6 +70,7 @@ export function workflow(id: string, changes: Partial<WorkflowSummary> = {}): Wo
     activeKeyId: null,
     noActiveKey: true,
     rotationDue: false,
+    deletionScheduled: false,
     ...changes,
   };
 }

@@ -22,9 +22,18 @@ const WORKFLOWS = [
   workflow('onExistingPasswordProvided'),
 ];
 
-function showSidebar() {
+/** R13: a key of this one waits for its deletion. */
+const LEAVING = workflow('onNewPasswordProvided', {
+  name: 'New password',
+  keyCount: 2,
+  activeKeyId: 'k_00000000000000c3',
+  noActiveKey: false,
+  deletionScheduled: true,
+});
+
+function showSidebar(workflows = WORKFLOWS) {
   const app = renderApp(<Sidebar />, () =>
-    useWorkflowStore.setState({ workflows: WORKFLOWS, workflowsLoaded: true, selectedWorkflowId: WORKFLOWS[0]!.id }),
+    useWorkflowStore.setState({ workflows, workflowsLoaded: true, selectedWorkflowId: WORKFLOWS[0]!.id }),
   );
   app.main.answer('keys.list', () => []);
   return app;
@@ -43,6 +52,28 @@ describe('the workflow list', () => {
     expect(item(/^Post authentication/)).not.toHaveTextContent('No active key');
     // No display name: the id stands in, and a workflow without an active key is flagged.
     expect(item(/^onExistingPasswordProvided/)).toHaveTextContent('No active key');
+  });
+
+  it('"Needs attention" keeps the workflows with no active key, rotation due or a deletion scheduled', async () => {
+    const { user } = showSidebar([...WORKFLOWS, LEAVING]);
+    const toggle = screen.getByRole('button', { name: /^Needs attention/ });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(toggle).toHaveTextContent('3');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(
+      within(list())
+        .getAllByRole('button')
+        .map((b) => b.querySelector('.workflow-item-name')?.textContent),
+    ).toEqual(['Post authentication', 'onExistingPasswordProvided', 'New password']);
+    expect(item(/^New password/)).toHaveTextContent('Deletion scheduled');
+    expect(screen.getByRole('status')).toHaveTextContent('3 workflows need attention');
+
+    // With the search: both must hold.
+    await user.type(screen.getByRole('searchbox', { name: 'Search workflows' }), 'token');
+    expect(screen.getByText('No workflow needing attention matches “token”.')).toBeInTheDocument();
+    await user.click(toggle);
+    expect(within(list()).getAllByRole('button')).toHaveLength(1);
   });
 
   it('search matches the display name or the id, and says how many match', async () => {
@@ -83,6 +114,7 @@ describe('the workflow list', () => {
   it('is one tab stop; arrow keys, Home and End move through it and Enter opens a workflow', async () => {
     const { user } = showSidebar();
     await user.click(screen.getByRole('searchbox', { name: 'Search workflows' }));
+    await user.tab(); // Needs attention
     await user.tab(); // Add workflow
     await user.tab();
     expect(item(/^Token generation/)).toHaveFocus();

@@ -42,6 +42,8 @@ describe('R13 deleting schedules the key for the waiting period', () => {
     const answer = await fx.custody.deleteKey('wf', spare.id);
     expect(answer).toMatchObject({ id: spare.id, status: 'inactive', deletionScheduledFor: SEVEN_DAYS_LATER });
     expect((await fx.custody.listKeys('wf')).find((k) => k.id === spare.id)?.deletionScheduledFor).toBe(SEVEN_DAYS_LATER);
+    // The workflow says so too, for the sidebar's "Needs attention" filter.
+    expect((await fx.custody.getWorkflow('wf')).deletionScheduled).toBe(true);
     expect(await lastAudit()).toMatchObject({
       action: 'key.scheduleDeletion',
       keyId: spare.id,
@@ -116,6 +118,7 @@ describe('R13 a scheduled key is out of use', () => {
   it('is tried again once the deletion is cancelled, and can then be activated', async () => {
     const { payload, spare } = await payloadOfScheduledKey();
     expect(await fx.custody.cancelDeletion('wf', spare.id)).toMatchObject({ status: 'inactive', deletionScheduledFor: null });
+    expect((await fx.custody.getWorkflow('wf')).deletionScheduled).toBe(false);
     expect(await lastAudit()).toMatchObject({
       action: 'key.cancelDeletion',
       keyId: spare.id,

@@ -6,6 +6,9 @@ import { keyTextHint } from '../../renderer/src/lib/key-text-hint';
 import { HEX_PREVIEW_BYTES, plaintextView } from '../../renderer/src/lib/plaintext-view';
 import { filterWorkflows } from '../../renderer/src/lib/filter-workflows';
 import { formatFingerprint } from '../../renderer/src/lib/format';
+import type { AuditEntry, AuditVerification } from '../../shared/domain';
+import { rotationAge } from '../../shared/rotation';
+import { chainBreak } from '../../renderer/src/lib/audit-view';
 import { loadVectors } from '../support/vectors';
 
 describe('Import key hint (the core still decides)', () => {
@@ -68,6 +71,7 @@ describe('sidebar search and fingerprints', () => {
     activeKeyId: null,
     noActiveKey: true,
     rotationDue: false,
+    deletionScheduled: false,
   }));
 
   it('matches a workflow on its name or its id, ignoring case', () => {
@@ -139,5 +143,37 @@ describe('a batch as the workbench shows it', () => {
       { index: 3, members: [3] },
     ]);
     expect(resultRows(results, 'decrypted')).toEqual([]);
+  });
+});
+
+describe('R12 in days, as the key table and the banner show it', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const activated = '2026-01-01T00:00:00.000Z';
+  const at = (ms: number) => new Date(Date.parse(activated) + ms);
+
+  it('is due only once the key is active for longer than the period, as the core flags it', () => {
+    expect(rotationAge(activated, 30, at(30 * DAY))).toEqual({ daysActive: 30, daysLeft: 0, due: false });
+    expect(rotationAge(activated, 30, at(30 * DAY + 1000))).toMatchObject({ daysActive: 30, due: true });
+    expect(rotationAge(activated, 90, at(12 * DAY + 3600_000))).toEqual({ daysActive: 12, daysLeft: 78, due: false });
+    expect(rotationAge(activated, 10, at(15 * DAY))).toEqual({ daysActive: 15, daysLeft: -5, due: true });
+  });
+});
+
+describe('where the audit table marks a broken chain', () => {
+  const entries = [1, 2, 3, 5].map((seq) => ({ seq }) as AuditEntry);
+  const failed = (firstBadSeq: number | null): AuditVerification => ({ ok: false, entries: 4, problem: 'x', firstBadSeq });
+
+  it('marks the first bad entry, or the one found in place of a missing entry', () => {
+    expect(chainBreak(entries, failed(2))?.seq).toBe(2);
+    expect(chainBreak(entries, failed(4))).toMatchObject({ seq: 5, sentence: expect.stringMatching(/^The chain breaks here: /) });
+  });
+
+  it('marks the last entry left when entries were removed from the end, and nothing when the chain holds', () => {
+    expect(chainBreak(entries, failed(6))).toMatchObject({
+      seq: 5,
+      sentence: expect.stringMatching(/^The chain breaks after this entry/),
+    });
+    expect(chainBreak(entries, failed(null))).toBeNull();
+    expect(chainBreak(entries, { ok: true, entries: 4, problem: null, firstBadSeq: null })).toBeNull();
   });
 });

@@ -42,6 +42,7 @@ function workflow(id: string, keyCount: number): WorkflowSummary {
     activeKeyId: keyCount > 0 ? 'k_00000000000000a1' : null,
     noActiveKey: keyCount === 0,
     rotationDue: false,
+    deletionScheduled: false,
   };
 }
 

@@ -1,4 +1,5 @@
 import { custody } from '../client/custody';
+import { type AuditFilter, NO_AUDIT_FILTER } from '../lib/audit-view';
 import { useAuditStore } from '../state/audit-store';
 import { useNavigationStore } from '../state/navigation-store';
 import { latestRequest } from './latest-request';
@@ -39,4 +40,17 @@ export async function exportAudit(): Promise<void> {
   useAuditStore.setState({ exporting: false });
   if (!result.ok) return reportFailure(result.error);
   if (result.value.path !== null) notify.success('Audit log exported', result.value.path);
+}
+
+export function setAuditFilter(changes: Partial<AuditFilter>): void {
+  useAuditStore.setState((s) => ({ filter: { ...s.filter, ...changes } }));
+}
+
+export function clearAuditFilter(): void {
+  useAuditStore.setState({ filter: NO_AUDIT_FILTER });
+}
+
+/** Clears the filters, so the broken entry is listed, and asks the table to scroll to it. */
+export function showChainBreak(): void {
+  useAuditStore.setState((s) => ({ filter: NO_AUDIT_FILTER, showBreakRequest: s.showBreakRequest + 1 }));
 }

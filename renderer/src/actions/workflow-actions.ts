@@ -1,5 +1,6 @@
 import type { NewWorkflow, WorkflowChanges } from '../../../shared/domain';
 import { custody } from '../client/custody';
+import { initialKeysSlice } from '../state/keys-slice';
 import { useWorkflowStore } from '../state/workflow-store';
 import { loadAuditIfShown } from './audit-actions';
 import { closeDialog, failDialog, startDialogRequest } from './dialog-actions';
@@ -11,12 +12,22 @@ export function selectWorkflow(workflowId: string): void {
   // Through showScreen, so leaving Decrypt this way drops what it decrypted too.
   showScreen('workflow');
   if (useWorkflowStore.getState().selectedWorkflowId === workflowId) return;
-  useWorkflowStore.setState({ selectedWorkflowId: workflowId, keys: [], keysWorkflowId: null, keysError: null });
+  useWorkflowStore.setState({
+    selectedWorkflowId: workflowId,
+    keys: [],
+    keysWorkflowId: null,
+    keysError: null,
+    keyQuery: initialKeysSlice.keyQuery,
+  });
   void loadKeys(workflowId);
 }
 
 export function setWorkflowQuery(query: string): void {
   useWorkflowStore.setState({ query });
+}
+
+export function toggleAttentionOnly(): void {
+  useWorkflowStore.setState((s) => ({ attentionOnly: !s.attentionOnly }));
 }
 
 /** After any change (ours, another window's or the CLI's): re-read what is on screen. */

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AuditEntry, AuditVerification } from '../../../shared/domain';
 import type { CustodyErrorShape } from '../../../shared/errors';
+import { type AuditFilter, NO_AUDIT_FILTER } from '../lib/audit-view';
 
 export interface AuditState {
   /** Newest first. */
@@ -10,6 +11,9 @@ export interface AuditState {
   loading: boolean;
   error: CustodyErrorShape | null;
   exporting: boolean;
+  filter: AuditFilter;
+  /** Bumped by "Show the entry": the table scrolls the broken entry into view each time it changes. */
+  showBreakRequest: number;
 }
 
 export const initialAuditState: AuditState = {
@@ -19,6 +23,8 @@ export const initialAuditState: AuditState = {
   loading: false,
   error: null,
   exporting: false,
+  filter: NO_AUDIT_FILTER,
+  showBreakRequest: 0,
 };
 
 export const useAuditStore = create<AuditState>()(() => initialAuditState);

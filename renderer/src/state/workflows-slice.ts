@@ -6,6 +6,8 @@ export interface WorkflowsSlice {
   workflowsLoaded: boolean;
   /** The sidebar's search text. */
   query: string;
+  /** The sidebar's "Needs attention" filter is on. */
+  attentionOnly: boolean;
   selectedWorkflowId: string | null;
 }
 
@@ -13,6 +15,7 @@ export const initialWorkflowsSlice: WorkflowsSlice = {
   workflows: [],
   workflowsLoaded: false,
   query: '',
+  attentionOnly: false,
   selectedWorkflowId: null,
 };
 

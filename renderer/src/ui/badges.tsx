@@ -22,12 +22,17 @@ export function DeletionScheduled({ at }: { at: string }) {
   );
 }
 
-/** R7 and R12 flags, in the Kinde dashboard's words. */
-export function WorkflowBadges({ workflow }: { workflow: Pick<WorkflowSummary, 'noActiveKey' | 'rotationDue'> }) {
+/** R7 and R12 flags, in the Kinde dashboard's words, and R13's waiting deletion. */
+export function WorkflowBadges({
+  workflow,
+}: {
+  workflow: Pick<WorkflowSummary, 'noActiveKey' | 'rotationDue' | 'deletionScheduled'>;
+}) {
   return (
     <>
       {workflow.noActiveKey && <span className="badge badge-warning">No active key</span>}
       {workflow.rotationDue && <span className="badge badge-danger">Rotation due</span>}
+      {workflow.deletionScheduled && <span className="badge badge-warning">Deletion scheduled</span>}
     </>
   );
 }

@@ -15,6 +15,7 @@ import {
   addKey,
   addWorkflow,
   deactivateKey,
+  deleteKey,
   findWorkflow,
   generateKey,
 } from '../../../electron/custody/testing';
@@ -39,6 +40,8 @@ export interface ScaleVault {
   keychainService: string;
   bigWorkflow: { id: string; name: string };
   smallWorkflow: { id: string; name: string };
+  /** Its active key is past the 90-day rotation period (R12). */
+  dueWorkflow: { id: string; name: string };
   seedMs: number;
   remove(): Promise<void>;
 }
@@ -80,6 +83,11 @@ export async function seedScaleVault(): Promise<ScaleVault> {
           at,
         ).state;
       }
+      // The big workflow has one key waiting for its deletion (R13).
+      if (i === 0) {
+        const spare = findWorkflow(state, id).keys.find((k) => k.status !== 'active');
+        if (spare) state = deleteKey(state, id, spare.id, new Date(now)).state;
+      }
       // And some have none active (R7).
       if (i % 11 === 5) {
         const active = activeKeyOf(findWorkflow(state, id));
@@ -102,6 +110,7 @@ export async function seedScaleVault(): Promise<ScaleVault> {
     keychainService,
     bigWorkflow: itemAt(workflows, 0),
     smallWorkflow: itemAt(workflows, 1),
+    dueWorkflow: itemAt(workflows, 3),
     seedMs: performance.now() - started,
     remove: async () => {
       await secrets.delete(keychainService, VAULT_KEY_ACCOUNT).catch(() => false);

@@ -1,7 +1,9 @@
+import { showChainBreak } from '../../actions/audit-actions';
 import { plural } from '../../lib/format';
 import { useAuditStore } from '../../state/audit-store';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Notice } from '../../ui/Notice';
+import './AuditChainStatus.css';
 
 export function AuditChainStatus() {
   const verification = useAuditStore((s) => s.verification);
@@ -16,15 +18,22 @@ export function AuditChainStatus() {
     );
   }
   return (
-    <Notice tone="danger" title="Chain not verified" alert>
-      {verification.problem ?? 'The log does not match its chain.'}
+    <div className="audit-chain-broken">
+      <Notice tone="danger" title="Chain not verified" alert>
+        {verification.problem ?? 'The log does not match its chain.'}
+        {verification.firstBadSeq !== null && (
+          <>
+            <br />
+            First bad entry: #{verification.firstBadSeq}. Entries before it are intact; restore the log from a backup or keep this
+            copy as evidence.
+          </>
+        )}
+      </Notice>
       {verification.firstBadSeq !== null && (
-        <>
-          <br />
-          First bad entry: #{verification.firstBadSeq}. Entries before it are intact; restore the log from a backup or keep this
-          copy as evidence.
-        </>
+        <button type="button" className="button" onClick={showChainBreak}>
+          Show the entry
+        </button>
       )}
-    </Notice>
+    </div>
   );
 }

@@ -21,6 +21,20 @@ const STEP: Record<string, (index: number, count: number) => number> = {
   PageUp: (i) => Math.max(i - 10, 0),
 };
 
+function filterStatus(count: number, query: string, attentionOnly: boolean): string {
+  const text = query.trim();
+  if (text === '' && !attentionOnly) return '';
+  const matching = text === '' ? '' : ` match “${text}”`;
+  const attention = attentionOnly ? `${matching === '' ? '' : ' and'} need attention` : '';
+  return `${plural(count, 'workflow')}${matching}${attention}`;
+}
+
+function emptyText(query: string, attentionOnly: boolean): string {
+  const text = query.trim();
+  if (text === '') return 'No workflow needs attention.';
+  return `No workflow${attentionOnly ? ' needing attention' : ''} matches “${text}”.`;
+}
+
 /**
  * Virtualised (a thousand workflows stay cheap): only the rows in view exist. One tab stop; the
  * arrow keys, Home, End and Page keys move through the list, Enter opens a workflow.
@@ -29,9 +43,10 @@ export function WorkflowList() {
   const workflows = useWorkflowStore((s) => s.workflows);
   const loaded = useWorkflowStore((s) => s.workflowsLoaded);
   const query = useWorkflowStore((s) => s.query);
+  const attentionOnly = useWorkflowStore((s) => s.attentionOnly);
   const selectedId = useWorkflowStore((s) => s.selectedWorkflowId);
   const onWorkflowScreen = useNavigationStore((s) => s.screen === 'workflow');
-  const visible = useMemo(() => filterWorkflows(workflows, query), [workflows, query]);
+  const visible = useMemo(() => filterWorkflows(workflows, query, attentionOnly), [workflows, query, attentionOnly]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
@@ -69,10 +84,10 @@ export function WorkflowList() {
   return (
     <div className="workflow-list" ref={scrollRef}>
       <span className="visually-hidden" role="status">
-        {query.trim() ? `${plural(visible.length, 'workflow')} match “${query.trim()}”` : ''}
+        {filterStatus(visible.length, query, attentionOnly)}
       </span>
       {visible.length === 0 ? (
-        <p className="sidebar-empty">No workflow matches “{query.trim()}”.</p>
+        <p className="sidebar-empty">{emptyText(query, attentionOnly)}</p>
       ) : (
         <ul
           aria-labelledby="workflows-heading"

@@ -5,6 +5,7 @@ import { WorkflowBadges } from '../../ui/badges';
 import { UnlockIcon } from '../../ui/icons';
 import { PageHeading } from '../shell/PageHeading';
 import { EncryptionKeysSection } from '../keys/EncryptionKeysSection';
+import { RotationDueBanner } from '../keys/RotationDueBanner';
 import { WorkflowMenu } from './WorkflowMenu';
 
 export function WorkflowPage({ workflow }: { workflow: WorkflowSummary }) {
@@ -28,6 +29,7 @@ export function WorkflowPage({ workflow }: { workflow: WorkflowSummary }) {
           <WorkflowMenu workflow={workflow} />
         </div>
       </header>
+      <RotationDueBanner workflow={workflow} />
       <EncryptionKeysSection workflow={workflow} />
     </div>
   );
