@@ -6,6 +6,7 @@
  * Key material passes through keys.import (a typed key) and reveal.value (R14's one way out):
  * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
+import { version } from '../../package.json';
 import type { AuditEntry, KeyInfo, KeyReveal, VaultStatus } from '../../shared/domain';
 import {
   CHOOSE_ANOTHER_FILE,
@@ -108,6 +109,13 @@ export function createHandlers({
   };
 
   const handlers: Handlers = {
+    // What runs this process: Electron in the app; plain Node in the test bridge, which says so with nulls.
+    'app.about': async () => ({
+      version,
+      electron: process.versions.electron ?? null,
+      chromium: process.versions.chrome ?? null,
+      node: process.versions.node,
+    }),
     // Without this, a first start that could not reach the keychain would look "uninitialised".
     'vault.status': async () => {
       const status = await custody.status();

@@ -59,7 +59,8 @@ describe('the batch result list', () => {
     expect(options[0]).toHaveTextContent(
       'Production 2026 · Active · 0123 4567 89ab cdef · onUserTokenGeneration · nonce-tag-ciphertext',
     );
-    expect(options[1]).toHaveTextContent('NO_MATCHING_KEY');
+    expect(options[1]).toHaveTextContent('No matching key');
+    expect(options[1]).not.toHaveTextContent('NO_MATCHING_KEY');
     expect(options[1]).toHaveTextContent('No key in the vault decrypts this payload.');
     expect(options[2]).toHaveTextContent('captures/session.har#3');
     expect(options[2]).toHaveTextContent('https://api.example.test/hook');

@@ -37,6 +37,7 @@ export type Dialog =
       deletionWaitDays?: number;
     }
   | { kind: 'about'; returnFocusId: string | null }
+  | { kind: 'shortcuts'; returnFocusId: string | null }
   /** After "Create vault": setting a passphrase, recommended and skippable. */
   | { kind: 'first-run-passphrase'; returnFocusId: string | null };
 

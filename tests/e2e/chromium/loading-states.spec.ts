@@ -76,5 +76,5 @@ test('loading states: workflows, keys, the audit log and a decrypt', async ({ op
   await expect(page.getByRole('status').filter({ hasText: 'Decrypting…' })).toBeVisible();
   await captureScreen(page, 'loading-decrypt');
   await openGate(page, 'payloads.decrypt');
-  await expect(page.getByRole('article')).toContainText('NO_MATCHING_KEY');
+  await expect(page.getByRole('article')).toContainText('No matching key');
 });

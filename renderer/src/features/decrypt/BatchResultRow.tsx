@@ -1,4 +1,5 @@
 import type { DecryptItemResult } from '../../../../shared/domain';
+import { ERROR_TITLES } from '../../client/error-titles';
 import { shortSource } from '../../lib/batch-view';
 import { formatAuditTime, formatFingerprint } from '../../lib/format';
 import { keyName } from '../../lib/key-name';
@@ -38,7 +39,7 @@ export function BatchResultRow({ result, inputLabel }: { result: DecryptItemResu
         {result.ok ? (
           <span className="badge badge-active">Decrypted</span>
         ) : (
-          <span className="badge badge-danger">{result.error.code}</span>
+          <span className="badge badge-danger">{ERROR_TITLES[result.error.code]}</span>
         )}
       </span>
       {meta && <span className="batch-row-meta mono">{meta}</span>}

@@ -3,7 +3,7 @@ import { ERROR_TITLES } from '../../client/error-titles';
 import { formatAuditTime, formatBytes, formatFingerprint } from '../../lib/format';
 import { plaintextView } from '../../lib/plaintext-view';
 import { ActiveBadge } from '../../ui/badges';
-import { Notice } from '../../ui/Notice';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import '../../ui/key-facts.css';
 import '../../ui/key-text.css';
 import './DecryptResultCard.css';
@@ -76,7 +76,7 @@ export function DecryptResultCard({ result, title = result.source }: { result: D
         {result.ok ? (
           <span className="badge badge-active">Decrypted</span>
         ) : (
-          <span className="badge badge-danger">{result.error.code}</span>
+          <span className="badge badge-danger">{ERROR_TITLES[result.error.code]}</span>
         )}
       </div>
       {result.ok ? (
@@ -85,9 +85,7 @@ export function DecryptResultCard({ result, title = result.source }: { result: D
           <PlaintextBlock match={result} />
         </>
       ) : (
-        <Notice tone="danger" title={ERROR_TITLES[result.error.code]}>
-          {result.error.message}
-        </Notice>
+        <ErrorNotice error={result.error} alert={false} />
       )}
     </article>
   );

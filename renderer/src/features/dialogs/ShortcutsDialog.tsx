@@ -1,0 +1,46 @@
+import { MENU_SHORTCUTS, PAGE_SHORTCUTS, formatAccelerator } from '../../../../shared/shortcuts';
+import { closeDialog } from '../../actions/dialog-actions';
+import { AppDialog } from '../../ui/AppDialog';
+import './ShortcutsDialog.css';
+
+const isMac = /Mac/.test(navigator.userAgent);
+
+/** Help → Keyboard shortcuts: the very table the native menu is built from, so the list cannot drift. */
+export function ShortcutsDialog({ returnFocusId }: { returnFocusId: string | null }) {
+  const rows = [
+    ...Object.values(MENU_SHORTCUTS).map(({ label, accelerator }) => ({ label, keys: formatAccelerator(accelerator, isMac) })),
+    ...PAGE_SHORTCUTS,
+  ];
+  return (
+    <AppDialog
+      title="Keyboard shortcuts"
+      description="The menu’s commands and the keys the window answers."
+      returnFocusId={returnFocusId}
+      onRequestClose={closeDialog}
+      footer={
+        <button type="button" className="button" onClick={closeDialog}>
+          Close
+        </button>
+      }
+    >
+      <table className="shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">Command</th>
+            <th scope="col">Keys</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ label, keys }) => (
+            <tr key={`${label}:${keys}`}>
+              <td>{label}</td>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </AppDialog>
+  );
+}
