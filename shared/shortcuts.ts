@@ -20,7 +20,7 @@ export type MenuShortcut = keyof typeof MENU_SHORTCUTS;
 
 /** Keys the page itself answers, whatever the menu: listed beside the menu's. */
 export const PAGE_SHORTCUTS: readonly { label: string; keys: string }[] = [
-  { label: 'Keyboard shortcuts', keys: '?' },
+  { label: 'Keyboard shortcuts, outside a text field', keys: '?' },
   { label: 'Go to the notifications', keys: 'F8' },
   { label: 'Close a dialog or a menu', keys: 'Escape' },
 ];

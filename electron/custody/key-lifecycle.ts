@@ -202,7 +202,7 @@ export function removeWorkflow(state: VaultState, workflowId: string): Transitio
   if (active) {
     throw new CustodyError(
       'WORKFLOW_HAS_ACTIVE_KEY',
-      `Workflow "${workflowId}" has an active key (${active.fingerprint}). Deactivate it before removing the workflow.`,
+      `Workflow "${workflowId}" has an active key, ${keyInSentence(active)}. Deactivate it before removing the workflow.`,
     );
   }
   return {
@@ -341,7 +341,7 @@ export function deleteKey(state: VaultState, workflowId: string, keyId: string, 
   if (target.status === 'active') {
     throw new CustodyError(
       'ACTIVE_KEY_DELETE_REFUSED',
-      `Key ${keyId} is the active key of "${workflowId}" and cannot be deleted. Activate another key or deactivate this one first.`,
+      `${capitalised(keyInSentence(target))} is the active key of "${workflowId}" and cannot be deleted. Activate another key or deactivate this one first.`,
     );
   }
   if (target.deletionScheduledFor) throw scheduledForDeletion(workflowId, target, 'is already being deleted');

@@ -47,6 +47,8 @@ function openGate(page: Page, channel: ChannelName): Promise<void> {
 }
 
 test('loading states: workflows, keys, the audit log and a decrypt', async ({ openApp }) => {
+  // Four photographs, each with its axe runs: on a loaded two-core machine that outgrows the default minute.
+  test.setTimeout(120_000);
   const app = await openApp();
   const { page, host } = app;
   await addWorkflow(host, 'onUserTokenGeneration', 'Token generation');
