@@ -7,7 +7,7 @@ export function ErrorDetails({ code }: { code: ErrorCode }) {
     <details className="error-details">
       <summary>Details</summary>
       <p>
-        Error code <code className="mono">{code}</code> (the same code the custody command line prints with --json)
+        Error code <code className="mono">{code}</code>, the code the custody command line reports too
       </p>
     </details>
   );
