@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/contract';
-import { closeDialog } from '../../actions/dialog-actions';
 import { custody } from '../../client/custody';
 import { useVaultStore } from '../../state/vault-store';
-import { AppDialog } from '../../ui/AppDialog';
 import '../../ui/key-facts.css';
+import { InfoDialog } from './InfoDialog';
 
 type About = ResponseOf<'app.about'>;
 
@@ -31,16 +30,10 @@ export function AboutDialog({ returnFocusId }: { returnFocusId: string | null })
 
   const pending = about === null ? 'Loading…' : null;
   return (
-    <AppDialog
+    <InfoDialog
       title="About Workflow Key Custody"
       description="Keeps Kinde workflow encryption keys offline in the OS keychain and decrypts captured secureFetch payloads."
       returnFocusId={returnFocusId}
-      onRequestClose={closeDialog}
-      footer={
-        <button type="button" className="button" onClick={closeDialog}>
-          Close
-        </button>
-      }
     >
       <dl className="key-facts">
         <dt>Version</dt>
@@ -56,6 +49,6 @@ export function AboutDialog({ returnFocusId }: { returnFocusId: string | null })
         <dt>Network</dt>
         <dd>None. This app never sends anything over the network.</dd>
       </dl>
-    </AppDialog>
+    </InfoDialog>
   );
 }

@@ -1,6 +1,5 @@
 import { MENU_SHORTCUTS, PAGE_SHORTCUTS, formatAccelerator } from '../../../../shared/shortcuts';
-import { closeDialog } from '../../actions/dialog-actions';
-import { AppDialog } from '../../ui/AppDialog';
+import { InfoDialog } from './InfoDialog';
 import './ShortcutsDialog.css';
 
 const isMac = /Mac/.test(navigator.userAgent);
@@ -12,16 +11,10 @@ export function ShortcutsDialog({ returnFocusId }: { returnFocusId: string | nul
     ...PAGE_SHORTCUTS,
   ];
   return (
-    <AppDialog
+    <InfoDialog
       title="Keyboard shortcuts"
       description="The menu’s commands and the keys the window answers."
       returnFocusId={returnFocusId}
-      onRequestClose={closeDialog}
-      footer={
-        <button type="button" className="button" onClick={closeDialog}>
-          Close
-        </button>
-      }
     >
       <table className="shortcuts">
         <thead>
@@ -41,6 +34,6 @@ export function ShortcutsDialog({ returnFocusId }: { returnFocusId: string | nul
           ))}
         </tbody>
       </table>
-    </AppDialog>
+    </InfoDialog>
   );
 }
