@@ -56,7 +56,9 @@ async function openHeld(openApp: () => Promise<OpenedApp>): Promise<Page> {
   return page;
 }
 
-// Two photographs a test (each with its axe runs): four in one test outgrew the minute on a loaded machine.
+// Two photographs a test (each with its axe runs and a full-page screenshot under swiftshader): on a loaded
+// two-core machine even two outgrow the default minute, so each test has two.
+test.describe.configure({ timeout: 120_000 });
 test('loading states: workflows and keys', async ({ openApp }) => {
   const page = await openHeld(openApp);
   await expect(page.getByRole('status').filter({ hasText: 'Loading workflows…' }).first()).toBeVisible();
