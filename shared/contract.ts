@@ -56,7 +56,13 @@ function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 /** A passphrase as typed; the core checks a new one against NewPassphraseSchema with its own message. */
 const Passphrase = z.string().max(PASSPHRASE_MAX_CHARS);
 
+/** Help → About: the app's version and the runtimes under it; null for a runtime not present (the test bridge has no Electron). */
+const AppAboutSchema = z
+  .object({ version: z.string(), electron: z.string().nullable(), chromium: z.string().nullable(), node: z.string() })
+  .strict();
+
 export const channels = {
+  'app.about': channel(None, AppAboutSchema, WORKS_LOCKED),
   'vault.status': channel(None, VaultStatusSchema, WORKS_LOCKED),
   'vault.init': channel(None, VaultStatusSchema, NEEDS_UNLOCK),
   /**
@@ -241,7 +247,9 @@ export const events = {
     exportable: z.boolean(),
   }),
   /** A native menu item was chosen. */
-  'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about']) }),
+  'menu.command': z.object({
+    command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about', 'shortcuts']),
+  }),
 } as const;
 
 /** How many results, and how many decrypted bytes among them, a batch may hold in one place. */

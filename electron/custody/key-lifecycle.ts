@@ -22,6 +22,7 @@ import {
   WorkflowNameSchema,
 } from '../../shared/domain';
 import { DAY_MS, rotationAge } from '../../shared/rotation';
+import { keyInSentence } from '../../shared/key-naming';
 import { CustodyError } from './custody-error';
 import { fingerprintOf } from './key-material';
 import type { StoredKey, StoredWorkflow, VaultState } from './vault-state';
@@ -66,7 +67,11 @@ export function findWorkflow(state: VaultState, workflowId: string): StoredWorkf
 
 function findKey(workflow: StoredWorkflow, keyId: string): StoredKey {
   const key = workflow.keys.find((k) => k.id === keyId);
-  if (!key) throw new CustodyError('NOT_FOUND', `Workflow "${workflow.id}" has no key ${keyId}.`);
+  if (!key)
+    throw new CustodyError(
+      'NOT_FOUND',
+      `Workflow "${workflow.id}" has no such key; it may have been deleted. Its keys are listed by "custody keys list ${workflow.id}".`,
+    );
   return key;
 }
 
@@ -197,7 +202,7 @@ export function removeWorkflow(state: VaultState, workflowId: string): Transitio
   if (active) {
     throw new CustodyError(
       'WORKFLOW_HAS_ACTIVE_KEY',
-      `Workflow "${workflowId}" has an active key (${active.fingerprint}). Deactivate it before removing the workflow.`,
+      `Workflow "${workflowId}" has an active key, ${keyInSentence(active)}. Deactivate it before removing the workflow.`,
     );
   }
   return {
@@ -220,7 +225,7 @@ function refuseDuplicate(state: VaultState, fingerprint: string): void {
         : '';
       throw new CustodyError(
         'DUPLICATE_KEY',
-        `This key is already in the vault as ${existing.id} of workflow "${workflow.id}" (fingerprint ${fingerprint}).${scheduled}`,
+        `This key is already in the vault: it is ${keyInSentence(existing)} of workflow "${workflow.id}".${scheduled}`,
       );
     }
   }
@@ -265,7 +270,10 @@ export function activateKey(state: VaultState, workflowId: string, keyId: string
   const workflow = findWorkflow(state, workflowId);
   const target = findKey(workflow, keyId);
   if (target.status === 'active') {
-    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is already the active key of "${workflowId}".`);
+    throw new CustodyError(
+      'INVALID_INPUT',
+      `${capitalised(keyInSentence(target))} is already the active key of "${workflowId}".`,
+    );
   }
   if (target.deletionScheduledFor) throw scheduledForDeletion(workflowId, target, 'cannot be activated');
   const at = now.toISOString();
@@ -291,7 +299,10 @@ export function deactivateKey(state: VaultState, workflowId: string, keyId: stri
   const workflow = findWorkflow(state, workflowId);
   const target = findKey(workflow, keyId);
   if (target.status !== 'active') {
-    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is not active; only the active key can be deactivated.`);
+    throw new CustodyError(
+      'INVALID_INPUT',
+      `${capitalised(keyInSentence(target))} is not active; only the active key can be deactivated.`,
+    );
   }
   const deactivated: StoredKey = { ...target, status: 'inactive', deactivatedAt: now.toISOString() };
   return {
@@ -299,6 +310,11 @@ export function deactivateKey(state: VaultState, workflowId: string, keyId: stri
     event: event('key.deactivate', workflowId, deactivated),
     result: deactivated,
   };
+}
+
+/** A key named at the start of a sentence. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** How a scheduled time reads in a message: to the minute, in UTC, the same on every machine. */
@@ -309,7 +325,7 @@ function readableTime(iso: string): string {
 function scheduledForDeletion(workflowId: string, key: StoredKey, refused: string): CustodyError {
   return new CustodyError(
     'KEY_DELETION_SCHEDULED',
-    `Key ${key.id} ${refused}: it is scheduled for deletion on ${readableTime(key.deletionScheduledFor ?? '')}. ` +
+    `${capitalised(keyInSentence(key))} ${refused}: it is scheduled for deletion on ${readableTime(key.deletionScheduledFor ?? '')}. ` +
       `Cancel the deletion first (custody keys cancel-deletion ${workflowId} ${key.id}); nothing was changed.`,
   );
 }
@@ -325,7 +341,7 @@ export function deleteKey(state: VaultState, workflowId: string, keyId: string, 
   if (target.status === 'active') {
     throw new CustodyError(
       'ACTIVE_KEY_DELETE_REFUSED',
-      `Key ${keyId} is the active key of "${workflowId}" and cannot be deleted. Activate another key or deactivate this one first.`,
+      `${capitalised(keyInSentence(target))} is the active key of "${workflowId}" and cannot be deleted. Activate another key or deactivate this one first.`,
     );
   }
   if (target.deletionScheduledFor) throw scheduledForDeletion(workflowId, target, 'is already being deleted');
@@ -353,7 +369,10 @@ export function cancelDeletion(state: VaultState, workflowId: string, keyId: str
   const workflow = findWorkflow(state, workflowId);
   const target = findKey(workflow, keyId);
   if (!target.deletionScheduledFor) {
-    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is not scheduled for deletion; nothing was changed.`);
+    throw new CustodyError(
+      'INVALID_INPUT',
+      `${capitalised(keyInSentence(target))} is not scheduled for deletion; nothing was changed.`,
+    );
   }
   const kept: StoredKey = { ...target, deletionScheduledFor: null };
   return {
@@ -401,12 +420,12 @@ export function discardNewKey(state: VaultState, workflowId: string, keyId: stri
   const workflow = findWorkflow(state, workflowId);
   const target = findKey(workflow, keyId);
   if (target.fingerprint !== fingerprint) {
-    throw new CustodyError('INVALID_INPUT', `Key ${keyId} is not the key that was revealed; nothing was discarded.`);
+    throw new CustodyError('INVALID_INPUT', 'This is not the key that was shown; nothing was discarded.');
   }
   if (target.lastMatchedAt !== null) {
     throw new CustodyError(
       'INVALID_INPUT',
-      `Key ${keyId} has already decrypted payloads, so it was used; nothing was discarded. Deactivate and delete it instead.`,
+      `${capitalised(keyInSentence(target))} has already decrypted payloads, so it was used; nothing was discarded. Deactivate and delete it instead.`,
     );
   }
   return {
@@ -428,7 +447,7 @@ export function recordKeyCopy(
 ): Transition<StoredKey> {
   const key = findKey(findWorkflow(state, workflowId), keyId);
   if (key.fingerprint !== copiedFingerprint) {
-    throw new CustodyError('INVALID_INPUT', `The value to copy is not key ${keyId}; nothing was copied.`);
+    throw new CustodyError('INVALID_INPUT', `The value to copy is not ${keyInSentence(key)}; nothing was copied.`);
   }
   return { state, event: event('key.copy', workflowId, key), result: key };
 }

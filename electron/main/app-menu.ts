@@ -1,10 +1,12 @@
 /**
  * The native menus (File — Add workflow, Import key, Decrypt…, Audit log, Settings, Lock, Quit; Edit; View;
- * Help — About). Items that belong to the UI push a 'menu.command' event to the renderer, which
+ * Help — Keyboard shortcuts, About). Labels and accelerators come from shared/shortcuts.ts, the table
+ * the Keyboard shortcuts dialog lists. Items that belong to the UI push a 'menu.command' event to the renderer, which
  * opens the matching screen or dialog. Pure: index.ts builds the Electron Menu from it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { EventPayloadOf } from '../../shared/contract';
+import { MENU_SHORTCUTS, type MenuShortcut } from '../../shared/shortcuts';
 
 export type MenuCommand = EventPayloadOf<'menu.command'>['command'];
 
@@ -13,6 +15,12 @@ export interface MenuActions {
   /** R15: locks the vault now, in main (works whatever the page shows). */
   lock(): void;
   openWorkflowsDocs(): void;
+}
+
+/** A menu item named and bound as the shortcuts table says. */
+function shortcutItem(shortcut: MenuShortcut, click: () => void): MenuItemConstructorOptions {
+  const { label, accelerator } = MENU_SHORTCUTS[shortcut];
+  return { label, accelerator, click };
 }
 
 export function appMenuTemplate(
@@ -42,14 +50,14 @@ export function appMenuTemplate(
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'Add workflow…', accelerator: 'CmdOrCtrl+N', click: () => actions.command('add-workflow') },
-      { label: 'Import key…', accelerator: 'CmdOrCtrl+I', click: () => actions.command('import-key') },
-      { label: 'Decrypt…', accelerator: 'CmdOrCtrl+D', click: () => actions.command('decrypt') },
+      shortcutItem('add-workflow', () => actions.command('add-workflow')),
+      shortcutItem('import-key', () => actions.command('import-key')),
+      shortcutItem('decrypt', () => actions.command('decrypt')),
       { type: 'separator' },
-      { label: 'Audit log', accelerator: 'CmdOrCtrl+Shift+A', click: () => actions.command('audit') },
-      { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.command('settings') },
+      shortcutItem('audit', () => actions.command('audit')),
+      shortcutItem('settings', () => actions.command('settings')),
       { type: 'separator' },
-      { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
+      shortcutItem('lock', () => actions.lock()),
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
     ],
   };
@@ -84,7 +92,12 @@ export function appMenuTemplate(
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: 'Kinde workflows documentation', click: () => actions.openWorkflowsDocs() }, { type: 'separator' }, about],
+    submenu: [
+      shortcutItem('shortcuts', () => actions.command('shortcuts')),
+      { label: 'Kinde workflows documentation', click: () => actions.openWorkflowsDocs() },
+      { type: 'separator' },
+      about,
+    ],
   };
 
   return [

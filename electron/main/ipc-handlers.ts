@@ -7,6 +7,7 @@
  * never log a request or an answer here. Receiver snippets hold a placeholder, never a key.
  */
 import { type AuditEntry, type KeyInfo, type KeyReveal, type VaultStatus, plaintextCopyText } from '../../shared/domain';
+import { version } from '../../package.json';
 import {
   CHOOSE_ANOTHER_FILE,
   type Custody,
@@ -126,6 +127,13 @@ export function createHandlers({
   };
 
   const handlers: Handlers = {
+    // What runs this process: Electron in the app; plain Node in the test bridge, which says so with nulls.
+    'app.about': async () => ({
+      version,
+      electron: process.versions.electron ?? null,
+      chromium: process.versions.chrome ?? null,
+      node: process.versions.node,
+    }),
     // Without this, a first start that could not reach the keychain would look "uninitialised".
     'vault.status': async () => {
       const status = await custody.status();

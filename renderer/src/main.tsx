@@ -7,10 +7,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { custody } from './client/custody';
 import { connectSession } from './session/connect-session';
+import { listenForPageShortcuts } from './session/page-shortcuts';
 import { reportActivity } from './session/report-activity';
 
 connectSession(custody());
 reportActivity(custody(), window);
+listenForPageShortcuts(window);
 
 const root = document.getElementById('root');
 if (root) {

@@ -31,13 +31,14 @@ describe('the confirm dialogs of a key', () => {
       '“Next rotation” becomes the active key of Token generation and is tried first when decrypting. The current active key, “Production 2026”, becomes inactive; it is kept, so payloads it encrypted can still be decrypted.',
     );
     expect(dialog).toHaveTextContent('Fingerprint' + 'fedc ba98 7654 3210');
-    expect(within(dialog).getByRole('button', { name: 'Activate' })).toBeEnabled();
+    expect(within(dialog).getByRole('button', { name: 'Activate encryption key' })).toBeEnabled();
   });
 
   it('deactivate says the workflow will have no active key', async () => {
     setUp();
     void confirmKeyAction('deactivate', PRODUCTION_KEY, null);
     const dialog = await screen.findByRole('alertdialog', { name: 'Deactivate encryption key' });
+    expect(within(dialog).getByRole('button', { name: 'Deactivate encryption key' })).toBeEnabled();
     expect(dialog).toHaveTextContent(
       '“Production 2026” becomes inactive. Token generation will have no active key and is flagged “No active key” until you activate one.',
     );
@@ -65,7 +66,7 @@ describe('the confirm dialogs of a key', () => {
     main.answer('keys.delete', () => ({ ...NEXT, deletionScheduledFor: '2026-01-08T09:00:00.000Z' }));
     void confirmKeyAction('delete', NEXT, null);
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete encryption key' });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete encryption key' }));
     expect(await screen.findByText('Deletion scheduled')).toBeInTheDocument();
     expect(screen.getByText(/^Next rotation will be deleted on Jan 8, 2026.*You can cancel until then\./)).toBeInTheDocument();
   });
@@ -85,9 +86,10 @@ describe('the confirm dialogs of a key', () => {
     main.answer('keys.activate', () => ({ ...NEXT, status: 'active' }));
     void confirmKeyAction('activate', NEXT, null);
     const dialog = await screen.findByRole('alertdialog', { name: 'Activate encryption key' });
-    await user.click(within(dialog).getByRole('button', { name: 'Activate' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Activate encryption key' }));
 
-    expect(await screen.findByText('Encryption key activated')).toBeInTheDocument();
+    // The dashboard's next step after activating.
+    expect(await screen.findByText('Add the new key value to your code')).toBeInTheDocument();
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(main.callsTo('keys.activate')).toEqual([{ workflowId: TOKENS.id, keyId: NEXT.id }]);
   });
@@ -97,10 +99,10 @@ describe('the confirm dialogs of a key', () => {
     main.refuse('keys.delete', { code: 'ACTIVE_KEY_DELETE_REFUSED', message: 'The active key cannot be deleted.' });
     void confirmKeyAction('delete', NEXT, null);
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete encryption key' });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete encryption key' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('The active key cannot be deleted.');
-    expect(within(dialog).getByRole('button', { name: 'Delete key' })).toBeEnabled();
+    expect(within(dialog).getByRole('button', { name: 'Delete encryption key' })).toBeEnabled();
   });
 
   it('says so when the key is no longer in the vault', async () => {

@@ -36,7 +36,11 @@ afterEach(() => {
 describe('the key dialog', () => {
   it('shows the value fetched by its handle, says to copy it now, and names the workflow and status', async () => {
     const { dialog, main } = await revealFirstKey();
-    expect(dialog).toHaveAccessibleDescription('You need to copy it immediately, as it cannot be viewed again');
+    expect(dialog).toHaveAccessibleDescription('The new key’s value, shown this once.');
+    // The dashboard's warning, as a warning notice with its icon rather than plain grey text.
+    const warning = within(dialog).getByText('You need to copy it immediately, as it cannot be viewed again').closest('.notice');
+    expect(warning).toHaveClass('notice-warning');
+    expect(warning?.querySelector('svg')).not.toBeNull();
     expect(within(dialog).getByLabelText('Encryption key value')).toHaveTextContent(SECRET);
     expect(dialog).toHaveTextContent('Token generation');
     expect(dialog).toHaveTextContent('Active — this is the first key of the workflow');

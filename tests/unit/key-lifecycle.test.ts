@@ -146,6 +146,18 @@ describe('R5 import', () => {
     expect(await custody.listKeys('two')).toEqual([]);
   });
 
+  it('names the key already in the vault by its label and spaced fingerprint, never by its internal id', async () => {
+    await custody.addWorkflow({ id: 'one' });
+    const existing = await custody.importKey('one', KEY_A, { label: 'Production 2026' });
+    const refusal = await custody.importKey('one', KEY_A).catch((error: unknown) => error);
+    const spaced = fingerprintOfValue(KEY_A).replace(/(.{4})(?=.)/g, '$1 ');
+    expect(refusal).toMatchObject({ code: 'DUPLICATE_KEY' });
+    const { message } = refusal as Error;
+    expect(message).toContain(`“Production 2026” (fingerprint ${spaced})`);
+    expect(message).not.toContain(existing.id);
+    expect(message).not.toMatch(/\bk_[0-9a-f]/);
+  });
+
   it.each([
     ['16 bytes', Buffer.alloc(16, 1).toString('base64')],
     ['not base64', 'not a key at all!'],

@@ -284,7 +284,7 @@ describe('confirmations ask; the core decides (R9)', () => {
 
     expect(useDialogStore.getState().dialog.kind).toBe('none');
     expect(useWorkflowStore.getState().keys[0]?.status).toBe('active');
-    expect(useToastStore.getState().toasts.map((t) => t.title)).toContain('Encryption key activated');
+    expect(useToastStore.getState().toasts.map((t) => t.title)).toContain('Add the new key value to your code');
   });
 });
 

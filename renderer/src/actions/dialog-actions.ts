@@ -14,6 +14,16 @@ export function openDialog(dialog: Exclude<Dialog, { kind: 'none' }>): void {
   useDialogStore.setState({ dialog, busy: false, error: null }, false);
 }
 
+/**
+ * Help → Keyboard shortcuts, Ctrl/Cmd+/ or "?". Only over no other dialog: replacing a key's reveal
+ * would end it, and a half-filled form would be lost.
+ */
+export function openShortcuts(): void {
+  if (useDialogStore.getState().dialog.kind !== 'none') return;
+  const focused = document.activeElement;
+  openDialog({ kind: 'shortcuts', returnFocusId: focused instanceof HTMLElement && focused.id ? focused.id : null });
+}
+
 /** Replaces the whole dialog state, so whatever the dialog held (a reveal handle) is gone. */
 export function closeDialog(): void {
   closeRevealHandle();

@@ -133,8 +133,7 @@ export async function cancelKeyDeletion(key: KeyInfo): Promise<void> {
   await refreshAfterChange();
 }
 
-const DONE: Record<KeyAction, string> = {
-  activate: 'Encryption key activated',
+const DONE: Record<Exclude<KeyAction, 'activate'>, string> = {
   deactivate: 'Encryption key deactivated',
   delete: 'Encryption key deleted',
 };
@@ -159,6 +158,12 @@ export async function runConfirmedKeyAction(): Promise<void> {
     notify.success(
       'Deletion scheduled',
       `${keyName(result.value)} will be deleted on ${formatDateTime(deletionScheduledFor)}. You can cancel until then.`,
+    );
+  } else if (dialog.action === 'activate') {
+    // The dashboard's next step after activating: the receiver must hold the new key to decrypt with it.
+    notify.success(
+      'Add the new key value to your code',
+      `${keyName(result.value)} is now the active key. Your receiver needs its value to decrypt what Kinde encrypts with it.`,
     );
   } else notify.success(DONE[dialog.action], keyName(result.value));
   await refreshAfterChange();

@@ -1,6 +1,9 @@
 import type { CustodyErrorShape, ErrorCode } from '../../../shared/errors';
 
-/** A short headline per error code; the core's message (what happened, what to do) goes under it. */
+/**
+ * A label per error code, in plain words (the code itself is never the headline: people read this, and
+ * the code waits in a Details disclosure); the core's sentence (what happened, what to do) goes under it.
+ */
 export const ERROR_TITLES: Record<ErrorCode, string> = {
   INVALID_INPUT: 'Check what you entered',
   NOT_FOUND: 'Not found',
@@ -9,8 +12,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   ACTIVE_KEY_DELETE_REFUSED: 'The active key cannot be deleted',
   WORKFLOW_HAS_ACTIVE_KEY: 'The workflow still has an active key',
   KEY_DELETION_SCHEDULED: 'This key is scheduled for deletion',
-  MALFORMED_PAYLOAD: 'Not a secureFetch payload',
-  NO_MATCHING_KEY: 'No key matched',
+  MALFORMED_PAYLOAD: 'Malformed payload',
+  NO_MATCHING_KEY: 'No matching key',
   INVALID_KEY: 'Not a valid encryption key',
   VAULT_NOT_INITIALISED: 'There is no vault yet',
   VAULT_LOCKED: 'The vault is locked',

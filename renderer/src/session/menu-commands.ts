@@ -1,7 +1,7 @@
 import type { EventPayloadOf } from '../../../shared/contract';
 import { openAudit } from '../actions/audit-actions';
 import { openDecrypt } from '../actions/decrypt-actions';
-import { openDialog } from '../actions/dialog-actions';
+import { openDialog, openShortcuts } from '../actions/dialog-actions';
 import { notify } from '../actions/notify';
 import { openSettings } from '../actions/settings-actions';
 import { useVaultStore } from '../state/vault-store';
@@ -13,6 +13,10 @@ export type MenuCommand = EventPayloadOf<'menu.command'>['command'];
 export function runMenuCommand(command: MenuCommand): void {
   if (command === 'about') {
     openDialog({ kind: 'about', returnFocusId: null });
+    return;
+  }
+  if (command === 'shortcuts') {
+    openShortcuts();
     return;
   }
   if (useVaultStore.getState().status.state !== 'ready') return;

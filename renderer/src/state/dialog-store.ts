@@ -40,6 +40,7 @@ export type Dialog =
       deletionWaitDays?: number;
     }
   | { kind: 'about'; returnFocusId: string | null }
+  | { kind: 'shortcuts'; returnFocusId: string | null }
   /** After "Create vault": setting a passphrase, recommended and skippable. */
   | { kind: 'first-run-passphrase'; returnFocusId: string | null }
   /** R17, from the vault screen: accept an older vault file, or discard the old key and start a new vault. */

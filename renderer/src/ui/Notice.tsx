@@ -12,11 +12,14 @@ export function Notice({
   title,
   children,
   alert = false,
+  more,
 }: {
   tone: Tone;
   title?: string;
   children?: ReactNode;
   alert?: boolean;
+  /** Below the message: block content (a disclosure) that a paragraph cannot hold. */
+  more?: ReactNode;
 }) {
   const Icon = ICONS[tone];
   return (
@@ -25,6 +28,7 @@ export function Notice({
       <div className="notice-body">
         {title && <span className="notice-title">{title}</span>}
         {children && <p>{children}</p>}
+        {more}
       </div>
     </div>
   );

@@ -146,12 +146,12 @@ test('update flow: a second key is added inactive, then activated, and the badge
   await expect(confirm).toContainText('“Next rotation” becomes the active key of Token generation');
   await expect(confirm).toContainText('The current active key, “Production 2026”, becomes inactive');
   await captureScreen(page, 'dialog-confirm-activate');
-  await confirm.getByRole('button', { name: 'Activate', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Activate encryption key' }).click();
   await expect(confirm).toBeHidden();
 
   await expect(keyRow(page, 'Next rotation').getByText('Active', { exact: true })).toBeVisible();
   await expect(keyRow(page, 'Production 2026').getByText('Active', { exact: true })).toHaveCount(0);
-  await expect(toast(page, 'Encryption key activated')).toBeVisible();
+  await expect(toast(page, 'Add the new key value to your code')).toBeVisible();
   await captureScreen(page, 'workflow-keys-after-activate');
   const keys = await listKeys(host, WORKFLOW);
   expect(keys.map((k) => [k.label, k.status])).toEqual([
@@ -172,7 +172,7 @@ test('deactivating the active key flags the workflow "No active key"', async ({ 
   const confirm = dialog(page, 'Deactivate encryption key');
   await expect(confirm).toContainText('“Production 2026” becomes inactive. Token generation will have no active key');
   await captureScreen(page, 'dialog-confirm-deactivate');
-  await confirm.getByRole('button', { name: 'Deactivate', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Deactivate encryption key' }).click();
   await expect(confirm).toBeHidden();
 
   await expect(keyRow(page, 'Production 2026').getByText('Active', { exact: true })).toHaveCount(0);
@@ -209,7 +209,7 @@ test('the core refuses to delete the active key; an inactive key is scheduled fo
   await expect(confirm).toContainText('The key will be deleted on');
   await expect(confirm).toContainText('you can cancel until then');
   await captureScreen(page, 'dialog-confirm-delete');
-  await confirm.getByRole('button', { name: 'Delete key' }).click();
+  await confirm.getByRole('button', { name: 'Delete encryption key' }).click();
   await expect(confirm).toBeHidden();
 
   // R13: the key stays, marked with its date, until the waiting period (7 days by default) is over.

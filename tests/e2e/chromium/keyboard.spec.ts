@@ -73,7 +73,7 @@ test('keyboard only: add a second key, copy it, close, then activate it from its
   const confirm = dialog(page, 'Activate encryption key');
   await expect(confirm).toBeVisible();
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await tabTo(page, 'Activate');
+  await tabTo(page, 'Activate encryption key');
   await page.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
   await expect(page.getByRole('button', { name: 'Actions for Keyboard key' })).toBeFocused();

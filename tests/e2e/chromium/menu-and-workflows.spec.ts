@@ -3,6 +3,7 @@
  * from the UI. The sidebar's search is covered by tests/components/workflow-list.test.tsx.
  */
 import type { Page } from '@playwright/test';
+import { version } from '../../../package.json';
 import type { EventPayloadOf } from '../../../shared/contract';
 import { expect, test } from './app-fixture';
 import { captureScreen } from './screens';
@@ -33,8 +34,18 @@ test('each menu command opens its dialog or screen', async ({ openApp }) => {
   await page.keyboard.press('Escape');
 
   await chooseMenuItem(page, 'about');
-  await expect(dialog(page, 'About Workflow Key Custody')).toContainText(host.home);
+  const about = dialog(page, 'About Workflow Key Custody');
+  await expect(about).toContainText(host.home);
+  await expect(about).toContainText(version);
+  // The bridge's main is plain Node: About says so rather than invent an Electron version.
+  await expect(about).toContainText('Not running in Electron');
+  await expect(about).toContainText(process.versions.node);
+  await expect(about).toContainText(`Chromium${page.context().browser()?.version().split('.')[0] ?? 'none'}.`);
   await captureScreen(page, 'dialog-about');
+  await page.keyboard.press('Escape');
+
+  await chooseMenuItem(page, 'shortcuts');
+  await expect(dialog(page, 'Keyboard shortcuts').getByRole('row', { name: /Import key… Ctrl\+I/ })).toBeVisible();
   await page.keyboard.press('Escape');
 
   await chooseMenuItem(page, 'decrypt');

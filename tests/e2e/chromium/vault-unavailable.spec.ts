@@ -27,6 +27,8 @@ test('an existing vault whose keychain is not reachable shows the reason, what t
     await expect(page.getByRole('heading', { name: 'What to do' })).toBeVisible();
     await expect(page.getByText('On Linux, make sure a Secret Service is running')).toBeVisible();
     await expect(page.getByText(home)).toBeVisible();
+    await expect(page.getByText('KEYCHAIN_UNAVAILABLE')).toBeHidden();
+    await reason.getByText('Details').click();
     await expect(page.getByText('KEYCHAIN_UNAVAILABLE')).toBeVisible();
     await captureScreen(page, 'vault-unavailable');
 

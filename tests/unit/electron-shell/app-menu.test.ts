@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate } from '../../../electron/main/app-menu';
+import { MENU_SHORTCUTS } from '../../../shared/shortcuts';
 
 const labels = (items: MenuItemConstructorOptions[]) => items.map((item) => item.label ?? item.role ?? item.type);
 const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
@@ -33,8 +34,17 @@ describe('appMenuTemplate', () => {
     const help = submenu(template.find((item) => item.label === '&Help'));
     for (const label of ['Add workflow…', 'Import key…', 'Decrypt…', 'Audit log', 'Settings…'])
       click(file.find((item) => item.label === label));
+    click(help.find((item) => item.label === 'Keyboard shortcuts'));
     click(help.find((item) => item.label === 'About Workflow Key Custody'));
-    expect(command.mock.calls.map(([c]) => c)).toEqual(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about']);
+    expect(command.mock.calls.map(([c]) => c)).toEqual([
+      'add-workflow',
+      'import-key',
+      'decrypt',
+      'audit',
+      'settings',
+      'shortcuts',
+      'about',
+    ]);
   });
 
   it('locks from File → Lock with Ctrl/Cmd+L; the audit log moved to Ctrl/Cmd+Shift+A', () => {
@@ -46,6 +56,21 @@ describe('appMenuTemplate', () => {
     expect(item('Audit log')?.accelerator).toBe('CmdOrCtrl+Shift+A');
     click(item('Lock'));
     expect(lock).toHaveBeenCalledOnce();
+  });
+
+  it('takes every shortcut from the one table the Keyboard shortcuts dialog lists', () => {
+    const template = appMenuTemplate(
+      'linux',
+      'X',
+      { command: vi.fn(), lock: vi.fn(), openWorkflowsDocs: vi.fn() },
+      { devTools: false },
+    );
+    const bound = template
+      .flatMap((menu) => submenu(menu))
+      .filter((item) => item.accelerator !== undefined)
+      .map((item) => ({ label: item.label, accelerator: item.accelerator }));
+    expect(bound).toEqual(expect.arrayContaining(Object.values(MENU_SHORTCUTS)));
+    expect(bound).toHaveLength(Object.keys(MENU_SHORTCUTS).length);
   });
 
   it('offers DevTools only when asked (development builds)', () => {

@@ -140,7 +140,7 @@ export function DecryptResultCard({ result, title = result.source, sameErrors = 
         </>
       ) : (
         <>
-          <ErrorNotice error={result.error} />
+          <ErrorNotice error={result.error} alert={false} />
           {sameErrors.length > 1 && (
             <div className="same-errors">
               <span className="plaintext-label">The same error for {plural(sameErrors.length, 'capture')}</span>

@@ -12,13 +12,12 @@ import { useDialogError } from './useDialogState';
 import { useWorkflow, workflowTitle } from './useWorkflow';
 import '../../ui/key-facts.css';
 
+/** The dashboard's own wording, for the title and the button that confirms. */
 const TITLES: Record<KeyAction, string> = {
   activate: 'Activate encryption key',
   deactivate: 'Deactivate encryption key',
   delete: 'Delete encryption key',
 };
-
-const BUTTONS: Record<KeyAction, string> = { activate: 'Activate', deactivate: 'Deactivate', delete: 'Delete key' };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -81,7 +80,7 @@ export function ConfirmKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: '
       title={title}
       description={consequence(dialog, key, workflowTitle(workflow, dialog.workflowId), currentActive)}
       returnFocusId={dialog.returnFocusId}
-      confirmLabel={BUTTONS[dialog.action]}
+      confirmLabel={title}
       tone={destructive ? 'danger' : 'primary'}
       onConfirm={() => void runConfirmedKeyAction()}
       error={error}

@@ -9,6 +9,7 @@ import { ImportKeyDialog } from './ImportKeyDialog';
 import { RemoveWorkflowDialog } from './RemoveWorkflowDialog';
 import { RevealKeyDialog } from './RevealKeyDialog';
 import { VaultRecoveryDialog } from './VaultRecoveryDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 /** Renders the one open dialog; each kind mounts fresh, so one dialog's form never leaks into the next. */
 export function DialogHost() {
@@ -32,6 +33,8 @@ export function DialogHost() {
       return <ConfirmKeyDialog key={`${dialog.action}:${dialog.keyId}`} dialog={dialog} />;
     case 'about':
       return <AboutDialog returnFocusId={dialog.returnFocusId} />;
+    case 'shortcuts':
+      return <ShortcutsDialog returnFocusId={dialog.returnFocusId} />;
     case 'first-run-passphrase':
       return <FirstRunPassphraseDialog returnFocusId={dialog.returnFocusId} />;
     case 'vault-recovery':

@@ -72,13 +72,14 @@ export function RevealKeyDialog({ dialog }: { dialog: Extract<Dialog, { kind: 'r
   return (
     <AppDialog
       title="Encryption key"
-      description={REVEAL_WARNING}
+      description="The new key’s value, shown this once."
       wide
       returnFocusId={dialog.returnFocusId}
       onRequestClose={dialog.confirmingClose ? keepRevealedKeyOpen : requestCloseRevealedKey}
       dismissOnOutsideClick={false}
       footer={footer}
     >
+      <Notice tone="warning" title={REVEAL_WARNING} />
       <div className="key-value">
         <code aria-label="Encryption key value" aria-busy={value === null && !expired}>
           {value ?? (expired ? 'No longer available' : 'Loading…')}

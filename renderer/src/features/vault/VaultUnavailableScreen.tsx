@@ -5,6 +5,7 @@ import { askVaultRecovery } from '../../actions/vault-recovery-actions';
 import type { VaultRecoveryAction } from '../../state/dialog-store';
 import { useVaultStore } from '../../state/vault-store';
 import { LockIcon, RefreshIcon } from '../../ui/icons';
+import { ErrorDetails } from '../../ui/ErrorDetails';
 import { Spinner } from '../../ui/Spinner';
 import { useFocusOnMount } from './useFocusOnMount';
 import '../../ui/EmptyState.css';
@@ -36,6 +37,7 @@ export function VaultUnavailableScreen({ home, error }: { home: string; error: C
           <div className="notice-body">
             <span className="notice-title">{ERROR_TITLES[error.code]}</span>
             <p>{error.message}</p>
+            <ErrorDetails code={error.code} />
           </div>
         </div>
         <div>
@@ -46,16 +48,12 @@ export function VaultUnavailableScreen({ home, error }: { home: string; error: C
             ))}
           </ol>
         </div>
-        <dl className="detail-list">
-          <dt>Error code</dt>
-          <dd className="mono">{error.code}</dd>
-          {home && (
-            <>
-              <dt>Vault folder</dt>
-              <dd className="mono">{home}</dd>
-            </>
-          )}
-        </dl>
+        {home && (
+          <dl className="detail-list">
+            <dt>Vault folder</dt>
+            <dd className="mono">{home}</dd>
+          </dl>
+        )}
         <div className="toolbar">
           <button type="button" className="button button-primary" onClick={() => void refreshVaultStatus()} disabled={busy}>
             {busy ? <Spinner /> : <RefreshIcon />}
