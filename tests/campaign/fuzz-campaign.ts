@@ -6,12 +6,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { ERROR_CODES } from '../../shared/errors';
-import { type Figures, fail, newFigures } from './figures';
+import { type Figures, fail, figuresLine, newFigures } from './figures';
 import { type FuzzTarget, createFuzzWorld } from './fuzz-targets';
 
 export const FUZZ_INVARIANTS = ['uncaught exception', 'rejection without a code', 'INTERNAL', 'no answer'] as const;
 const HANG_MS = 10_000;
 const SAMPLE_BATCH = 200;
+const PROGRESS_EVERY = 5_000;
 
 export interface FuzzOptions {
   inputs: number;
@@ -73,6 +74,7 @@ export async function runFuzzCampaign(options: FuzzOptions): Promise<FuzzFigures
           await tryOne(figures, target, input);
           figures.tried += 1;
           done += 1;
+          if (figures.tried % PROGRESS_EVERY === 0) options.log?.(figuresLine(figures, { rejected: figures.rejected }));
         }
       }
       figures.perTarget[target.name] = done;

@@ -25,15 +25,10 @@ import {
   vaultFilePath,
 } from '../../electron/custody';
 import type { ChunkInput } from '../../electron/custody';
-import { createBatchManager } from '../../electron/main/decrypt-batches';
-import { type Handlers, dispatch } from '../../electron/main/ipc-dispatch';
-import { createHandlers } from '../../electron/main/ipc-handlers';
-import { createVaultSession } from '../../electron/main/vault-session';
 import { CHANNEL_NAMES, type ChannelName, channels } from '../../shared/contract';
-import { buildDecryptWorker } from '../support/build-worker';
 import { TEST_SCRYPT } from '../support/core-fixture';
-import { fakeDesktop, fakeMainParts } from '../support/fake-main-parts';
 import { createMemorySecretStore } from '../support/memory-secret-store';
+import { type MainUnderTest, startMain } from './main-under-test';
 
 /** An answer's error code; undefined when the product answered an error without one. */
 export type Answer = { code: string | undefined };
@@ -264,18 +259,15 @@ function requestArbitrary(channel: ChannelName): fc.Arbitrary<unknown> {
   return fc.oneof(shaped, shaped, jsonish, fc.constant(undefined));
 }
 
-interface MainUnderTest {
-  custody: Custody;
-  handlers: Handlers;
+interface FuzzedMain extends MainUnderTest {
   /** Its keys' ids, for requests that name a key (KEY_ID_TOKENS). */
   keyIds: string[];
   /** The passphrase a fuzzed request set, to unlock again after a fuzzed lock. */
   passphrase: string | undefined;
-  stop(): Promise<void>;
 }
 
-/** Main's handlers, as the app has them, over a vault of their own with a workflow and a key. */
-async function startMain(home: string): Promise<MainUnderTest> {
+/** Main over a vault of its own, with a workflow and two keys. */
+async function startFuzzedMain(home: string): Promise<FuzzedMain> {
   const custody = new Custody({
     location: { home, keychainService: 'custody-fuzz-main' },
     secrets: createMemorySecretStore(),
@@ -285,21 +277,7 @@ async function startMain(home: string): Promise<MainUnderTest> {
   await custody.init();
   await custody.addWorkflow({ id: 'wf' });
   const keyIds = [(await custody.addKey('wf')).key.id, (await custody.addKey('wf')).key.id];
-  const desktop = fakeDesktop();
-  const { parts } = fakeMainParts(desktop);
-  const emit = () => undefined;
-  const batches = createBatchManager({ custody, emit, workerScript: buildDecryptWorker() });
-  const handlers = createHandlers({
-    custody,
-    desktop,
-    emit,
-    startup: custody.status(),
-    batches,
-    ...parts,
-    session: createVaultSession({ custody, stopBatches: () => batches.stopAll(), emit }),
-    noteActivity: () => undefined,
-  });
-  return { custody, handlers, keyIds, passphrase: undefined, stop: () => batches.stopAll() };
+  return { ...startMain(custody), keyIds, passphrase: undefined };
 }
 
 function passphraseAfter(channel: ChannelName, request: unknown): string | undefined {
@@ -328,7 +306,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
     .chain((channel) => fc.record({ channel: fc.constant(channel), request: requestArbitrary(channel) }));
 
   let mains = 0;
-  let main = await startMain(join(scratch, `main-${mains++}`));
+  let main = await startFuzzedMain(join(scratch, `main-${mains++}`));
   let folders = 0;
   let copies = 0;
   const targets: FuzzTarget[] = [
@@ -375,7 +353,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       weight: 3,
       arbitrary: channelInput,
       run: async ({ channel, request }: { channel: ChannelName; request: unknown }) => {
-        const answer = await dispatch(channel, withKeyIds(request, main.keyIds), main.handlers, { validateResponses: true });
+        const answer = await main.call(channel, withKeyIds(request, main.keyIds));
         if (answer.ok && channel.startsWith('passphrase.')) main.passphrase = passphraseAfter(channel, request);
         // A fuzzed lock must not end the campaign's use of main: unlock as the user would, or start over
         // when fuzzed wrong passphrases left the unlock throttled.
@@ -384,7 +362,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
             await main.custody.unlock(main.passphrase);
           } catch {
             await main.stop();
-            main = await startMain(join(scratch, `main-${mains++}`));
+            main = await startFuzzedMain(join(scratch, `main-${mains++}`));
           }
         }
         return answer.ok ? [] : [{ code: answer.error.code }];

@@ -12,8 +12,9 @@ import fc from 'fast-check';
 import { Custody, fingerprintOf, formatKey, sealPayload } from '../../electron/custody';
 import { TEST_SCRYPT } from '../support/core-fixture';
 import { createMemorySecretStore } from '../support/memory-secret-store';
-import { type Figures, fail, newFigures } from './figures';
+import { type Figures, fail, figuresLine, newFigures } from './figures';
 import * as rules from './rules-model';
+import { CAMPAIGN_SIZES } from './sizes';
 
 export const MODEL_INVARIANTS = [
   'answer follows the rules',
@@ -320,6 +321,7 @@ export interface ModelOptions {
   sequences: number;
   seed: number;
   maxCommands?: number;
+  log?: (line: string) => void;
 }
 
 export interface ModelFigures extends Figures {
@@ -327,21 +329,27 @@ export interface ModelFigures extends Figures {
   counterexample: string | null;
 }
 
+/** Sequences run in parts of this many, each with its own seed, so a long run reports as it goes. */
+const PART = 500;
+
 export async function runModelCampaign(options: ModelOptions): Promise<ModelFigures> {
   const figures: ModelFigures = { ...newFigures('model', MODEL_INVARIANTS), steps: 0, counterexample: null };
-  const result = await fc.check(
-    fc.asyncProperty(sequences(options.maxCommands ?? 20), async (steps) => {
-      figures.steps += [...steps].length;
-      await runSequence(steps);
-    }),
-    { numRuns: options.sequences, seed: options.seed, endOnFailure: false },
-  );
-  figures.tried = result.numRuns;
-  if (result.failed) {
-    const error = result.errorInstance;
-    const invariant = error instanceof InvariantBroken ? error.invariant : 'answer follows the rules';
-    figures.counterexample = `${fc.stringify(result.counterexample)} (seed ${result.seed}, path ${result.counterexamplePath})`;
-    fail(figures, invariant, `${String(error)} — ${figures.counterexample}`);
+  for (let part = 0; figures.tried < options.sequences && figures.counterexample === null; part++) {
+    const result = await fc.check(
+      fc.asyncProperty(sequences(options.maxCommands ?? CAMPAIGN_SIZES.short.modelMaxCommands), async (steps) => {
+        figures.steps += [...steps].length;
+        await runSequence(steps);
+      }),
+      { numRuns: Math.min(PART, options.sequences - figures.tried), seed: options.seed + part },
+    );
+    figures.tried += result.numRuns;
+    if (result.failed) {
+      const error = result.errorInstance;
+      const invariant = error instanceof InvariantBroken ? error.invariant : 'answer follows the rules';
+      figures.counterexample = `${fc.stringify(result.counterexample)} (seed ${result.seed}, path ${result.counterexamplePath})`;
+      fail(figures, invariant, `${String(error)} — ${figures.counterexample}`);
+    }
+    options.log?.(figuresLine(figures, { steps: figures.steps }));
   }
   return figures;
 }

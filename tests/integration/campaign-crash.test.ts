@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CliSandbox, createCliSandbox } from '../support/cli-sandbox';
-import { runCrashCampaign } from '../campaign/crash-campaign';
+import { crashCounts, runCrashCampaign } from '../campaign/crash-campaign';
 import { failureCount, figuresLine } from '../campaign/figures';
 import { campaignSeed } from '../campaign/random';
 import { CAMPAIGN_SIZES } from '../campaign/sizes';
@@ -17,13 +17,7 @@ it(
   { timeout: 180_000 },
   async () => {
     const figures = await runCrashCampaign(sandbox, { rounds: CAMPAIGN_SIZES.short.crashRounds, seed: campaignSeed() });
-    console.log(
-      figuresLine(figures, {
-        killed: figures.killed,
-        'killed after the write': figures.killedAfterWrite,
-        acknowledged: figures.acknowledged,
-      }),
-    );
+    console.log(figuresLine(figures, crashCounts(figures)));
     expect(figures.examples).toEqual([]);
     expect(failureCount(figures)).toBe(0);
     expect(figures.tried).toBe(CAMPAIGN_SIZES.short.crashRounds);

@@ -9,7 +9,11 @@ it(
   `${CAMPAIGN_SIZES.short.modelSequences} random lifecycle sequences on the core keep every rule's invariant`,
   { timeout: 180_000 },
   async () => {
-    const figures = await runModelCampaign({ sequences: CAMPAIGN_SIZES.short.modelSequences, seed: campaignSeed() });
+    const figures = await runModelCampaign({
+      sequences: CAMPAIGN_SIZES.short.modelSequences,
+      maxCommands: CAMPAIGN_SIZES.short.modelMaxCommands,
+      seed: campaignSeed(),
+    });
     console.log(figuresLine(figures, { steps: figures.steps }));
     expect(figures.examples).toEqual([]);
     expect(failureCount(figures)).toBe(0);
