@@ -154,9 +154,9 @@ export async function runCrashCampaign(sandbox: CliSandbox, options: CrashOption
       : [...(passphrase === null ? [] : ['--passphrase-file', files[passphrase] as string]), ...planned.args];
     const kind = planned.label.split(' ').slice(0, 2).join(' ');
     const typical = typicalMs.get(kind) ?? setupMs;
-    // Node's start-up is most of a run and writes come at its end: kills land from 40 % of a whole
-    // run to a little past it, so most hit the work and the write, some after the commit.
-    const outcome = await runUntilKilled(args, sandbox.env, planned.input ?? '', typical * (0.4 + 0.8 * random.next()));
+    // Node's start-up and the keychain are most of a run and the write comes at its end: kills land
+    // from 60 % of a whole run to a little past it, so most hit the work and the write, some the commit.
+    const outcome = await runUntilKilled(args, sandbox.env, planned.input ?? '', typical * (0.6 + 0.6 * random.next()));
     // A kill teaches nothing of the run's length but that it is longer: on a loaded machine runs
     // slow down, and kills must not all land at start-up.
     if (outcome.killed) figures.killed += 1;
