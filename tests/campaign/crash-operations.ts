@@ -76,6 +76,25 @@ function keyOperation(
   };
 }
 
+/** A new key (made or imported) in a workflow with room for it; acknowledged, the workflow has one key more. */
+function newKeyOperation(name: string, command: (workflowId: string) => { args: string[]; input?: string }): CrashOperation {
+  return {
+    name,
+    plan(view, { random }) {
+      const roomy = [...view.workflows].filter(([, keys]) => keys.length < MAX_KEYS);
+      if (roomy.length === 0) return null;
+      const [id, keys] = random.pick(roomy);
+      return {
+        label: `${name} ${id}`,
+        ...command(id),
+        mayChange: (fact) => fact.startsWith(keyFactPrefix(id)),
+        acknowledged: (after) =>
+          (after.workflows.get(id)?.length ?? 0) === keys.length + 1 ? null : `the key of ${name} ${id} is missing`,
+      };
+    },
+  };
+}
+
 const passphraseOp = (
   name: string,
   applies: (current: number | null) => boolean,
@@ -133,37 +152,11 @@ export const CRASH_OPERATIONS: readonly CrashOperation[] = [
       };
     },
   },
-  {
-    name: 'keys add',
-    plan(view, { random }) {
-      const roomy = [...view.workflows].filter(([, keys]) => keys.length < MAX_KEYS);
-      if (roomy.length === 0) return null;
-      const [id, keys] = random.pick(roomy);
-      return {
-        label: `keys add ${id}`,
-        args: ['keys', 'add', id],
-        mayChange: (fact) => fact.startsWith(keyFactPrefix(id)),
-        acknowledged: (after) =>
-          (after.workflows.get(id)?.length ?? 0) === keys.length + 1 ? null : `the key added to ${id} is missing`,
-      };
-    },
-  },
-  {
-    name: 'keys import',
-    plan(view, { random }) {
-      const roomy = [...view.workflows].filter(([, keys]) => keys.length < MAX_KEYS);
-      if (roomy.length === 0) return null;
-      const [id, keys] = random.pick(roomy);
-      return {
-        label: `keys import ${id}`,
-        args: ['keys', 'import', id, '--key-file', '-'],
-        input: `${randomBytes(32).toString('base64')}\n`,
-        mayChange: (fact) => fact.startsWith(keyFactPrefix(id)),
-        acknowledged: (after) =>
-          (after.workflows.get(id)?.length ?? 0) === keys.length + 1 ? null : `the key imported into ${id} is missing`,
-      };
-    },
-  },
+  newKeyOperation('keys add', (id) => ({ args: ['keys', 'add', id] })),
+  newKeyOperation('keys import', (id) => ({
+    args: ['keys', 'import', id, '--key-file', '-'],
+    input: `${randomBytes(32).toString('base64')}\n`,
+  })),
   keyOperation(
     'keys activate',
     'activate',

@@ -15,7 +15,7 @@ const { writers, changesEach } = CAMPAIGN_SIZES.short;
 
 it(
   `${writers} CLI writers and the app's main, ${changesEach} changes each at once: no update lost, each loser told VAULT_BUSY and retried`,
-  { timeout: 240_000 },
+  { timeout: 600_000 },
   async () => {
     const figures = await runConcurrencyCampaign(sandbox, { writers, changesEach });
     console.log(

@@ -14,7 +14,7 @@ afterAll(() => sandbox.cleanup());
 
 it(
   `kill -9 during ${CAMPAIGN_SIZES.short.crashRounds} random writes: every vault opens, no acknowledged change is lost, every audit chain verifies`,
-  { timeout: 180_000 },
+  { timeout: 600_000 },
   async () => {
     const figures = await runCrashCampaign(sandbox, { rounds: CAMPAIGN_SIZES.short.crashRounds, seed: campaignSeed() });
     console.log(figuresLine(figures, crashCounts(figures)));
