@@ -233,13 +233,19 @@ function checkChanges(
     );
 }
 
-async function verifyWithCli(sandbox: CliSandbox, figures: Figures, passphraseFile: string | null, where: string): Promise<void> {
-  const run = await sandbox.run([
-    ...(passphraseFile ? ['--passphrase-file', passphraseFile] : []),
-    'audit',
-    '--verify',
-    '--json',
-  ]);
+async function verifyWithCli(
+  sandbox: CliSandbox,
+  figures: CrashFigures,
+  passphraseFile: string | null,
+  where: string,
+): Promise<void> {
+  const args = [...(passphraseFile ? ['--passphrase-file', passphraseFile] : []), 'audit', '--verify', '--json'];
+  const started = Date.now();
+  let run = await sandbox.run(args);
+  // A repair of the log takes the lock: a lock a kill left without its record is waited out, as for opens.
+  const busy = () => run.stderr.includes('error VAULT_BUSY:');
+  if (busy()) figures.staleLockWaits += 1;
+  while (busy() && Date.now() - started < STALE_LOCK_PATIENCE_MS) run = await sandbox.run(args);
   if (run.code !== 0)
     fail(figures, 'audit chain fails to verify', `${where}: custody audit --verify exited ${run.code}: ${run.stderr.trim()}`);
 }

@@ -15,10 +15,17 @@ export function newFigures(campaign: string, invariants: readonly string[]): Fig
   return { campaign, tried: 0, failures: Object.fromEntries(invariants.map((name) => [name, 0])), examples: [] };
 }
 
+/** Told of every broken invariant as it happens (the command-line runner prints them), so a long run shows them at once. */
+let onFailure: ((line: string) => void) | null = null;
+export function reportFailuresTo(listener: ((line: string) => void) | null): void {
+  onFailure = listener;
+}
+
 /** Counts a broken invariant; `example` says how to see it again (never a key value). */
 export function fail(figures: Figures, invariant: string, example: string): void {
   figures.failures[invariant] = (figures.failures[invariant] ?? 0) + 1;
   if (figures.examples.length < KEPT_EXAMPLES) figures.examples.push(`${invariant}: ${example}`);
+  onFailure?.(`FAILED ${figures.campaign} ${invariant}: ${example}`);
 }
 
 export function failureCount(figures: Figures): number {

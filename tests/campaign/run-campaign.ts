@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createCliSandbox } from '../support/cli-sandbox';
 import { runConcurrencyCampaign } from './concurrency-campaign';
 import { crashCounts, runCrashCampaign } from './crash-campaign';
-import { type Figures, failureCount, figuresLine } from './figures';
+import { type Figures, failureCount, figuresLine, reportFailuresTo } from './figures';
 import { runFuzzCampaign } from './fuzz-campaign';
 import { runModelCampaign } from './model-campaign';
 import { campaignSeed } from './random';
@@ -33,6 +33,7 @@ const size = values.size === 'short' ? CAMPAIGN_SIZES.short : CAMPAIGN_SIZES.lon
 const count = (given: string | undefined, fallback: number) => (given === undefined ? fallback : Number(given));
 const seed = campaignSeed();
 const log = (line: string) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${line}`);
+reportFailuresTo(log);
 
 /** One entry per campaign; each runs and returns its figures and the extra counts it prints. */
 const CAMPAIGNS: Record<string, () => Promise<{ figures: Figures; extra: Record<string, number> }>> = {
