@@ -9,6 +9,9 @@ import { CustodyErrorSchema } from './errors';
 import { PASSPHRASE_MAX_CHARS, SettingsChangesSchema, VaultSettingsSchema } from './settings';
 import {
   AuditEntrySchema,
+  BackupInfoSchema,
+  BackupStatusSchema,
+  BackupWrittenSchema,
   BatchCountsSchema,
   CapturedPayloadSchema,
   CaptureKindSchema,
@@ -23,6 +26,7 @@ import {
   NewWorkflowSchema,
   ReceiverSnippetSchema,
   KeyRevealSchema,
+  RestoreDoneSchema,
   RevealHandleSchema,
   SecretCopySchema,
   VaultStatusSchema,
@@ -76,6 +80,22 @@ export const channels = {
   'passphrase.set': channel(z.object({ passphrase: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
   'passphrase.change': channel(z.object({ current: Passphrase, next: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
   'passphrase.remove': channel(z.object({ current: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+
+  /** R16: "Last backup: 12 days ago", and whether workflows or keys changed since. */
+  'backup.status': channel(None, BackupStatusSchema, NEEDS_UNLOCK),
+  /** R16: shows the OS save dialog in main, then writes the backup there under `passphrase`; null when the user cancels. */
+  'backup.create': channel(
+    z.object({ passphrase: Passphrase }).strict(),
+    z.object({ written: BackupWrittenSchema.nullable() }),
+    NEEDS_UNLOCK,
+  ),
+  /**
+   * R16: shows the OS open dialog in main and reads the chosen backup's header (no passphrase
+   * needed); main remembers the file for `backup.restore`. null when the user cancels.
+   */
+  'backup.chooseRestore': channel(None, z.object({ backup: BackupInfoSchema.nullable() }), NEEDS_UNLOCK),
+  /** R16: restores the file chosen by `backup.chooseRestore`, once every check passed; the page names no path. */
+  'backup.restore': channel(z.object({ passphrase: Passphrase }).strict(), RestoreDoneSchema, NEEDS_UNLOCK),
 
   'workflows.list': channel(None, z.array(WorkflowSummarySchema), NEEDS_UNLOCK),
   'workflows.add': channel(NewWorkflowSchema.strict(), WorkflowSummarySchema, NEEDS_UNLOCK),
@@ -226,7 +246,9 @@ export const events = {
     exportable: z.boolean(),
   }),
   /** A native menu item was chosen. */
-  'menu.command': z.object({ command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about']) }),
+  'menu.command': z.object({
+    command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about', 'backup', 'restore']),
+  }),
 } as const;
 
 /** How many results, and how many decrypted bytes among them, a batch may hold in one place. */

@@ -37,6 +37,8 @@ export const VaultStateSchema = z.object({
   auditTail: AuditEntrySchema.nullable(),
   /** Absent from vaults written before settings lived here: those get the defaults. */
   settings: VaultSettingsSchema.default(DEFAULT_SETTINGS),
+  /** R16: when the last backup was made, and a digest of the workflows and keys it held; null: never. */
+  lastBackup: z.object({ at: z.string(), keysDigest: z.string() }).nullable().default(null),
 });
 export type VaultState = z.infer<typeof VaultStateSchema>;
 
@@ -51,4 +53,4 @@ export function keyMaterialAsText(this: unknown, name: string, value: unknown): 
   return Buffer.isBuffer(raw) ? raw.toString('base64') : value;
 }
 
-export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null, settings: DEFAULT_SETTINGS };
+export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null, settings: DEFAULT_SETTINGS, lastBackup: null };

@@ -1,5 +1,6 @@
 /**
- * The native menus (File — Add workflow, Import key, Decrypt…, Audit log, Settings, Lock, Quit; Edit; View;
+ * The native menus (File — Add workflow, Import key, Decrypt…, Audit log, Settings, Back up vault…, Restore…,
+ * Lock, Quit; Edit; View;
  * Help — About). Items that belong to the UI push a 'menu.command' event to the renderer, which
  * opens the matching screen or dialog. Pure: index.ts builds the Electron Menu from it.
  */
@@ -48,6 +49,9 @@ export function appMenuTemplate(
       { type: 'separator' },
       { label: 'Audit log', accelerator: 'CmdOrCtrl+Shift+A', click: () => actions.command('audit') },
       { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.command('settings') },
+      { type: 'separator' },
+      { label: 'Back up vault…', click: () => actions.command('backup') },
+      { label: 'Restore…', click: () => actions.command('restore') },
       { type: 'separator' },
       { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),

@@ -2,6 +2,7 @@ import type { NewWorkflow, WorkflowChanges } from '../../../shared/domain';
 import { custody } from '../client/custody';
 import { useWorkflowStore } from '../state/workflow-store';
 import { loadAuditIfShown } from './audit-actions';
+import { loadBackupStatus } from './backup-status-actions';
 import { closeDialog, failDialog, startDialogRequest } from './dialog-actions';
 import { showScreen } from './navigation-actions';
 import { notify } from './notify';
@@ -22,7 +23,7 @@ export function setWorkflowQuery(query: string): void {
 /** After any change (ours, another window's or the CLI's): re-read what is on screen. */
 export async function refreshAfterChange(): Promise<void> {
   const selected = useWorkflowStore.getState().selectedWorkflowId;
-  await Promise.all([loadWorkflows(), selected === null ? null : loadKeys(selected), loadAuditIfShown()]);
+  await Promise.all([loadWorkflows(), selected === null ? null : loadKeys(selected), loadAuditIfShown(), loadBackupStatus()]);
 }
 
 export async function addWorkflow(input: NewWorkflow): Promise<void> {

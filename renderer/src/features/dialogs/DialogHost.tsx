@@ -2,11 +2,13 @@ import { useDialogStore } from '../../state/dialog-store';
 import { AboutDialog } from './AboutDialog';
 import { AddKeyInfoDialog } from './AddKeyInfoDialog';
 import { AddWorkflowDialog } from './AddWorkflowDialog';
+import { BackupDialog } from './BackupDialog';
 import { ConfirmKeyDialog } from './ConfirmKeyDialog';
 import { EditWorkflowDialog } from './EditWorkflowDialog';
 import { FirstRunPassphraseDialog } from './FirstRunPassphraseDialog';
 import { ImportKeyDialog } from './ImportKeyDialog';
 import { RemoveWorkflowDialog } from './RemoveWorkflowDialog';
+import { RestoreDialog } from './RestoreDialog';
 import { RevealKeyDialog } from './RevealKeyDialog';
 
 /** Renders the one open dialog; each kind mounts fresh, so one dialog's form never leaks into the next. */
@@ -33,5 +35,9 @@ export function DialogHost() {
       return <AboutDialog returnFocusId={dialog.returnFocusId} />;
     case 'first-run-passphrase':
       return <FirstRunPassphraseDialog returnFocusId={dialog.returnFocusId} />;
+    case 'backup':
+      return <BackupDialog returnFocusId={dialog.returnFocusId} />;
+    case 'restore':
+      return <RestoreDialog dialog={dialog} />;
   }
 }

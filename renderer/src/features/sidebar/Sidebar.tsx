@@ -5,6 +5,7 @@ import { lockVault } from '../../actions/lock-actions';
 import { openSettings } from '../../actions/settings-actions';
 import { useNavigationStore } from '../../state/navigation-store';
 import { KeyIcon, ListIcon, LockIcon, PlusIcon, SettingsIcon, UnlockIcon } from '../../ui/icons';
+import { LastBackup } from '../settings/LastBackup';
 import { WorkflowList } from './WorkflowList';
 import { WorkflowSearch } from './WorkflowSearch';
 import './Sidebar.css';
@@ -44,6 +45,7 @@ export function Sidebar() {
         </button>
       </div>
       <WorkflowList />
+      <LastBackup compact buttonId="sidebar-back-up" />
       <nav className="sidebar-footer" aria-label="Tools">
         <button
           type="button"

@@ -4,6 +4,7 @@ import { refreshVaultStatus } from '../../actions/vault-actions';
 import { useVaultStore } from '../../state/vault-store';
 import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import { RestoreButton } from './RestoreButton';
 import { useFocusOnMount } from './useFocusOnMount';
 import '../../ui/EmptyState.css';
 import '../../ui/Notice.css';
@@ -52,6 +53,7 @@ export function VaultUnavailableScreen({ home, error }: { home: string; error: C
             {busy ? <Spinner /> : <RefreshIcon />}
             {busy ? 'Trying again…' : 'Retry'}
           </button>
+          <RestoreButton id="unavailable-restore" disabled={busy} />
         </div>
       </section>
     </main>
