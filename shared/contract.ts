@@ -62,6 +62,17 @@ const Passphrase = z.string().max(PASSPHRASE_MAX_CHARS);
 export const channels = {
   'vault.status': channel(None, VaultStatusSchema, WORKS_LOCKED),
   'vault.init': channel(None, VaultStatusSchema, NEEDS_UNLOCK),
+  /**
+   * R17, from the vault screen behind a confirm: accepts a vault file older than the keychain's record
+   * (VAULT_ROLLED_BACK), audited; answers the new status. Needs the vault's keys, so not while locked.
+   */
+  'vault.acceptRollback': channel(None, VaultStatusSchema, NEEDS_UNLOCK),
+  /**
+   * R17, from the vault screen behind a confirm: the vault file is gone (VAULT_MISSING), so the old
+   * key is discarded and a new, empty vault starts; answers the new status. Works locked: a locked
+   * vault whose file is gone has nothing to unlock, and the core refuses while a vault file exists.
+   */
+  'vault.startNew': channel(None, VaultStatusSchema, WORKS_LOCKED),
   /** R15: locks now (the Lock command); answers the locked status. */
   'vault.lock': channel(None, VaultStatusSchema, WORKS_LOCKED),
   /** Opens the vault again: the passphrase when one is set, nothing otherwise. */

@@ -243,6 +243,8 @@ export const AUDIT_ACTIONS = [
   'vault.backup',
   /** R16: the vault was restored from a backup (when it was made, from which vault, what was set aside). */
   'vault.restore',
+  /** R17: a vault file older than the keychain's record was accepted on purpose (which generation over which). */
+  'vault.acceptRollback',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -11,6 +11,7 @@ import { registerInitCommand } from './commands/init-command';
 import { registerKeysCommand } from './commands/keys-command';
 import { registerPassphraseCommand } from './commands/passphrase-command';
 import { registerRestoreCommand } from './commands/restore-command';
+import { registerRecoverCommand } from './commands/recover-command';
 import { registerSettingsCommand } from './commands/settings-command';
 import { registerSnippetCommand } from './commands/snippet-command';
 import { registerWorkflowsCommand } from './commands/workflows-command';
@@ -43,6 +44,8 @@ Examples:
   custody backup --output ~/vault-2026-12-05.backup
   custody restore --dry-run ~/vault-2026-12-05.backup
   custody restore ~/vault-2026-12-05.backup --backup-passphrase-file -
+  custody recover --accept-rollback      (a vault file older than the keychain recorded: VAULT_ROLLED_BACK)
+  custody init --new                     (the vault file is gone: VAULT_MISSING; discards the old key)
 `;
 
 /**
@@ -96,6 +99,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSettingsCommand(program, ctx);
   registerBackupCommand(program, ctx);
   registerRestoreCommand(program, ctx);
+  registerRecoverCommand(program, ctx);
   routeErrors(program);
   return program;
 }

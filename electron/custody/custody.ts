@@ -42,7 +42,7 @@ import { relocateVault } from './vault-relocation';
 import { backUpVault } from './vault-backup';
 import { inspectBackup, restoreVault } from './vault-restore';
 import { backupStatusOf } from './backup-status';
-import { VaultStore } from './vault-store';
+import { type AcceptedRollback, type NewVault, VaultStore } from './vault-store';
 
 export interface CustodyOptions {
   location: CustodyLocation;
@@ -102,6 +102,11 @@ export class Custody {
     return this.store.home;
   }
 
+  /** The keychain service that holds the vault key (CUSTODY_KEYCHAIN_SERVICE, or the product's). */
+  get keychainService(): string {
+    return this.store.keychainService;
+  }
+
   /**
    * Never throws: a vault that cannot open is reported with the reason and what to do. Says whether
    * a passphrase is set, and whether the vault is locked (then `unlock`, with the passphrase when set).
@@ -119,8 +124,27 @@ export class Custody {
     }
   }
 
-  init(): Promise<void> {
-    return this.store.init();
+  /** Creates the vault; VAULT_MISSING where the keychain says one was here and its file is gone (R17). */
+  async init(): Promise<void> {
+    await this.store.init();
+  }
+
+  /**
+   * R17's explicit start over (`custody init --new`, the app's "Discard the old key" button): a new,
+   * empty vault where the old one's file is missing. Discards the keychain's record of the old vault
+   * and, unless another vault on the same keychain service still needs it, the old keychain secret;
+   * says what it discarded.
+   */
+  startNewVault(): Promise<NewVault> {
+    return this.store.init({ discardMissing: true });
+  }
+
+  /**
+   * R17: opens a vault file older than the keychain's record on purpose (`custody recover
+   * --accept-rollback`, the app's "Accept this older vault"); audited with both generations.
+   */
+  acceptRollback(): Promise<AcceptedRollback> {
+    return this.store.acceptRollback();
   }
 
   /**

@@ -6,6 +6,8 @@
 
 // The custody service: vault, keys, decrypt and audit behind one object.
 export { Custody } from './custody';
+export type { AcceptedRollback, NewVault } from './vault-store';
+export type { DiscardedVaults } from './vault-generation';
 
 // Where the core keeps its files and keychain entry, and the product's name.
 export {

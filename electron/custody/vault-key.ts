@@ -1,7 +1,8 @@
 // Never log key material: the keychain secret passes through here.
-import { hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { CustodyError } from './custody-error';
 import { VAULT_KEY_ACCOUNT } from './custody-paths';
+import { type KeychainItem, loadItem, saveItem } from './keychain-item';
 import type { SecretStore } from './secret-store';
 
 export const KEYCHAIN_SECRET_BYTES = 32;
@@ -18,12 +19,24 @@ function decodeSecret(stored: string): Buffer {
 }
 
 /**
+ * The first format (the bare secret) is rewritten once into the current one, which also records
+ * vault generations (R17), then read back and compared; the secret itself does not change.
+ */
+async function migratedItem(store: SecretStore, service: string, item: KeychainItem): Promise<KeychainItem> {
+  if (!item.legacy) return item;
+  // An item holding something else is refused, never rewritten.
+  decodeSecret(item.secret).fill(0);
+  await saveItem(store, service, item, true);
+  return { ...item, legacy: false };
+}
+
+/**
  * Reads the keychain secret an existing vault needs (in a vault of the first format, the vault key
  * itself). Never creates one over an existing vault.
  */
 export async function readKeychainSecret(store: SecretStore, service: string): Promise<Buffer> {
-  const stored = await store.get(service, VAULT_KEY_ACCOUNT);
-  if (stored === null) {
+  const item = await loadItem(store, service);
+  if (item === null) {
     throw new CustodyError(
       'VAULT_KEY_MISSING',
       `The vault exists but its key was not found in the OS keychain (service "${service}", account "${VAULT_KEY_ACCOUNT}"). ` +
@@ -31,26 +44,19 @@ export async function readKeychainSecret(store: SecretStore, service: string): P
         'keychain (or its backup) on this account; without that key the vault cannot be opened.',
     );
   }
-  return decodeSecret(stored);
+  return decodeSecret((await migratedItem(store, service, item)).secret);
 }
 
 /**
  * For a new vault: an existing keychain item is reused (a vault file may have been moved away
- * and must stay openable); otherwise 32 new random bytes are stored, then read back and compared
- * before anything is written with them.
+ * and must stay openable, and other vaults on this service use it) unless `replace`; otherwise 32
+ * new random bytes are stored, then read back and compared before anything is written with them.
  */
-export async function provisionKeychainSecret(store: SecretStore, service: string): Promise<Buffer> {
-  const existing = await store.get(service, VAULT_KEY_ACCOUNT);
-  if (existing !== null) return decodeSecret(existing);
+export async function provisionKeychainSecret(store: SecretStore, service: string, replace = false): Promise<Buffer> {
+  const existing = await loadItem(store, service);
+  if (existing !== null && !replace) return decodeSecret((await migratedItem(store, service, existing)).secret);
   const secret = randomBytes(KEYCHAIN_SECRET_BYTES);
-  await store.set(service, VAULT_KEY_ACCOUNT, secret.toString('base64'));
-  const readBack = await store.get(service, VAULT_KEY_ACCOUNT);
-  if (readBack === null || !timingSafeEqual(decodeSecret(readBack), secret)) {
-    throw new CustodyError(
-      'KEYCHAIN_UNAVAILABLE',
-      'The OS keychain did not keep the new vault key (it read back differently). Nothing was written; check the keychain and try again.',
-    );
-  }
+  await saveItem(store, service, { secret: secret.toString('base64'), vaults: {} }, true);
   return secret;
 }
 

@@ -4,6 +4,9 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { NewPassphraseSchema, PASSPHRASE_MAX_CHARS } from '../../shared/settings';
 import { CustodyError } from './custody-error';
 import { type AuditRepair, appendAuditEntry, auditNeedsRepair, chainEntry, repairAuditLog } from './audit-log';
+import { continuedAuditTail } from './audit-continuation';
+import { nextContentGeneration } from './content-generation';
+import { setAsideAuditLog } from './discarded-audit-log';
 import { type CustodyLocation, auditFilePath, failedUnlocksFilePath, lockFilePath, vaultFilePath } from './custody-paths';
 import { type AuditEvent, type Transition, assertOneActiveKeyPerWorkflow } from './key-lifecycle';
 import { type Envelope, type VaultKeys, newVaultKeys, openEnvelope, sealEnvelope, zeroKeys } from './key-envelope';
@@ -18,6 +21,7 @@ import {
   withFailure,
   writeFailedUnlocks,
 } from './unlock-throttle';
+import { type DiscardedVaults, VaultGenerations } from './vault-generation';
 import { withVaultLock } from './vault-lock';
 import { writeFileAtomic } from './atomic-file';
 import { readPrivateFile } from './safe-file';
@@ -69,6 +73,28 @@ export interface LockState {
   throttledUntil: string | null;
 }
 
+/** What `init` did besides creating the vault. */
+export interface NewVault {
+  /** Starting over (`init --new`): what the keychain recorded in this folder and was discarded; null: nothing. */
+  discarded: DiscardedVaults | null;
+  /** Whether a new keychain secret replaced the old one (no other vault on the keychain service needed it). */
+  secretReplaced: boolean;
+  /** Where an audit log left by an earlier vault was set aside; null: there was none. */
+  auditLogSetAside: string | null;
+}
+
+/** R17: an older vault accepted on purpose, with the generation the keychain had recorded. */
+export interface AcceptedRollback {
+  acceptedGeneration: number;
+  recordedGeneration: number;
+}
+
+/** The vault a write builds on: its header (of either format) and its state. */
+interface Previous {
+  header: { vaultId: string; generation: number; envelope?: Envelope };
+  state: VaultState;
+}
+
 function hasPassphrase(file: AnyVaultFile): boolean {
   return file.version === 2 && file.envelope.scrypt !== null;
 }
@@ -118,6 +144,8 @@ export class VaultStore {
   private readonly vaultPath: string;
   private readonly auditPath: string;
   private readonly failuresPath: string;
+  /** R17: the keychain's record of each vault's content generation. */
+  private readonly generations: VaultGenerations;
   private held: { vaultId: string; keys: VaultKeys } | null = null;
   /** After `lock`, only `unlock` opens the vault again, even one without a passphrase. */
   private lockedByUser = false;
@@ -131,10 +159,20 @@ export class VaultStore {
     this.vaultPath = vaultFilePath(options.location.home);
     this.auditPath = auditFilePath(options.location.home);
     this.failuresPath = failedUnlocksFilePath(options.location.home);
+    this.generations = new VaultGenerations({
+      secrets: options.secrets,
+      service: options.location.keychainService,
+      home: options.location.home,
+      vaultPath: this.vaultPath,
+    });
   }
 
   get home(): string {
     return this.options.location.home;
+  }
+
+  get keychainService(): string {
+    return this.options.location.keychainService;
   }
 
   get auditLogPath(): string {
@@ -145,10 +183,16 @@ export class VaultStore {
     return (await readVaultText(this.vaultPath)) !== null;
   }
 
-  /** null when there is no vault yet. Reads the header only: no key, no keychain. */
+  /**
+   * null when there is no vault yet; VAULT_MISSING when the keychain says there was one here (R17).
+   * Otherwise reads the header only: no key, no keychain.
+   */
   async lockState(): Promise<LockState | null> {
     const text = await readVaultText(this.vaultPath);
-    if (text === null) return null;
+    if (text === null) {
+      await this.generations.assertNotMissing();
+      return null;
+    }
     const file = parseVaultFile(text, this.vaultPath);
     const passphraseSet = hasPassphrase(file);
     const now = this.options.clock();
@@ -193,7 +237,13 @@ export class VaultStore {
     });
     if (!failures) return;
     // The count is cleared only once the wrong tries are in the audit log, so none goes unrecorded.
-    await this.transact((state) => ({ state, event: failedTries(failures), result: undefined }));
+    try {
+      await this.transact((state) => ({ state, event: failedTries(failures), result: undefined }));
+    } catch (error) {
+      // R17: the unlock holds; what opens the vault next reports the rollback, and the tries wait in their file.
+      if (isRolledBack(error)) return;
+      throw error;
+    }
     await writeFailedUnlocks(this.failuresPath, null);
   }
 
@@ -207,22 +257,34 @@ export class VaultStore {
     return Buffer.from((await this.openWithKeys(false)).keys.auditKey);
   }
 
-  async init(): Promise<void> {
+  /**
+   * Creates the vault. Where the keychain recorded a vault in this folder and its file is gone, that
+   * is VAULT_MISSING (R17) unless `discardMissing` (`init --new`): then the record is discarded, and
+   * the keychain secret is replaced unless another vault on the same service still needs it.
+   */
+  async init(options: { discardMissing?: boolean } = {}): Promise<NewVault> {
     await mkdir(this.home, { recursive: true, mode: 0o700 });
     if (process.platform !== 'win32') await chmod(this.home, 0o700);
-    await this.locked(async () => {
+    return this.locked(async () => {
       if (await this.exists()) {
         throw new CustodyError('ALREADY_EXISTS', `A vault already exists in ${this.home}; nothing was changed.`);
       }
-      const secret = await provisionKeychainSecret(this.options.secrets, this.options.location.keychainService);
+      const discarded = options.discardMissing ? await this.generations.discardMissing() : null;
+      if (!options.discardMissing) await this.generations.assertNotMissing();
+      const secretReplaced = discarded !== null && discarded.othersKept === 0;
+      const { keychainService } = this.options.location;
+      const secret = await provisionKeychainSecret(this.options.secrets, keychainService, secretReplaced);
       const keys = newVaultKeys();
       const vaultId = newVaultId();
+      let auditLogSetAside: string | null;
       try {
         const envelope = await sealEnvelope({ secret, passphrase: null, keys, vaultId, params: this.scryptParams });
         const now = this.options.clock();
+        auditLogSetAside = await setAsideAuditLog(this.auditPath, now);
         const entry = chainEntry(keys.auditKey, null, event('vault.init'), this.options.user, now);
         await writeVault(this.vaultPath, newHeader(vaultId, envelope, now), { ...EMPTY_VAULT, auditTail: entry }, keys.dataKey);
         await appendAuditEntry(this.auditPath, entry);
+        await this.generations.record(vaultId, EMPTY_VAULT.contentGeneration);
       } catch (error) {
         zeroKeys(keys);
         throw error;
@@ -231,6 +293,35 @@ export class VaultStore {
       }
       this.hold(vaultId, keys);
       this.lockedByUser = false;
+      return { discarded, secretReplaced, auditLogSetAside };
+    });
+  }
+
+  /**
+   * R17: opens, on purpose, a vault file older than the keychain's record (VAULT_ROLLED_BACK). It
+   * gets a generation beyond the record, so the newer file it replaces would now be the older one,
+   * and an audit entry naming both generations, chained after the log's last entry so the log keeps
+   * the undone changes and still verifies. INVALID_INPUT when the vault is not older.
+   */
+  async acceptRollback(): Promise<AcceptedRollback> {
+    // A passphrase is asked before the lock, as for every change.
+    await this.keysFor(await this.current(false), false);
+    return this.locked(async () => {
+      const file = await this.current(true);
+      const keys = await this.keysFor(file, true);
+      const state = unsealState(file, this.vaultPath, keys.dataKey);
+      const recorded = await this.generations.recorded(file.vaultId);
+      if (recorded === null || state.contentGeneration >= recorded) {
+        throw invalid(
+          `The vault in ${this.home} is not older than the keychain's record: there is nothing to accept. Nothing was changed.`,
+        );
+      }
+      const accepted = { acceptedGeneration: state.contentGeneration, recordedGeneration: recorded };
+      const auditTail = await continuedAuditTail(this.auditPath, keys.auditKey, state.auditTail);
+      const now = this.options.clock();
+      const acceptance = event('vault.acceptRollback', { ...accepted });
+      await this.commit({ header: file, state }, file.envelope, { ...state, auditTail }, keys, acceptance, now, true);
+      return accepted;
     });
   }
 
@@ -245,7 +336,7 @@ export class VaultStore {
       const next = change(current.state, now);
       if (next.event === null) return next.result;
       assertOneActiveKeyPerWorkflow(next.state);
-      await this.commit(current.header, current.header.envelope, next.state, keys, next.event, now);
+      await this.commit(current, current.header.envelope, next.state, keys, next.event, now);
       return next.result;
     });
   }
@@ -258,11 +349,11 @@ export class VaultStore {
     await this.openWithKeys(false);
     return this.locked(async () => {
       const { opened, keys } = await this.openWithKeys(true);
-      const { header, state } = await this.repairAuditTail(opened, keys);
+      const current = await this.repairAuditTail(opened, keys);
       const auditLog = (await readPrivateFile(this.auditPath)) ?? '';
       const now = this.options.clock();
-      const next = await write({ vaultId: header.vaultId, state, auditLog, keys }, now);
-      if (next.event) await this.commit(header, header.envelope, next.state, keys, next.event, now);
+      const next = await write({ vaultId: current.header.vaultId, state: current.state, auditLog, keys }, now);
+      if (next.event) await this.commit(current, current.header.envelope, next.state, keys, next.event, now);
       return next.result;
     });
   }
@@ -283,7 +374,9 @@ export class VaultStore {
       try {
         const envelope = await sealEnvelope({ secret, passphrase: null, keys, vaultId, params: this.scryptParams });
         await writeFileAtomic(this.auditPath, restored.auditLog);
-        await this.commit({ vaultId, generation: 0 }, envelope, restored.state, keys, restoreEvent, this.options.clock());
+        // R17: the restored vault starts a generation of its own, recorded in the keychain.
+        const previous = { header: { vaultId, generation: 0 }, state: restored.state };
+        await this.commit(previous, envelope, restored.state, keys, restoreEvent, this.options.clock(), true);
       } catch (error) {
         zeroKeys(keys);
         throw error;
@@ -306,7 +399,7 @@ export class VaultStore {
       if (opened.header.envelope.scrypt) throw alreadySet();
       const current = await this.repairAuditTail(opened, keys);
       const envelope = await this.envelopeFor(current.header.vaultId, keys, passphrase);
-      await this.commit(current.header, envelope, current.state, keys, event('passphrase.set'), this.options.clock());
+      await this.commit(current, envelope, current.state, keys, event('passphrase.set'), this.options.clock());
     });
   }
 
@@ -327,24 +420,15 @@ export class VaultStore {
       }
       const { keys, failures } = await this.openEnvelopeOf(file, current);
       try {
-        let { header, state } = await this.repairAuditTail(
-          { header: file, state: unsealState(file, this.vaultPath, keys.dataKey) },
-          keys,
-        );
+        let current = await this.repairAuditTail({ header: file, state: unsealState(file, this.vaultPath, keys.dataKey) }, keys);
         if (failures) {
-          ({ header, state } = await this.commit(
-            header,
-            header.envelope,
-            state,
-            keys,
-            failedTries(failures),
-            this.options.clock(),
-          ));
+          const { envelope } = current.header;
+          current = await this.commit(current, envelope, current.state, keys, failedTries(failures), this.options.clock());
           await writeFailedUnlocks(this.failuresPath, null);
         }
         const envelope = await this.envelopeFor(file.vaultId, keys, next);
         const action = next === null ? 'passphrase.remove' : 'passphrase.change';
-        await this.commit(header, envelope, state, keys, event(action), this.options.clock());
+        await this.commit(current, envelope, current.state, keys, event(action), this.options.clock());
       } finally {
         zeroKeys(keys);
       }
@@ -375,6 +459,7 @@ export class VaultStore {
   private async readFile(): Promise<AnyVaultFile> {
     const text = await readVaultText(this.vaultPath);
     if (text === null) {
+      await this.generations.assertNotMissing();
       throw new CustodyError(
         'VAULT_NOT_INITIALISED',
         `There is no vault in ${this.home} yet. Run "custody init" or start the app to create one.`,
@@ -404,6 +489,10 @@ export class VaultStore {
     }
     const { nonce: _nonce, sealed: _sealed, ...header } = file;
     const opened = { header, state: unsealState(file, this.vaultPath, keys.dataKey) };
+    // R17: only the writer lock tells an older file from another writer's change not yet recorded.
+    if ((await this.generations.confirm(file.vaultId, opened.state.contentGeneration, underLock)) === 'needs-lock') {
+      return this.locked(() => this.openWithKeys(true));
+    }
     // A crash during another writer's change left the log behind the vault: repaired before it is read.
     if (!underLock && (await auditNeedsRepair(this.auditPath, opened.state.auditTail))) {
       return this.locked(async () => {
@@ -505,8 +594,9 @@ export class VaultStore {
         });
         const details = { fromVersion: file.version, toVersion: 2 };
         const now = this.options.clock();
-        const migrated = await this.commit(file, envelope, state, keys, event('vault.migrate', details), now);
-        if (repair) await this.commit(migrated.header, envelope, migrated.state, keys, repairedEvent(repair), now);
+        const previous = { header: file, state };
+        const migrated = await this.commit(previous, envelope, state, keys, event('vault.migrate', details), now);
+        if (repair) await this.commit(migrated, envelope, migrated.state, keys, repairedEvent(repair), now);
       } finally {
         zeroKeys(keys);
       }
@@ -516,24 +606,35 @@ export class VaultStore {
     return migrated;
   }
 
-  /** Holding the lock: writes the next state with its audit entry (the commit point), then appends the entry. */
+  /**
+   * Holding the lock: the one write path of an existing vault. Writes the next state with its audit
+   * entry (the commit point), appends the entry, then — when the content generation moved (R17) —
+   * records it in the keychain. `newGeneration`: the state starts a generation beyond every one
+   * recorded (an accepted rollback; a restore).
+   */
   private async commit(
-    previous: { vaultId: string; generation: number },
+    previous: Previous,
     envelope: Envelope,
     state: VaultState,
     keys: VaultKeys,
     auditEvent: AuditEvent,
     now: Date,
+    newGeneration = false,
   ): Promise<OpenedVault> {
+    const { vaultId } = previous.header;
+    const contentGeneration = newGeneration
+      ? await this.generations.beyond(vaultId, previous.state.contentGeneration, state.contentGeneration)
+      : nextContentGeneration({ envelope: previous.header.envelope, state: previous.state }, { envelope, state });
     const entry = chainEntry(keys.auditKey, state.auditTail, auditEvent, this.options.user, now);
-    const written: VaultState = { ...state, auditTail: entry };
-    const header = nextHeader(previous, envelope, now);
+    const written: VaultState = { ...state, contentGeneration, auditTail: entry };
+    const header = nextHeader(previous.header, envelope, now);
     await writeVault(this.vaultPath, header, written, keys.dataKey);
     const opened = { header, state: written };
     // A locked store keeps no decrypted state, even of a change it just made.
     this.cache =
       this.held?.vaultId === header.vaultId ? { generation: header.generation, vaultId: header.vaultId, opened } : null;
     await appendAuditEntry(this.auditPath, entry);
+    if (contentGeneration !== previous.state.contentGeneration) await this.generations.record(vaultId, contentGeneration);
     return opened;
   }
 
@@ -553,8 +654,12 @@ export class VaultStore {
   private async repairAuditTail(opened: OpenedVault, keys: VaultKeys): Promise<OpenedVault> {
     const repair = await repairAuditLog(this.auditPath, opened.state.auditTail);
     if (!repair) return opened;
-    return this.commit(opened.header, opened.header.envelope, opened.state, keys, repairedEvent(repair), this.options.clock());
+    return this.commit(opened, opened.header.envelope, opened.state, keys, repairedEvent(repair), this.options.clock());
   }
+}
+
+function isRolledBack(error: unknown): boolean {
+  return error instanceof CustodyError && error.code === 'VAULT_ROLLED_BACK';
 }
 
 function alreadySet(): CustodyError {

@@ -113,6 +113,13 @@ export function createHandlers({
     return changed('passphrase')(status);
   };
 
+  const vaultReplaced = async (reason: string): Promise<VaultStatus> => {
+    const status = await custody.status();
+    await session.started(status);
+    emit('vault.status', status);
+    return changed(reason)(status);
+  };
+
   const handlers: Handlers = {
     // Without this, a first start that could not reach the keychain would look "uninitialised".
     'vault.status': async () => {
@@ -126,6 +133,15 @@ export function createHandlers({
       const status = await custody.status();
       emit('vault.status', status);
       return changed('vault.init')(status);
+    },
+    // R17: each changes which vault is open; the session and every window learn the new status.
+    'vault.acceptRollback': async () => {
+      await custody.acceptRollback();
+      return vaultReplaced('vault.acceptRollback');
+    },
+    'vault.startNew': async () => {
+      await custody.startNewVault();
+      return vaultReplaced('vault.startNew');
     },
     'vault.lock': () => session.lock('command'),
     'vault.unlock': ({ passphrase }) => session.unlock(passphrase),

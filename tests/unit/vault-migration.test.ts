@@ -35,7 +35,7 @@ async function vaultVersion(): Promise<number> {
 }
 
 describe('a vault of the first format migrates once, on first open', () => {
-  it('keeps every workflow and key, and the keychain item as it was', async () => {
+  it('keeps every workflow and key, and the keychain secret as it was (in the item of the current format)', async () => {
     const custody = open();
     const keys = await custody.listKeys(WF);
     expect(keys.map((k) => [k.label, k.status])).toEqual([
@@ -45,7 +45,8 @@ describe('a vault of the first format migrates once, on first open', () => {
     const fingerprint = createHash('sha256').update(Buffer.from(IMPORTED, 'base64')).digest('hex').slice(0, 16);
     expect(keys[0]?.fingerprint).toBe(fingerprint);
     expect(await vaultVersion()).toBe(2);
-    expect(await secrets.get(SERVICE, VAULT_KEY_ACCOUNT)).toBe(keychainItem);
+    const item = JSON.parse((await secrets.get(SERVICE, VAULT_KEY_ACCOUNT)) ?? '{}') as { secret?: string };
+    expect(item.secret).toBe(keychainItem);
     // The imported key's material survived: a payload sealed with it decrypts here.
     const { payload } = await custody.encrypt(WF, Buffer.from('{"ok":true}'));
     const [result] = await open().decrypt([{ source: 'capture', text: payload }], { mode: 'any' });

@@ -144,9 +144,9 @@ describe('lock (R15)', () => {
     expect(await fx.custody.status()).toMatchObject({ state: 'locked' });
   });
 
-  it('no vault yet is VAULT_NOT_INITIALISED, not VAULT_LOCKED', async () => {
+  it('a vault file gone is VAULT_MISSING (the keychain still holds its key), not VAULT_LOCKED', async () => {
     await fx.cleanup();
-    await expect(fx.another().listWorkflows()).rejects.toMatchObject({ code: 'VAULT_NOT_INITIALISED' });
+    await expect(fx.another().listWorkflows()).rejects.toMatchObject({ code: 'VAULT_MISSING' });
   });
 });
 

@@ -39,6 +39,8 @@ const VAULT_LEVEL: ReadonlySet<ErrorCode> = new Set([
   'VAULT_KEY_MISSING',
   'KEYCHAIN_UNAVAILABLE',
   'KEYCHAIN_LOCKED',
+  'VAULT_ROLLED_BACK',
+  'VAULT_MISSING',
 ]);
 
 export function isVaultLevel(error: CustodyErrorShape): boolean {
@@ -62,6 +64,16 @@ export const VAULT_REMEDIES: Partial<Record<ErrorCode, readonly string[]>> = {
   VAULT_CORRUPT: [
     'The vault file failed its integrity check, so it was not opened. Nothing was overwritten.',
     'Restore vault.json from a backup of the vault folder, then press Retry.',
+  ],
+  VAULT_ROLLED_BACK: [
+    'The vault file was replaced by an older copy, so keys, workflows or settings changed since then are not in it. Nothing was changed.',
+    'Restore the newest vault.json from your backup and press Retry.',
+    'Or, if this older vault is the one you want, accept it: the changes made since stay undone, and the audit log records it.',
+  ],
+  VAULT_MISSING: [
+    'The vault file is gone, but the OS keychain still holds its key. No new vault was created.',
+    'Put vault.json back into the vault folder from your backup and press Retry.',
+    'Only if the vault is lost for good: discard the old key and start a new, empty vault.',
   ],
   VAULT_NOT_INITIALISED: ['The vault file is no longer in its folder. Put vault.json back and press Retry.'],
   VAULT_LOCKED: ['The vault is locked. Press Retry to see the lock screen, then unlock it.'],

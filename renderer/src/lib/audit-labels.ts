@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'vault.restore': 'Vault restored from a backup',
   'vault.lock': 'Vault locked',
   'vault.unlock': 'Vault unlocked',
+  'vault.acceptRollback': 'Older vault accepted (rollback)',
 };
 
 export function auditDetails(entry: AuditEntry): string {

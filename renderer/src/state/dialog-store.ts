@@ -4,6 +4,9 @@ import type { CustodyErrorShape } from '../../../shared/errors';
 
 export type KeyAction = 'activate' | 'deactivate' | 'delete';
 
+/** R17: what the vault screen offers for VAULT_ROLLED_BACK and VAULT_MISSING. */
+export type VaultRecoveryAction = 'accept-rollback' | 'start-new';
+
 /**
  * The one open dialog. `returnFocusId` names the element focus goes back to when it closes (the
  * button that opened it), since a dialog opened from a menu outlives the menu item that opened it.
@@ -42,7 +45,9 @@ export type Dialog =
   /** R16: the backup passphrase, typed twice; main then asks where to save. */
   | { kind: 'backup'; returnFocusId: string | null }
   /** R16: the backup main opened (its header), and whether a vault exists that it replaces. */
-  | { kind: 'restore'; backup: BackupInfo; replacing: boolean; returnFocusId: string | null };
+  | { kind: 'restore'; backup: BackupInfo; replacing: boolean; returnFocusId: string | null }
+  /** R17, from the vault screen: accept an older vault file, or discard the old key and start a new vault. */
+  | { kind: 'vault-recovery'; action: VaultRecoveryAction; returnFocusId: string | null };
 
 export interface DialogState {
   dialog: Dialog;

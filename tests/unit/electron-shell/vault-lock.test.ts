@@ -57,9 +57,16 @@ const auditActions = async () => {
 };
 
 describe('the lock (R15) in main', () => {
-  it('declares for every channel whether it works while locked; only status, lock and unlock do', () => {
+  it('declares for every channel whether it works while locked; only status, lock, unlock and a new vault over a missing one do', () => {
     const worksLocked = CHANNEL_NAMES.filter((name) => channels[name].whileLocked);
-    expect(worksLocked.sort()).toEqual(['vault.lock', 'vault.status', 'vault.unlock']);
+    expect(worksLocked.sort()).toEqual(['vault.lock', 'vault.startNew', 'vault.status', 'vault.unlock']);
+  });
+
+  it('while locked, starting a new vault over one whose file is there is refused and changes nothing (R17)', async () => {
+    await call('vault.lock');
+    expect(await call('vault.startNew')).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
+    expect(await call('vault.unlock')).toMatchObject({ ok: true, value: { state: 'ready' } });
+    expect(await call('workflows.list')).toMatchObject({ ok: true });
   });
 
   it('refuses every other channel with VAULT_LOCKED while locked, without calling its handler', async () => {

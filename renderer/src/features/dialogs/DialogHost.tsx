@@ -10,6 +10,7 @@ import { ImportKeyDialog } from './ImportKeyDialog';
 import { RemoveWorkflowDialog } from './RemoveWorkflowDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { RevealKeyDialog } from './RevealKeyDialog';
+import { VaultRecoveryDialog } from './VaultRecoveryDialog';
 
 /** Renders the one open dialog; each kind mounts fresh, so one dialog's form never leaks into the next. */
 export function DialogHost() {
@@ -39,5 +40,7 @@ export function DialogHost() {
       return <BackupDialog returnFocusId={dialog.returnFocusId} />;
     case 'restore':
       return <RestoreDialog dialog={dialog} />;
+    case 'vault-recovery':
+      return <VaultRecoveryDialog action={dialog.action} returnFocusId={dialog.returnFocusId} />;
   }
 }

@@ -1,6 +1,8 @@
-import type { CustodyErrorShape } from '../../../../shared/errors';
+import type { CustodyErrorShape, ErrorCode } from '../../../../shared/errors';
 import { ERROR_TITLES, VAULT_REMEDIES } from '../../client/error-titles';
 import { refreshVaultStatus } from '../../actions/vault-actions';
+import { askVaultRecovery } from '../../actions/vault-recovery-actions';
+import type { VaultRecoveryAction } from '../../state/dialog-store';
 import { useVaultStore } from '../../state/vault-store';
 import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
@@ -10,11 +12,18 @@ import '../../ui/EmptyState.css';
 import '../../ui/Notice.css';
 import './vault-screens.css';
 
+/** R17: the way out, besides Retry, of a vault that is older than recorded or whose file is gone; each asks first. */
+const RECOVERY: Partial<Record<ErrorCode, { action: VaultRecoveryAction; id: string; label: string; danger: boolean }>> = {
+  VAULT_ROLLED_BACK: { action: 'accept-rollback', id: 'accept-rollback', label: 'Accept this older vault', danger: false },
+  VAULT_MISSING: { action: 'start-new', id: 'start-new-vault', label: 'Discard the old key and start a new vault', danger: true },
+};
+
 /** A vault that cannot open says why and what to do; the window is never blank. */
 export function VaultUnavailableScreen({ home, error }: { home: string; error: CustodyErrorShape }) {
   const busy = useVaultStore((s) => s.busy);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const remedies = VAULT_REMEDIES[error.code] ?? VAULT_REMEDIES.INTERNAL ?? [];
+  const recovery = RECOVERY[error.code];
   return (
     <main className="full-screen">
       <section className="card full-screen-card" aria-labelledby="vault-unavailable-title">
@@ -54,6 +63,17 @@ export function VaultUnavailableScreen({ home, error }: { home: string; error: C
             {busy ? 'Trying again…' : 'Retry'}
           </button>
           <RestoreButton id="unavailable-restore" disabled={busy} />
+          {recovery && (
+            <button
+              type="button"
+              id={recovery.id}
+              className={recovery.danger ? 'button button-danger' : 'button'}
+              onClick={() => askVaultRecovery(recovery.action, recovery.id)}
+              disabled={busy}
+            >
+              {recovery.label}
+            </button>
+          )}
         </div>
       </section>
     </main>
