@@ -65,7 +65,8 @@ export async function runFuzzCampaign(options: FuzzOptions): Promise<FuzzFigures
   try {
     const total = world.targets.reduce((sum, t) => sum + t.weight, 0);
     for (const [index, target] of world.targets.entries()) {
-      const share = Math.round((options.inputs * target.weight) / total);
+      const last = index === world.targets.length - 1;
+      const share = last ? options.inputs - figures.tried : Math.round((options.inputs * target.weight) / total);
       let done = 0;
       for (let batch = 0; done < share; batch++) {
         const size = Math.min(SAMPLE_BATCH, share - done);

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -47,6 +47,7 @@ export interface FuzzWorld {
 }
 
 const KEY = randomBytes(32);
+const BACKUP_PASSPHRASE = 'fuzz campaign backup passphrase';
 const OTHER_KEY = randomBytes(32);
 const sealed = (text: string) => sealPayload(Buffer.from(text), KEY);
 
@@ -211,6 +212,19 @@ function mutateField(text: string, m: VaultMutation): string {
   return JSON.stringify(doc, null, 2);
 }
 
+/** A backup's JSON header (its first line, when it has one) with a field changed; otherwise a byte mutation. */
+function mutateBackupField(original: Buffer, m: VaultMutation): Buffer {
+  const text = original.toString('utf8');
+  const end = text.indexOf('\n');
+  try {
+    const head = end === -1 ? text : text.slice(0, end);
+    JSON.parse(head);
+    return Buffer.from(mutateField(head, m).replace(/\n\s*/g, '') + (end === -1 ? '' : text.slice(end)));
+  } catch {
+    return mutate(original, { ...m, how: 'flip' });
+  }
+}
+
 export function mutate(original: Buffer, m: VaultMutation): Buffer {
   const bytes = Buffer.from(original);
   const at = m.at % Math.max(1, bytes.length);
@@ -298,7 +312,6 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
   await custody.addKey('wf');
   await custody.importKey('wf', KEY.toString('base64'));
   await custody.addWorkflow({ id: 'other' });
-  const { readFile } = await import('node:fs/promises');
   const originals = { vault: await readFile(vaultFilePath(location.home)), audit: await readFile(auditFilePath(location.home)) };
 
   const channelInput = fc
@@ -399,6 +412,36 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       },
     } as FuzzTarget<VaultMutation>,
   ];
+  // R16: a real backup of the seeded vault, then mutated; restored into an empty folder.
+  const backupPath = join(scratch, 'vault.backup');
+  await custody.backup(backupPath, BACKUP_PASSPHRASE);
+  const backupBytes = await readFile(backupPath);
+  let restores = 0;
+  targets.push({
+    name: 'backup file',
+    weight: 1,
+    arbitrary: vaultMutation,
+    run: async (m: VaultMutation) => {
+      const home = join(scratch, `restore-${restores++}`);
+      const file = `${home}.backup`;
+      await writeFile(file, m.how === 'field' ? mutateBackupField(backupBytes, m) : mutate(backupBytes, m), { mode: 0o600 });
+      try {
+        const into = new Custody({ location: { ...location, home }, secrets: createMemorySecretStore(), scrypt: TEST_SCRYPT });
+        const answers: Answer[] = [];
+        for (const step of [() => into.inspectBackup(file), () => into.restore(file, BACKUP_PASSPHRASE)]) {
+          try {
+            await step();
+          } catch (error) {
+            answers.push({ code: (error as { code?: string }).code });
+          }
+        }
+        return answers;
+      } finally {
+        await rm(home, { recursive: true, force: true });
+        await rm(file, { force: true });
+      }
+    },
+  } as FuzzTarget<VaultMutation>);
   return {
     targets,
     cleanup: async () => {

@@ -40,7 +40,11 @@ export class InvariantBroken extends Error {
 export interface Real {
   custody: Custody;
   clock: { now: Date };
+  /** Where this sequence's backup goes (beside the vault folder, as a person would keep it). */
+  backupPath: string;
 }
+
+const BACKUP_PASSPHRASE = 'model campaign backup passphrase';
 
 const WORKFLOW_IDS = ['wf-a', 'wf-b', 'wf-c'] as const;
 const NO_SUCH_KEY = 'k_00000000deadbeef';
@@ -166,6 +170,20 @@ export const MODEL_OPERATIONS = [
       await real.custody.purgeDueDeletions();
     },
   ),
+  // R16: a backup, and later a restore of the last one over the vault as it has become.
+  operation('backup', fc.constant(null), async (_none, model, real) => {
+    await answers(
+      { refused: null },
+      () => real.custody.backup(real.backupPath, BACKUP_PASSPHRASE, { overwrite: true }),
+      'backup',
+    );
+    rules.backUp(model);
+  }),
+  operation('restoreLastBackup', fc.constant(null), async (_none, model, real) => {
+    if (!model.backup) return;
+    await answers({ refused: null }, () => real.custody.restore(real.backupPath, BACKUP_PASSPHRASE), 'restore');
+    rules.restore(model);
+  }),
   operation(
     'decryptProbe',
     fc.record({ pick: fc.nat(), anyWorkflow: fc.boolean() }, { noNullPrototype: true }),
@@ -291,7 +309,8 @@ async function checkTryOrder(model: rules.RulesModel, custody: Custody, workflow
 
 /** A fresh vault on the core for one sequence. */
 export async function newReal(): Promise<{ real: Real; cleanup: () => Promise<void> }> {
-  const home = await mkdtemp(join(tmpdir(), 'custody-model-'));
+  const root = await mkdtemp(join(tmpdir(), 'custody-model-'));
+  const home = join(root, 'vault');
   const clock = { now: new Date(START) };
   const custody = new Custody({
     location: { home, keychainService: 'custody-model' },
@@ -301,7 +320,10 @@ export async function newReal(): Promise<{ real: Real; cleanup: () => Promise<vo
     scrypt: TEST_SCRYPT,
   });
   await custody.init();
-  return { real: { custody, clock }, cleanup: () => rm(home, { recursive: true, force: true }) };
+  return {
+    real: { custody, clock, backupPath: join(root, 'vault.backup') },
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
 }
 
 export const sequences = (maxCommands: number) => fc.commands(MODEL_OPERATIONS, { maxCommands, size: 'max' });

@@ -24,10 +24,27 @@ export interface RulesModel {
   now: number;
   /** Every key value the vault has held, to prove deleted keys decrypt nothing. */
   everSeen: Map<string, string>;
+  /** R16: what the last backup holds, once one was made. */
+  backup: { workflows: Map<string, ModelKey[]>; waitDays: number } | null;
+}
+
+const copyWorkflows = (workflows: Map<string, ModelKey[]>) =>
+  new Map([...workflows].map(([id, keys]) => [id, keys.map((k) => ({ ...k }))]));
+
+/** R16: a backup holds every workflow, key, state and setting as they are. */
+export function backUp(model: RulesModel): void {
+  model.backup = { workflows: copyWorkflows(model.workflows), waitDays: model.waitDays };
+}
+
+/** R16: a restore brings back exactly what the backup held (R13 then purges what is past its date). */
+export function restore(model: RulesModel): void {
+  if (!model.backup) return;
+  model.workflows = copyWorkflows(model.backup.workflows);
+  model.waitDays = model.backup.waitDays;
 }
 
 export function newRulesModel(now: number): RulesModel {
-  return { workflows: new Map(), waitDays: 7, now, everSeen: new Map() };
+  return { workflows: new Map(), waitDays: 7, now, everSeen: new Map(), backup: null };
 }
 
 /** An operation's expected answer: a refusal with its code, or success. */
