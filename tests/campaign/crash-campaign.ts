@@ -6,10 +6,16 @@
  * --verify` every VERIFY_WITH_CLI_EVERY rounds and at the end).
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Custody } from '../../electron/custody';
 import { type CliSandbox, REPO_ROOT } from '../support/cli-sandbox';
-import { CRASH_OPERATIONS, type CrashOperation, type PlannedWrite, withPassphraseFiles } from './crash-operations';
+import {
+  CRASH_OPERATIONS,
+  type CrashContext,
+  type CrashOperation,
+  type PlannedWrite,
+  withPassphraseFiles,
+} from './crash-operations';
 import { type Figures, fail, figuresLine, newFigures } from './figures';
 import { type Random, seededRandom } from './random';
 import { type VaultView, headerHasPassphrase, unrelatedDifferences, viewOf } from './vault-view';
@@ -140,6 +146,7 @@ export async function runCrashCampaign(sandbox: CliSandbox, options: CrashOption
   const files = [await sandbox.file('passphrase-0.txt', PASSPHRASES[0]), await sandbox.file('passphrase-1.txt', PASSPHRASES[1])];
   await sandbox.runAll([['init'], ['workflows', 'add', 'wf-0'], ['keys', 'add', 'wf-0']]);
 
+  const context: CrashContext = { random, passphrase: null, serial: 0, scratch: dirname(files[0] as string), lastBackup: null };
   // The set-up runs' mean length: where kills start before an operation has run whole once.
   const setupMs = sandbox.runs.reduce((sum, run) => sum + run.ms, 0) / Math.max(1, sandbox.runs.length);
   let passphrase: number | null = null;
@@ -148,21 +155,26 @@ export async function runCrashCampaign(sandbox: CliSandbox, options: CrashOption
   const typicalMs = new Map<string, number>();
 
   for (let round = 1; round <= options.rounds; round++) {
-    const planned = plan(operations, view, { random, passphrase, serial: round }, random);
-    const args = planned.ownsPassphrase
-      ? withPassphraseFiles(planned.args, files)
-      : [...(passphrase === null ? [] : ['--passphrase-file', files[passphrase] as string]), ...planned.args];
+    Object.assign(context, { passphrase, serial: round });
+    const planned = plan(operations, view, context, random);
+    const args = [
+      ...(planned.ownsPassphrase || passphrase === null ? [] : ['--passphrase-file', files[passphrase] as string]),
+      ...withPassphraseFiles(planned.args, files),
+    ];
     const kind = planned.label.split(' ').slice(0, 2).join(' ');
     const typical = typicalMs.get(kind) ?? setupMs;
     // Node's start-up and the keychain are most of a run and the write comes at its end: kills land
-    // from 60 % of a whole run to a little past it, so most hit the work and the write, some the commit.
-    const outcome = await runUntilKilled(args, sandbox.env, planned.input ?? '', typical * (0.6 + 0.6 * random.next()));
+    // from 60 % of a whole run to 40 % past it, so most hit the work and the write, some the commit.
+    const outcome = await runUntilKilled(args, sandbox.env, planned.input ?? '', typical * (0.6 + 0.8 * random.next()));
     // A kill teaches nothing of the run's length but that it is longer: on a loaded machine runs
     // slow down, and kills must not all land at start-up.
     if (outcome.killed) figures.killed += 1;
     typicalMs.set(kind, outcome.killed ? typical * 1.25 : outcome.ms);
     const acknowledged = !outcome.killed && outcome.exitCode === 0;
-    if (acknowledged) figures.acknowledged += 1;
+    if (acknowledged) {
+      figures.acknowledged += 1;
+      planned.remember?.(context);
+    }
     figures.tried += 1;
     const where = `round ${round} (seed ${options.seed}): ${planned.label}, ${outcome.killed ? 'killed' : `exit ${outcome.exitCode}`}`;
 

@@ -4,8 +4,16 @@
  * Adding an operation (backup, restore…) is one more entry.
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Random } from './random';
-import { SETTING_FACT_PREFIX, type VaultView, type ViewKey, keyFactPrefix, workflowFact } from './vault-view';
+import {
+  SETTING_FACT_PREFIX,
+  type VaultView,
+  type ViewKey,
+  keyFactPrefix,
+  unrelatedDifferences,
+  workflowFact,
+} from './vault-view';
 
 export interface CrashContext {
   random: Random;
@@ -13,6 +21,9 @@ export interface CrashContext {
   passphrase: number | null;
   /** A number never used before, for fresh workflow ids. */
   serial: number;
+  /** The folder for backup files, and the last backup the CLI acknowledged with what the vault held then. */
+  scratch: string;
+  lastBackup: { path: string; view: VaultView } | null;
 }
 
 export interface PlannedWrite {
@@ -27,6 +38,8 @@ export interface PlannedWrite {
   mayChange(fact: string): boolean;
   /** Once the CLI exited 0: null when the change is in the vault, else what is missing. */
   acknowledged(after: VaultView): string | null;
+  /** Once the CLI exited 0: what the campaign remembers of it (a backup file). */
+  remember?(context: CrashContext): void;
 }
 
 export interface CrashOperation {
@@ -193,6 +206,39 @@ export const CRASH_OPERATIONS: readonly CrashOperation[] = [
         mayChange: (fact) => fact.startsWith(SETTING_FACT_PREFIX),
         acknowledged: (after) =>
           after.deletionWaitDays === days ? null : `deletionWaitDays is ${after.deletionWaitDays}, not ${days}`,
+      };
+    },
+  },
+  {
+    // R16: the vault passphrase is asked when set; the backup passphrase is the first passphrase file.
+    name: 'backup',
+    plan(view, context) {
+      const path = join(context.scratch, `backup-${context.serial}.backup`);
+      return {
+        label: 'backup',
+        args: ['backup', '--output', path, '--backup-passphrase-file', passphraseFileToken(0)],
+        mayChange: () => false,
+        acknowledged: () => null,
+        remember: (c) => {
+          c.lastBackup = { path, view };
+        },
+      };
+    },
+  },
+  {
+    // R16: the last acknowledged backup over the vault as it has become; the restored vault has no passphrase.
+    name: 'restore',
+    plan(_view, { lastBackup }) {
+      if (!lastBackup) return null;
+      return {
+        label: 'restore',
+        args: ['restore', lastBackup.path, '--backup-passphrase-file', passphraseFileToken(0), '--yes'],
+        passphraseAfter: null,
+        mayChange: () => true,
+        acknowledged: (after) => {
+          const differ = unrelatedDifferences(lastBackup.view, after, () => false);
+          return differ.length === 0 ? null : `the restored vault differs from the backup: ${differ.join(' ')}`;
+        },
       };
     },
   },
