@@ -71,6 +71,19 @@ const payloadText = fc.oneof(
     }),
 );
 
+/** Runs each step in turn; a refusal is an answer and the next step still runs. */
+async function answersOf(steps: readonly (() => Promise<unknown>)[]): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      answers.push({ code: (error as { code?: string }).code });
+    }
+  }
+  return answers;
+}
+
 /** Every result of a batch as answers; an item that decrypted answers no code. */
 async function batchAnswers(chunks: AsyncIterable<ChunkInput>): Promise<Answer[]> {
   const answers: Answer[] = [];
@@ -397,15 +410,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
           });
           // The same vault key, as the keychain of the machine that wrote it would hold it.
           const copy = new Custody({ location: { ...location, home }, secrets, user: 'officer', scrypt: TEST_SCRYPT });
-          const answers: Answer[] = [];
-          for (const step of [() => copy.listWorkflows(), () => copy.verifyAudit(), () => copy.addWorkflow({ id: 'after' })]) {
-            try {
-              await step();
-            } catch (error) {
-              answers.push({ code: (error as { code?: string }).code });
-            }
-          }
-          return answers;
+          return await answersOf([() => copy.listWorkflows(), () => copy.verifyAudit(), () => copy.addWorkflow({ id: 'after' })]);
         } finally {
           await rm(home, { recursive: true, force: true });
         }
@@ -427,15 +432,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       await writeFile(file, m.how === 'field' ? mutateBackupField(backupBytes, m) : mutate(backupBytes, m), { mode: 0o600 });
       try {
         const into = new Custody({ location: { ...location, home }, secrets: createMemorySecretStore(), scrypt: TEST_SCRYPT });
-        const answers: Answer[] = [];
-        for (const step of [() => into.inspectBackup(file), () => into.restore(file, BACKUP_PASSPHRASE)]) {
-          try {
-            await step();
-          } catch (error) {
-            answers.push({ code: (error as { code?: string }).code });
-          }
-        }
-        return answers;
+        return await answersOf([() => into.inspectBackup(file), () => into.restore(file, BACKUP_PASSPHRASE)]);
       } finally {
         await rm(home, { recursive: true, force: true });
         await rm(file, { force: true });
