@@ -10,6 +10,9 @@ import { PASSPHRASE_MAX_CHARS, SettingsChangesSchema, VaultSettingsSchema } from
 import {
   AuditEntrySchema,
   BatchBytesSchema,
+  BackupInfoSchema,
+  BackupStatusSchema,
+  BackupWrittenSchema,
   BatchCountsSchema,
   CapturedPayloadSchema,
   CaptureDialogSchema,
@@ -24,6 +27,7 @@ import {
   NewWorkflowSchema,
   ReceiverSnippetSchema,
   KeyRevealSchema,
+  RestoreDoneSchema,
   RevealHandleSchema,
   SecretCopySchema,
   VaultStatusSchema,
@@ -94,6 +98,22 @@ export const channels = {
   'passphrase.set': channel(z.object({ passphrase: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
   'passphrase.change': channel(z.object({ current: Passphrase, next: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
   'passphrase.remove': channel(z.object({ current: Passphrase }).strict(), VaultStatusSchema, NEEDS_UNLOCK),
+
+  /** R16: "Last backup: 12 days ago", and whether workflows or keys changed since. */
+  'backup.status': channel(None, BackupStatusSchema, NEEDS_UNLOCK),
+  /** R16: shows the OS save dialog in main, then writes the backup there under `passphrase`; null when the user cancels. */
+  'backup.create': channel(
+    z.object({ passphrase: Passphrase }).strict(),
+    z.object({ written: BackupWrittenSchema.nullable() }),
+    NEEDS_UNLOCK,
+  ),
+  /**
+   * R16: shows the OS open dialog in main and reads the chosen backup's header (no passphrase
+   * needed); main remembers the file for `backup.restore`. null when the user cancels.
+   */
+  'backup.chooseRestore': channel(None, z.object({ backup: BackupInfoSchema.nullable() }), NEEDS_UNLOCK),
+  /** R16: restores the file chosen by `backup.chooseRestore`, once every check passed; the page names no path. */
+  'backup.restore': channel(z.object({ passphrase: Passphrase }).strict(), RestoreDoneSchema, NEEDS_UNLOCK),
 
   'workflows.list': channel(None, z.array(WorkflowSummarySchema), NEEDS_UNLOCK),
   'workflows.add': channel(NewWorkflowSchema.strict(), WorkflowSummarySchema, NEEDS_UNLOCK),
@@ -248,7 +268,7 @@ export const events = {
   }),
   /** A native menu item was chosen. */
   'menu.command': z.object({
-    command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about', 'shortcuts']),
+    command: z.enum(['add-workflow', 'import-key', 'decrypt', 'audit', 'settings', 'about', 'shortcuts', 'backup', 'restore']),
   }),
 } as const;
 

@@ -262,6 +262,10 @@ export const AUDIT_ACTIONS = [
   'vault.lock',
   /** The app unlocked the vault. */
   'vault.unlock',
+  /** R16: a backup file was written (its path, workflow and key counts; never a secret). */
+  'vault.backup',
+  /** R16: the vault was restored from a backup (when it was made, from which vault, what was set aside). */
+  'vault.restore',
   /** R17: a vault file older than the keychain's record was accepted on purpose (which generation over which). */
   'vault.acceptRollback',
 ] as const;
@@ -289,6 +293,32 @@ export const AuditVerificationSchema = z.object({
   firstBadSeq: z.number().int().nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+/** R16: when the vault was last backed up (null: never), and whether its workflows or keys changed since. */
+export const BackupStatusSchema = z.object({ lastBackupAt: IsoTime.nullable(), changedSinceBackup: z.boolean() });
+export type BackupStatus = z.infer<typeof BackupStatusSchema>;
+
+/** R16: what a backup file says of itself without its passphrase. */
+export const BackupInfoSchema = z.object({
+  createdAt: IsoTime,
+  vaultId: z.string(),
+  workflows: z.number().int(),
+  keys: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+
+/** R16: a backup written: where, and what it holds. */
+export const BackupWrittenSchema = BackupInfoSchema.extend({ path: z.string() });
+export type BackupWritten = z.infer<typeof BackupWrittenSchema>;
+
+/** R16: a restore done: from which backup, where the replaced files were set aside (null: there were none). */
+export const RestoreDoneSchema = z.object({
+  backup: BackupInfoSchema,
+  setAsideIn: z.string().nullable(),
+  /** Deletions whose date had passed, purged right after (R13). */
+  purged: z.number().int(),
+});
+export type RestoreDone = z.infer<typeof RestoreDoneSchema>;
 
 export const VaultStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('ready'), home: z.string(), passphraseSet: z.boolean() }),

@@ -3,12 +3,14 @@ import { version } from '../../package.json';
 import type { CliContext } from './cli-context';
 import { usageOf } from './cli-usage';
 import { registerAuditCommand } from './commands/audit-command';
+import { registerBackupCommand } from './commands/backup-command';
 import { registerDecryptCommand } from './commands/decrypt-command';
 import { registerEncryptCommand } from './commands/encrypt-command';
 import { registerFingerprintCommand } from './commands/fingerprint-command';
 import { registerInitCommand } from './commands/init-command';
 import { registerKeysCommand } from './commands/keys-command';
 import { registerPassphraseCommand } from './commands/passphrase-command';
+import { registerRestoreCommand } from './commands/restore-command';
 import { registerRecoverCommand } from './commands/recover-command';
 import { registerSettingsCommand } from './commands/settings-command';
 import { registerSnippetCommand } from './commands/snippet-command';
@@ -18,6 +20,7 @@ import { passphraseFileOf } from './passphrase-input';
 
 const EXAMPLES = `
 Key values are never taken from the command line: only from a file or stdin (-).
+A backup has its own passphrase: asked on the terminal (twice for a backup), or read from --backup-passphrase-file FILE|-.
 A vault with a passphrase asks for it on the terminal (without echo), or reads it from --passphrase-file FILE|-;
 never from the command line or the environment.
 Exit status: 0 success, 1 an operation failed (stderr names the error code), 2 usage.
@@ -38,6 +41,9 @@ Examples:
   custody passphrase set
   custody --passphrase-file ~/.custody-passphrase keys list onUserTokenGeneration
   custody settings set idleMinutes 10
+  custody backup --output ~/vault-2026-12-05.backup
+  custody restore --dry-run ~/vault-2026-12-05.backup
+  custody restore ~/vault-2026-12-05.backup --backup-passphrase-file -
   custody recover --accept-rollback      (a vault file older than the keychain recorded: VAULT_ROLLED_BACK)
   custody init --new                     (the vault file is gone: VAULT_MISSING; discards the old key)
 `;
@@ -91,6 +97,8 @@ export function buildProgram(ctx: CliContext): Command {
   registerFingerprintCommand(program, ctx);
   registerPassphraseCommand(program, ctx);
   registerSettingsCommand(program, ctx);
+  registerBackupCommand(program, ctx);
+  registerRestoreCommand(program, ctx);
   registerRecoverCommand(program, ctx);
   routeErrors(program);
   return program;

@@ -45,11 +45,11 @@ export async function readPassphraseFile(io: CliIo, path: string, what: string):
   }
 }
 
-/** A new passphrase, from its file or typed twice on a terminal. */
-export async function newPassphrase(io: CliIo, file: string | undefined): Promise<string> {
-  if (file !== undefined) return readPassphraseFile(io, file, 'the new passphrase');
-  const first = await askPassphrase(io, 'New passphrase: ');
-  const again = await askPassphrase(io, 'New passphrase again: ');
+/** A new passphrase (`prompt`: which one), from its file or typed twice on a terminal. */
+export async function newPassphrase(io: CliIo, file: string | undefined, prompt = 'New passphrase'): Promise<string> {
+  if (file !== undefined) return readPassphraseFile(io, file, `the ${prompt.toLowerCase()}`);
+  const first = await askPassphrase(io, `${prompt}: `);
+  const again = await askPassphrase(io, `${prompt} again: `);
   if (first !== again) throw new CustodyError('INVALID_INPUT', 'The two passphrases typed differ. Nothing was changed.');
   return first;
 }

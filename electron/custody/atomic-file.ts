@@ -1,4 +1,4 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { link, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { assertReplaceable, fileFailure, openSafely, vaultFolderFix } from './safe-file';
@@ -17,10 +17,32 @@ async function fsyncPath(path: string, flags: string): Promise<void> {
  * old file or the new one, never half of either; the file is created 0600 (safe-file.ts), and a
  * symlink or special file at `path` is refused rather than replaced.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const folder = dirname(path);
-  const fix = vaultFolderFix(path);
+export async function writeFileAtomic(path: string, data: string | Uint8Array, fix = vaultFolderFix(path)): Promise<void> {
   await assertReplaceable(path, fix);
+  await writeInPlace(path, data, fix, rename);
+}
+
+/**
+ * Like writeFileAtomic, but never replaces anything: the temp file is linked to `path`, which fails
+ * with EEXIST when the name is taken (a file, a link or anything else), and then removed.
+ */
+export async function writeNewFileAtomic(path: string, data: string | Uint8Array, fix: string): Promise<void> {
+  await writeInPlace(path, data, fix, async (temp, target) => {
+    try {
+      await link(temp, target);
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
+  });
+}
+
+async function writeInPlace(
+  path: string,
+  data: string | Uint8Array,
+  fix: string,
+  place: (temp: string, target: string) => Promise<void>,
+): Promise<void> {
+  const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await openSafely(temp, 'create', fix);
   try {
@@ -33,7 +55,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
   await handle.close();
   try {
-    await rename(temp, path);
+    await place(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw fileFailure(path, error, 'replace', fix);

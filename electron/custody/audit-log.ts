@@ -149,8 +149,11 @@ export interface AuditRead {
 }
 
 export async function readAuditLog(path: string): Promise<AuditRead> {
-  const text = await readPrivateFile(path);
-  if (text === null) return { entries: [], unreadable: [] };
+  return parseAuditLog((await readPrivateFile(path)) ?? '');
+}
+
+/** The audit log's text as entries (a backup carries it as text). */
+export function parseAuditLog(text: string): AuditRead {
   const entries: AuditEntry[] = [];
   const unreadable: number[] = [];
   text.split('\n').forEach((line, index) => {

@@ -8,12 +8,16 @@ import { userInfo } from 'node:os';
 import type {
   AuditEntry,
   AuditVerification,
+  BackupInfo,
+  BackupStatus,
+  BackupWritten,
   CapturedPayload,
   DecryptItemResult,
   DecryptScope,
   ExportFormat,
   KeyInfo,
   NewWorkflow,
+  RestoreDone,
   RevealedKey,
   VaultStatus,
   WorkflowChanges,
@@ -30,11 +34,14 @@ import type { ChunkInput, ChunkOutput } from './decrypt-chunk';
 import type { OutputMode } from './decrypt-report';
 import type { Candidate } from './payload-decryptor';
 import { sealPayload } from './payload-codec';
-import type { ScryptParams } from './scrypt-params';
+import { SCRYPT_DEFAULTS, type ScryptParams } from './scrypt-params';
 import type { SecretStore } from './secret-store';
 import { settingsChanged, updateSettings, validSettingsChanges } from './vault-settings';
 import type { StoredKey, VaultState } from './vault-state';
 import { relocateVault } from './vault-relocation';
+import { backUpVault } from './vault-backup';
+import { inspectBackup, restoreVault } from './vault-restore';
+import { backupStatusOf } from './backup-status';
 import { type AcceptedRollback, type NewVault, VaultStore } from './vault-store';
 
 export interface CustodyOptions {
@@ -74,10 +81,12 @@ function candidateOf(workflowId: string, key: StoredKey): Candidate {
 export class Custody {
   readonly store: VaultStore;
   private readonly clock: () => Date;
+  private readonly scrypt: ScryptParams;
   private readonly legacyHome: string | null;
 
   constructor(options: CustodyOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.scrypt = options.scrypt ?? SCRYPT_DEFAULTS;
     this.legacyHome = options.location.legacyHome ?? null;
     this.store = new VaultStore({
       location: options.location,
@@ -428,6 +437,35 @@ export class Custody {
     const from = this.legacyHome;
     if (!from || !(await relocateVault(from, this.home))) return;
     await this.store.transact((state) => rules.recordRelocation(state, from, this.home));
+  }
+
+  /**
+   * R16: writes one file holding every workflow, key, lifecycle state, setting and the audit log,
+   * sealed under `passphrase` (a new passphrase's rules; the caller asks for it twice). An existing
+   * file is replaced only with `overwrite`. Audited with the path and counts.
+   */
+  backup(path: string, passphrase: string, options: { overwrite?: boolean } = {}): Promise<BackupWritten> {
+    return backUpVault(this.store, { path, passphrase, overwrite: options.overwrite ?? false, params: this.scrypt });
+  }
+
+  /** R16: what a backup file says of itself, without its passphrase. BACKUP_INVALID when it is not one. */
+  inspectBackup(path: string): Promise<BackupInfo> {
+    return inspectBackup(path);
+  }
+
+  /**
+   * R16: checks the whole backup, then replaces this vault with it (the current files set aside,
+   * still sealed, in a dated folder beside them) and purges the deletions already past their date.
+   * BACKUP_INVALID, with nothing changed, when any check fails.
+   */
+  async restore(path: string, passphrase: string): Promise<RestoreDone> {
+    const restored = await restoreVault(this.store, path, passphrase, this.clock);
+    return { ...restored, purged: await this.purgeDueDeletions() };
+  }
+
+  /** R16: when the last backup was made, and whether workflows or keys changed since. */
+  async backupStatus(): Promise<BackupStatus> {
+    return backupStatusOf(await this.state());
   }
 
   async auditEntries(): Promise<AuditEntry[]> {

@@ -68,7 +68,10 @@ async function keyEncryptionKey(secret: Uint8Array, passphrase: string | null, s
   }
 }
 
-/** Bound to the vault and the key's job, so a wrapped key cannot be moved to another vault or slot. */
+/**
+ * Bound to the vault (or, for a backup, the backup's header) and the key's job, so a wrapped key
+ * cannot be moved to another vault, backup or slot.
+ */
 function aadOf(vaultId: string, purpose: Purpose): Buffer {
   return Buffer.from(JSON.stringify(['workflow-key-custody/envelope', vaultId, purpose]));
 }
@@ -133,9 +136,14 @@ export async function openEnvelope(
   vaultId: string,
 ): Promise<VaultKeys | null> {
   const kek = await keyEncryptionKey(secret, passphrase, Buffer.from(envelope.salt, 'base64'), envelope.scrypt);
+  return unwrapBoth(kek, envelope, vaultId);
+}
+
+/** Both keys or neither; zero-fills the KEK. */
+function unwrapBoth(kek: Buffer, envelope: Envelope, binding: string): VaultKeys | null {
   try {
-    const dataKey = unwrap(kek, envelope.dataKey, vaultId, 'data-key');
-    const auditKey = unwrap(kek, envelope.auditKey, vaultId, 'audit-key');
+    const dataKey = unwrap(kek, envelope.dataKey, binding, 'data-key');
+    const auditKey = unwrap(kek, envelope.auditKey, binding, 'audit-key');
     if (dataKey && auditKey) return { dataKey, auditKey };
     dataKey?.fill(0);
     auditKey?.fill(0);
@@ -143,4 +151,45 @@ export async function openEnvelope(
   } finally {
     kek.fill(0);
   }
+}
+
+/** A backup's KEK (R16): HKDF-SHA256(scrypt(backup passphrase)); no keychain secret, so another machine can open it. */
+async function backupKeyEncryptionKey(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  const stretched = await stretch(passphrase, salt, params);
+  try {
+    return Buffer.from(hkdfSync('sha256', stretched, salt, 'workflow-key-custody/kek/backup-passphrase', KEY_BYTES));
+  } finally {
+    stretched.fill(0);
+  }
+}
+
+/**
+ * R16: the two keys wrapped under the backup passphrase alone. `binding` is what the wrapped keys
+ * are bound to (the backup's header), so they cannot be moved into another backup.
+ */
+export async function sealBackupEnvelope(
+  passphrase: string,
+  keys: VaultKeys,
+  binding: string,
+  params: ScryptParams,
+): Promise<Envelope & { scrypt: ScryptParams }> {
+  const salt = randomBytes(SALT_BYTES);
+  const kek = await backupKeyEncryptionKey(passphrase, salt, params);
+  try {
+    return {
+      salt: salt.toString('base64'),
+      scrypt: params,
+      dataKey: wrap(kek, keys.dataKey, binding, 'data-key'),
+      auditKey: wrap(kek, keys.auditKey, binding, 'audit-key'),
+    };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** The two keys of a backup, or null when the passphrase is not the one it was made with (or the keys were altered). */
+export async function openBackupEnvelope(passphrase: string, envelope: Envelope, binding: string): Promise<VaultKeys | null> {
+  if (envelope.scrypt === null) return null;
+  const kek = await backupKeyEncryptionKey(passphrase, Buffer.from(envelope.salt, 'base64'), envelope.scrypt);
+  return unwrapBoth(kek, envelope, binding);
 }

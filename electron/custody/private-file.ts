@@ -52,7 +52,7 @@ export async function privateFileSink(
 export const CHOOSE_ANOTHER_FILE = 'Choose another file or folder.';
 
 /** A file that could not be written, said so a person can act on it; `then` says what to do. */
-function cannotWrite(path: string, error: unknown, then: string): CustodyError {
+export function cannotWrite(path: string, error: unknown, then: string): CustodyError {
   const described = fileFailure(path, error, 'replace', then);
   if (described instanceof CustodyError) return described;
   const code = (error as NodeJS.ErrnoException).code;

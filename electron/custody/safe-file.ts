@@ -92,10 +92,25 @@ async function narrow(stats: Stats, change: (mode: number) => Promise<void>): Pr
 }
 
 /**
+ * How many times a file replaced between its lstat and its open is opened again: writers replace
+ * the vault by a rename at any moment, so a reader can meet one replace, rarely two in a row.
+ */
+const REPLACED_TRIES = 5;
+
+/**
  * Opens `path` for `intent` under the rules above; `then` says what to do when it is refused.
  * An existing file is emptied (`replace`) only after it passed every check.
  */
 export async function openSafely(path: string, intent: FileIntent, then: string): Promise<FileHandle> {
+  for (let tries = 1; ; tries++) {
+    const handle = await openChecked(path, intent, then);
+    if (handle) return handle;
+    if (tries >= REPLACED_TRIES) throw unsupported(path, 'a file that was replaced while it was being opened', intent, then);
+  }
+}
+
+/** One try of `openSafely`; null when the file was replaced between the lstat and the open. */
+async function openChecked(path: string, intent: FileIntent, then: string): Promise<FileHandle | null> {
   const before = await lstatOrNull(path, intent, then);
   if (before && !before.isFile()) throw unsupported(path, kindOf(before), intent, then);
   let handle: FileHandle;
@@ -108,7 +123,8 @@ export async function openSafely(path: string, intent: FileIntent, then: string)
     const opened = await handle.stat();
     if (!opened.isFile()) throw unsupported(path, kindOf(opened), intent, then);
     if (before && (before.dev !== opened.dev || before.ino !== opened.ino)) {
-      throw unsupported(path, 'a file that was replaced while it was being opened', intent, then);
+      await handle.close();
+      return null;
     }
     await narrow(opened, (mode) => handle.chmod(mode));
     if (intent === 'replace') await handle.truncate(0);

@@ -37,6 +37,8 @@ export const VaultStateSchema = z.object({
   auditTail: AuditEntrySchema.nullable(),
   /** Absent from vaults written before settings lived here: those get the defaults. */
   settings: VaultSettingsSchema.default(DEFAULT_SETTINGS),
+  /** R16: when the last backup was made, and a digest of the workflows and keys it held; null: never. */
+  lastBackup: z.object({ at: z.string(), keysDigest: z.string() }).nullable().default(null),
   /**
    * R17: moves with every change to workflows, keys, settings and the passphrase, never with an
    * audit-only write (content-generation.ts); the keychain records it. The header's `generation`
@@ -57,4 +59,10 @@ export function keyMaterialAsText(this: unknown, name: string, value: unknown): 
   return Buffer.isBuffer(raw) ? raw.toString('base64') : value;
 }
 
-export const EMPTY_VAULT: VaultState = { workflows: [], auditTail: null, settings: DEFAULT_SETTINGS, contentGeneration: 0 };
+export const EMPTY_VAULT: VaultState = {
+  workflows: [],
+  auditTail: null,
+  settings: DEFAULT_SETTINGS,
+  lastBackup: null,
+  contentGeneration: 0,
+};

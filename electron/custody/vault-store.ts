@@ -23,6 +23,8 @@ import {
 } from './unlock-throttle';
 import { type DiscardedVaults, VaultGenerations } from './vault-generation';
 import { withVaultLock } from './vault-lock';
+import { writeFileAtomic } from './atomic-file';
+import { readPrivateFile } from './safe-file';
 import { legacyAuditKey, provisionKeychainSecret, readKeychainSecret } from './vault-key';
 import {
   type AnyVaultFile,
@@ -51,6 +53,15 @@ export interface StoreOptions {
   askPassphrase?: () => Promise<string>;
   /** The scrypt cost of a new passphrase; only tests lower it. */
   scrypt?: ScryptParams;
+}
+
+/** The vault as a backup holds it (R16). */
+export interface VaultSnapshot {
+  vaultId: string;
+  state: VaultState;
+  /** The audit log file's text. */
+  auditLog: string;
+  keys: VaultKeys;
 }
 
 /** What status needs, read from the header alone. */
@@ -327,6 +338,53 @@ export class VaultStore {
       assertOneActiveKeyPerWorkflow(next.state);
       await this.commit(current, current.header.envelope, next.state, keys, next.event, now);
       return next.result;
+    });
+  }
+
+  /**
+   * R16's backup: `write` gets one consistent snapshot under the writer lock — the state, the audit
+   * log as written and the held keys (not to be zero-filled) — and its event is then committed.
+   */
+  async snapshot<T>(write: (snapshot: VaultSnapshot, now: Date) => Promise<Transition<T>>): Promise<T> {
+    await this.openWithKeys(false);
+    return this.locked(async () => {
+      const { opened, keys } = await this.openWithKeys(true);
+      const current = await this.repairAuditTail(opened, keys);
+      const auditLog = (await readPrivateFile(this.auditPath)) ?? '';
+      const now = this.options.clock();
+      const next = await write({ vaultId: current.header.vaultId, state: current.state, auditLog, keys }, now);
+      if (next.event) await this.commit(current, current.header.envelope, next.state, keys, next.event, now);
+      return next.result;
+    });
+  }
+
+  /**
+   * R16's restore, through the one write path: under the writer lock, `setAside` copies whatever is
+   * there and says what to audit, then the restored audit log is written and the restored state
+   * committed with that entry under a new vault id, its keys wrapped under this keychain's item (made if there is none). The
+   * caller keeps and zero-fills `restored.keys`; the store holds copies.
+   */
+  async restore(restored: VaultSnapshot, setAside: () => Promise<AuditEvent>): Promise<void> {
+    await mkdir(this.home, { recursive: true, mode: 0o700 });
+    await this.locked(async () => {
+      const restoreEvent = await setAside();
+      const vaultId = newVaultId();
+      const keys = { dataKey: Buffer.from(restored.keys.dataKey), auditKey: Buffer.from(restored.keys.auditKey) };
+      const secret = await provisionKeychainSecret(this.options.secrets, this.options.location.keychainService);
+      try {
+        const envelope = await sealEnvelope({ secret, passphrase: null, keys, vaultId, params: this.scryptParams });
+        await writeFileAtomic(this.auditPath, restored.auditLog);
+        // R17: the restored vault starts a generation of its own, recorded in the keychain.
+        const previous = { header: { vaultId, generation: 0 }, state: restored.state };
+        await this.commit(previous, envelope, restored.state, keys, restoreEvent, this.options.clock(), true);
+      } catch (error) {
+        zeroKeys(keys);
+        throw error;
+      } finally {
+        secret.fill(0);
+      }
+      this.hold(vaultId, keys);
+      this.lockedByUser = false;
     });
   }
 

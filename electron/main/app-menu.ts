@@ -1,7 +1,7 @@
 /**
- * The native menus (File — Add workflow, Import key, Decrypt…, Audit log, Settings, Lock, Quit; Edit; View;
- * Help — Keyboard shortcuts, About). Labels and accelerators come from shared/shortcuts.ts, the table
- * the Keyboard shortcuts dialog lists. Items that belong to the UI push a 'menu.command' event to the renderer, which
+ * The native menus (File — Add workflow, Import key, Decrypt…, Audit log, Settings, Back up vault…, Restore…,
+ * Lock, Quit; Edit; View; Help — Keyboard shortcuts, About). Labels and accelerators come from shared/shortcuts.ts, the
+ * table the Keyboard shortcuts dialog lists. Items that belong to the UI push a 'menu.command' event to the renderer, which
  * opens the matching screen or dialog. Pure: index.ts builds the Electron Menu from it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
@@ -56,6 +56,9 @@ export function appMenuTemplate(
       { type: 'separator' },
       shortcutItem('audit', () => actions.command('audit')),
       shortcutItem('settings', () => actions.command('settings')),
+      { type: 'separator' },
+      { label: 'Back up vault…', click: () => actions.command('backup') },
+      { label: 'Restore…', click: () => actions.command('restore') },
       { type: 'separator' },
       shortcutItem('lock', () => actions.lock()),
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),

@@ -10,6 +10,10 @@ export interface DesktopPort {
   chooseCaptures(dialog: CaptureDialog): Promise<string[]>;
   /** Asks the user where to save an export (the audit log, or decrypt results); null when they cancel. */
   chooseExportPath(suggestedName: string, what?: 'audit' | ExportFormat): Promise<string | null>;
+  /** R16: asks where to save a backup (the native dialog confirms replacing a file); null when they cancel. */
+  chooseBackupPath(suggestedName: string): Promise<string | null>;
+  /** R16: asks for a backup file to restore; null when they cancel. */
+  chooseBackupFile(): Promise<string | null>;
   /**
    * Keeps the window out of screenshots and screen sharing while a key is revealed (R14). A no-op
    * where the OS has no such protection (Linux).

@@ -35,6 +35,11 @@ const SAVE_FILTERS: Record<'audit' | ExportFormat, SaveDialogOptions['filters']>
   csv: [{ name: 'Results (CSV)', extensions: ['csv'] }],
 };
 
+const BACKUP_FILTERS: SaveDialogOptions['filters'] = [
+  { name: 'Vault backup', extensions: ['backup'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 const SIMULATE_QUESTION: MessageBoxOptions = {
   type: 'warning',
   title: 'Simulate a payload',
@@ -64,6 +69,24 @@ export function createElectronDesktopPort(currentWindow: () => BrowserWindow | n
       const win = currentWindow();
       const answer = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return answer.canceled ? [] : answer.filePaths;
+    },
+
+    chooseBackupPath: async (suggestedName) => {
+      const options: SaveDialogOptions = {
+        title: 'Back up vault',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: BACKUP_FILTERS,
+      };
+      const win = currentWindow();
+      const answer = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
+
+    chooseBackupFile: async () => {
+      const options: OpenDialogOptions = { title: 'Restore a vault backup', properties: ['openFile'], filters: BACKUP_FILTERS };
+      const win = currentWindow();
+      const answer = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
     },
 
     chooseExportPath: async (suggestedName, what = 'audit') => {

@@ -56,6 +56,10 @@ function auditExportName(now: Date): string {
   return `workflow-key-custody-audit-${now.toISOString().slice(0, 10)}.jsonl`;
 }
 
+function backupName(now: Date): string {
+  return `workflow-key-custody-${now.toISOString().slice(0, 10)}.backup`;
+}
+
 function resultsExportName(now: Date, format: string): string {
   return `workflow-key-custody-results-${now.toISOString().slice(0, 19).replace(/:/g, '')}.${format}`;
 }
@@ -105,6 +109,8 @@ export function createHandlers({
   const issuedPayloads = createIssuedPayloads();
   /** The bodies the last few `payloads.decrypt` answers held (a batch's are its own: batches.wasShown). */
   const shownPlaintexts = createIssuedPayloads(PLAINTEXTS_REMEMBERED);
+  /** R16: the backup file the user chose in main's open dialog; the page never names a path. */
+  let chosenBackup: string | null = null;
   /** After any change the renderer refetches what it shows; the reason names the operation. */
   const changed =
     (reason: string) =>
@@ -207,6 +213,33 @@ export function createHandlers({
       custody.cancelDeletion(workflowId, keyId).then(changed('keys.cancelDeletion')),
 
     'settings.get': () => custody.settings(),
+
+    'backup.status': () => custody.backupStatus(),
+    // The native save dialog has already asked before replacing an existing file.
+    'backup.create': async ({ passphrase }) => {
+      const path = await desktop.chooseBackupPath(backupName(new Date()));
+      if (path === null) return { written: null };
+      return changed('backup.create')({ written: await custody.backup(path, passphrase, { overwrite: true }) });
+    },
+    'backup.chooseRestore': async () => {
+      chosenBackup = null;
+      const path = await desktop.chooseBackupFile();
+      if (path === null) return { backup: null };
+      const backup = await custody.inspectBackup(path);
+      chosenBackup = path;
+      return { backup };
+    },
+    'backup.restore': async ({ passphrase }) => {
+      if (chosenBackup === null) {
+        throw new CustodyError('INVALID_INPUT', 'Choose the backup file first (File → Restore…). Nothing was changed.');
+      }
+      const done = await custody.restore(chosenBackup, passphrase);
+      chosenBackup = null;
+      reveals.forgetAll();
+      await session.refreshSettings();
+      emit('vault.status', await custody.status());
+      return changed('backup.restore')(done);
+    },
 
     'reveal.value': async ({ handle }) => ({ value: formatKey(reveals.use(handle).material) }),
     // Audited first (R11): a copy that cannot be recorded does not happen. The value is read

@@ -11,6 +11,7 @@ import type { KeyInfo, WorkflowSummary } from '../../shared/domain';
 import { DialogHost } from '../../renderer/src/features/dialogs/DialogHost';
 import { ToastHost } from '../../renderer/src/features/shell/ToastHost';
 import { initialAuditState, useAuditStore } from '../../renderer/src/state/audit-store';
+import { initialBackupState, useBackupStore } from '../../renderer/src/state/backup-store';
 import { initialBatchState, useBatchStore } from '../../renderer/src/state/batch-store';
 import { initialDecryptState, useDecryptStore } from '../../renderer/src/state/decrypt-store';
 import { initialDialogState, useDialogStore } from '../../renderer/src/state/dialog-store';
@@ -35,6 +36,7 @@ function resetStores(): void {
   useDecryptStore.setState(initialDecryptState, true);
   useSimulateStore.setState(initialSimulateState, true);
   useSettingsStore.setState(initialSettingsState, true);
+  useBackupStore.setState(initialBackupState, true);
 }
 
 /**

@@ -23,6 +23,8 @@ export function fakeDesktop(): FakeDesktop {
     simulateAnswer: true,
     chooseCaptures: async () => desktop.captureFiles,
     chooseExportPath: async () => desktop.exportPath,
+    chooseBackupPath: async () => desktop.exportPath,
+    chooseBackupFile: async () => desktop.captureFiles[0] ?? null,
     setContentProtection: (enabled) => void desktop.contentProtection.push(enabled),
     confirmSimulate: async () => {
       desktop.simulateQuestions += 1;

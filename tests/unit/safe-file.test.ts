@@ -165,3 +165,20 @@ describe('the vault folder', () => {
     expect(await readPrivateFile(moved)).toContain('workflow-key-custody/vault');
   });
 });
+
+describe('a reader while writers replace the vault (found by the concurrency campaign)', () => {
+  it('reads the old or the new file whole, never refuses it as "replaced while it was being opened"', async () => {
+    const path = join(dir, 'vault.json');
+    await writeFileAtomic(path, 'version 0');
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 1; writing; i++) await writeFileAtomic(path, `version ${i}`);
+    })();
+    try {
+      for (let i = 0; i < 300; i++) expect(await readPrivateFile(path)).toMatch(/^version \d+$/);
+    } finally {
+      writing = false;
+      await writer;
+    }
+  });
+});

@@ -8,6 +8,7 @@ import type { CustodyErrorShape, Result } from '../../../shared/errors';
 import { custody } from '../client/custody';
 import { ERROR_TITLES, isVaultLevel } from '../client/error-titles';
 import { initialAuditState, useAuditStore } from '../state/audit-store';
+import { initialBackupState, useBackupStore } from '../state/backup-store';
 import { initialDecryptState, useDecryptStore } from '../state/decrypt-store';
 import { initialDialogState, useDialogStore } from '../state/dialog-store';
 import { initialNavigationState, useNavigationStore } from '../state/navigation-store';
@@ -16,6 +17,7 @@ import { initialSimulateState, useSimulateStore } from '../state/simulate-store'
 import { initialToastState, useToastStore } from '../state/toast-store';
 import { useVaultStore } from '../state/vault-store';
 import { initialWorkflowState, useWorkflowStore } from '../state/workflow-store';
+import { loadBackupStatus } from './backup-status-actions';
 import { discardBatch } from './discard-batch';
 import { latestRequest } from './latest-request';
 import { notify } from './notify';
@@ -34,6 +36,7 @@ export function resetVaultData(): void {
   useSimulateStore.setState(initialSimulateState, true);
   useNavigationStore.setState(initialNavigationState, true);
   useSettingsStore.setState(initialSettingsState, true);
+  useBackupStore.setState(initialBackupState, true);
   useToastStore.setState(initialToastState, true);
 }
 
@@ -44,7 +47,9 @@ export function applyVaultStatus(status: VaultStatus): void {
     resetVaultData();
     return;
   }
-  if (!wasReady) void loadWorkflows();
+  if (wasReady) return;
+  void loadWorkflows();
+  void loadBackupStatus();
 }
 
 /** The vault folder as last reported, so a failed call can still say where the vault is. */

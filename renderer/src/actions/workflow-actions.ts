@@ -3,6 +3,7 @@ import { custody } from '../client/custody';
 import { initialKeysSlice } from '../state/keys-slice';
 import { useWorkflowStore } from '../state/workflow-store';
 import { loadAuditIfShown } from './audit-actions';
+import { loadBackupStatus } from './backup-status-actions';
 import { closeDialog, failDialog, startDialogRequest } from './dialog-actions';
 import { showScreen } from './navigation-actions';
 import { notify } from './notify';
@@ -33,7 +34,7 @@ export function toggleAttentionOnly(): void {
 /** After any change (ours, another window's or the CLI's): re-read what is on screen. */
 export async function refreshAfterChange(): Promise<void> {
   const selected = useWorkflowStore.getState().selectedWorkflowId;
-  await Promise.all([loadWorkflows(), selected === null ? null : loadKeys(selected), loadAuditIfShown()]);
+  await Promise.all([loadWorkflows(), selected === null ? null : loadKeys(selected), loadAuditIfShown(), loadBackupStatus()]);
 }
 
 export async function addWorkflow(input: NewWorkflow): Promise<void> {

@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'audit.export': 'Audit log exported',
   'vault.relocate': 'Vault moved to this computer’s local profile',
   'audit.repaired': 'Audit log repaired after a crash',
+  'vault.backup': 'Vault backed up',
+  'vault.restore': 'Vault restored from a backup',
   'vault.lock': 'Vault locked',
   'vault.unlock': 'Vault unlocked',
   'vault.acceptRollback': 'Older vault accepted (rollback)',

@@ -48,3 +48,17 @@ export { formatFingerprint } from '../../../shared/key-naming';
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** R16's plain-language age of the last backup: "today", "yesterday", "12 days ago", "never". */
+export function backupAge(iso: string | null, now: Date): string {
+  if (iso === null) return 'never';
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return iso;
+  const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((startOf(now) - startOf(then)) / DAY_MS);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days.toLocaleString()} days ago`;
+}

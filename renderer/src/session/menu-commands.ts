@@ -1,5 +1,6 @@
 import type { EventPayloadOf } from '../../../shared/contract';
 import { openAudit } from '../actions/audit-actions';
+import { chooseRestore, openBackupDialog } from '../actions/backup-actions';
 import { openDecrypt } from '../actions/decrypt-actions';
 import { openDialog, openShortcuts } from '../actions/dialog-actions';
 import { notify } from '../actions/notify';
@@ -19,7 +20,13 @@ export function runMenuCommand(command: MenuCommand): void {
     openShortcuts();
     return;
   }
-  if (useVaultStore.getState().status.state !== 'ready') return;
+  const { state } = useVaultStore.getState().status;
+  // R16: a backup restores into an empty vault, or over one that cannot open (its files kept aside).
+  if (command === 'restore') {
+    if (state !== 'locked' && state !== 'checking') void chooseRestore();
+    return;
+  }
+  if (state !== 'ready') return;
   switch (command) {
     case 'add-workflow':
       openDialog({ kind: 'add-workflow', returnFocusId: null });
@@ -38,6 +45,9 @@ export function runMenuCommand(command: MenuCommand): void {
       return;
     case 'settings':
       openSettings();
+      return;
+    case 'backup':
+      openBackupDialog();
       return;
   }
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { KeyReveal, SecretCopy } from '../../../shared/domain';
+import type { BackupInfo, KeyReveal, SecretCopy } from '../../../shared/domain';
 import type { CustodyErrorShape } from '../../../shared/errors';
 
 export type KeyAction = 'activate' | 'deactivate' | 'delete';
@@ -43,6 +43,10 @@ export type Dialog =
   | { kind: 'shortcuts'; returnFocusId: string | null }
   /** After "Create vault": setting a passphrase, recommended and skippable. */
   | { kind: 'first-run-passphrase'; returnFocusId: string | null }
+  /** R16: the backup passphrase, typed twice; main then asks where to save. */
+  | { kind: 'backup'; returnFocusId: string | null }
+  /** R16: the backup main opened (its header), and whether a vault exists that it replaces. */
+  | { kind: 'restore'; backup: BackupInfo; replacing: boolean; returnFocusId: string | null }
   /** R17, from the vault screen: accept an older vault file, or discard the old key and start a new vault. */
   | { kind: 'vault-recovery'; action: VaultRecoveryAction; returnFocusId: string | null };
 

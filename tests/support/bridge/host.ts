@@ -52,6 +52,9 @@ const desktop: DesktopPort = {
     return chosen;
   },
   chooseExportPath: async () => exportPath,
+  // A scenario answers the backup dialogs as it answers the others: set-export-path, set-capture-files.
+  chooseBackupPath: async () => exportPath,
+  chooseBackupFile: async () => captureFiles[0] ?? null,
 };
 
 const emit: EmitEvent = (name, payload) => send({ type: 'event', name, payload });

@@ -47,6 +47,19 @@ describe('appMenuTemplate', () => {
     ]);
   });
 
+  it('offers File → Back up vault… and Restore… (R16), each pushing its menu.command', () => {
+    const command = vi.fn();
+    const template = appMenuTemplate(
+      'linux',
+      'Workflow Key Custody',
+      { command, lock: vi.fn(), openWorkflowsDocs: vi.fn() },
+      { devTools: false },
+    );
+    const file = submenu(template.find((item) => item.label === '&File'));
+    for (const label of ['Back up vault…', 'Restore…']) click(file.find((item) => item.label === label));
+    expect(command.mock.calls.map(([c]) => c)).toEqual(['backup', 'restore']);
+  });
+
   it('locks from File → Lock with Ctrl/Cmd+L; the audit log moved to Ctrl/Cmd+Shift+A', () => {
     const lock = vi.fn();
     const template = appMenuTemplate('linux', 'X', { command: vi.fn(), lock, openWorkflowsDocs: vi.fn() }, { devTools: false });

@@ -336,6 +336,31 @@ describe('createHandlers', () => {
     });
   });
 
+  it('backs up where the save dialog says and restores only the file the open dialog chose (R16)', async () => {
+    await call('workflows.add', { id: 'onUserTokenGeneration' });
+    await call('keys.add', { workflowId: 'onUserTokenGeneration' });
+    expect(await call('backup.status', {})).toEqual({ lastBackupAt: null, changedSinceBackup: true });
+    desktop.exportPath = null;
+    expect(await call('backup.create', { passphrase: 'backup passphrase' })).toEqual({ written: null });
+    desktop.exportPath = join(scratch, 'vault.backup');
+    const { written } = await call('backup.create', { passphrase: 'backup passphrase' });
+    expect(written).toMatchObject({ path: desktop.exportPath, workflows: 1, keys: 1 });
+    expect((await call('backup.status', {})).changedSinceBackup).toBe(false);
+
+    await expect(call('backup.restore', { passphrase: 'backup passphrase' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    desktop.captureFiles = [];
+    expect(await call('backup.chooseRestore', {})).toEqual({ backup: null });
+    desktop.captureFiles = [desktop.exportPath];
+    expect((await call('backup.chooseRestore', {})).backup).toMatchObject({ workflows: 1, keys: 1 });
+    await expect(call('backup.restore', { passphrase: 'not the passphrase' })).rejects.toMatchObject({ code: 'BACKUP_INVALID' });
+    await call('workflows.add', { id: 'later' });
+    const done = await call('backup.restore', { passphrase: 'backup passphrase' });
+    expect(done.setAsideIn).toMatch(/before-restore-/);
+    expect((await call('workflows.list', {})).map((w) => w.id)).toEqual(['onUserTokenGeneration']);
+    expect(await call('audit.verify', {})).toMatchObject({ ok: true });
+    expect(events.filter((e) => e.name === 'vault.changed').map((e) => e.payload)).toContainEqual({ reason: 'backup.restore' });
+  });
+
   it('reports vault.init and pushes the new status', async () => {
     const fresh = await mkdtemp(join(tmpdir(), 'custody-fresh-'));
     const custody = new Custody({ location: { home: fresh, keychainService: 'custody-unit-fresh' }, secrets: core.secrets });

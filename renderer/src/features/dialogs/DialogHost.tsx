@@ -2,11 +2,13 @@ import { useDialogStore } from '../../state/dialog-store';
 import { AboutDialog } from './AboutDialog';
 import { AddKeyInfoDialog } from './AddKeyInfoDialog';
 import { AddWorkflowDialog } from './AddWorkflowDialog';
+import { BackupDialog } from './BackupDialog';
 import { ConfirmKeyDialog } from './ConfirmKeyDialog';
 import { EditWorkflowDialog } from './EditWorkflowDialog';
 import { FirstRunPassphraseDialog } from './FirstRunPassphraseDialog';
 import { ImportKeyDialog } from './ImportKeyDialog';
 import { RemoveWorkflowDialog } from './RemoveWorkflowDialog';
+import { RestoreDialog } from './RestoreDialog';
 import { RevealKeyDialog } from './RevealKeyDialog';
 import { VaultRecoveryDialog } from './VaultRecoveryDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -37,6 +39,10 @@ export function DialogHost() {
       return <ShortcutsDialog returnFocusId={dialog.returnFocusId} />;
     case 'first-run-passphrase':
       return <FirstRunPassphraseDialog returnFocusId={dialog.returnFocusId} />;
+    case 'backup':
+      return <BackupDialog returnFocusId={dialog.returnFocusId} />;
+    case 'restore':
+      return <RestoreDialog dialog={dialog} />;
     case 'vault-recovery':
       return <VaultRecoveryDialog action={dialog.action} returnFocusId={dialog.returnFocusId} />;
   }

@@ -20,7 +20,7 @@ export function newPassphraseProblem(next: string, repeat: string): string | nul
   return null;
 }
 
-function PasswordField({
+export function PasswordField({
   label,
   value,
   onChange,

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { Loading, Spinner } from '../../ui/Spinner';
 import { PageHeading } from '../shell/PageHeading';
+import { LastBackup } from './LastBackup';
 import { ChangePassphraseForm, RemovePassphraseForm, SetPassphraseForm, WITHOUT_PASSPHRASE } from './PassphraseForms';
 import './SettingsScreen.css';
 
@@ -139,6 +140,16 @@ export function SettingsScreen() {
         {settings ? <SettingsForm saved={settings} /> : !error && <Loading label="Reading the settings…" />}
       </section>
       <PassphraseSection />
+      <section className="card settings-card" aria-labelledby="settings-backup-title">
+        <h2 className="section-title" id="settings-backup-title">
+          Backup
+        </h2>
+        <p className="section-description">
+          One file holding every workflow, key, setting and the audit log, under a passphrase of its own. Restore it with File →
+          Restore…, on this computer or another.
+        </p>
+        <LastBackup buttonId="settings-back-up" />
+      </section>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { openSettings } from '../../actions/settings-actions';
 import { openSimulate } from '../../actions/simulate-actions';
 import { useNavigationStore } from '../../state/navigation-store';
 import { KeyIcon, ListIcon, LockIcon, PlusIcon, SettingsIcon, UnlockIcon } from '../../ui/icons';
+import { LastBackup } from '../settings/LastBackup';
 import { WorkflowList } from './WorkflowList';
 import { WorkflowSearch } from './WorkflowSearch';
 import './Sidebar.css';
@@ -45,6 +46,7 @@ export function Sidebar() {
         </button>
       </div>
       <WorkflowList />
+      <LastBackup compact buttonId="sidebar-back-up" />
       <nav className="sidebar-footer" aria-label="Tools">
         <button
           type="button"

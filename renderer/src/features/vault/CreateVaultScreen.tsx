@@ -2,6 +2,7 @@ import { createVault } from '../../actions/vault-actions';
 import { useVaultStore } from '../../state/vault-store';
 import { ShieldIcon } from '../../ui/icons';
 import { Spinner } from '../../ui/Spinner';
+import { RestoreButton } from './RestoreButton';
 import { useFocusOnMount } from './useFocusOnMount';
 import '../../ui/EmptyState.css';
 import './vault-screens.css';
@@ -31,6 +32,7 @@ export function CreateVaultScreen({ home }: { home: string }) {
             {busy && <Spinner />}
             {busy ? 'Creating…' : 'Create vault'}
           </button>
+          <RestoreButton id="create-vault-restore" disabled={busy} />
         </div>
       </section>
     </main>

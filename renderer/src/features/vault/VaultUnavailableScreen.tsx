@@ -7,6 +7,7 @@ import { useVaultStore } from '../../state/vault-store';
 import { LockIcon, RefreshIcon } from '../../ui/icons';
 import { ErrorDetails } from '../../ui/ErrorDetails';
 import { Spinner } from '../../ui/Spinner';
+import { RestoreButton } from './RestoreButton';
 import { useFocusOnMount } from './useFocusOnMount';
 import '../../ui/EmptyState.css';
 import '../../ui/Notice.css';
@@ -59,6 +60,7 @@ export function VaultUnavailableScreen({ home, error }: { home: string; error: C
             {busy ? <Spinner /> : <RefreshIcon />}
             {busy ? 'Trying again…' : 'Retry'}
           </button>
+          <RestoreButton id="unavailable-restore" disabled={busy} />
           {recovery && (
             <button
               type="button"
