@@ -113,12 +113,23 @@ export async function sealEnvelope({ secret, passphrase, keys, vaultId, params }
   const salt = randomBytes(SALT_BYTES);
   const scryptParams = passphrase === null ? null : params;
   const kek = await keyEncryptionKey(secret, passphrase, salt, scryptParams);
+  return wrapBoth(kek, keys, vaultId, salt, scryptParams);
+}
+
+/** Both keys wrapped under `kek`, which is then zero-filled. */
+function wrapBoth<P extends ScryptParams | null>(
+  kek: Buffer,
+  keys: VaultKeys,
+  binding: string,
+  salt: Buffer,
+  scrypt: P,
+): Envelope & { scrypt: P } {
   try {
     return {
       salt: salt.toString('base64'),
-      scrypt: scryptParams,
-      dataKey: wrap(kek, keys.dataKey, vaultId, 'data-key'),
-      auditKey: wrap(kek, keys.auditKey, vaultId, 'audit-key'),
+      scrypt,
+      dataKey: wrap(kek, keys.dataKey, binding, 'data-key'),
+      auditKey: wrap(kek, keys.auditKey, binding, 'audit-key'),
     };
   } finally {
     kek.fill(0);
@@ -175,16 +186,7 @@ export async function sealBackupEnvelope(
 ): Promise<Envelope & { scrypt: ScryptParams }> {
   const salt = randomBytes(SALT_BYTES);
   const kek = await backupKeyEncryptionKey(passphrase, salt, params);
-  try {
-    return {
-      salt: salt.toString('base64'),
-      scrypt: params,
-      dataKey: wrap(kek, keys.dataKey, binding, 'data-key'),
-      auditKey: wrap(kek, keys.auditKey, binding, 'audit-key'),
-    };
-  } finally {
-    kek.fill(0);
-  }
+  return wrapBoth(kek, keys, binding, salt, params);
 }
 
 /** The two keys of a backup, or null when the passphrase is not the one it was made with (or the keys were altered). */

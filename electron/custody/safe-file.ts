@@ -151,18 +151,23 @@ export function vaultFolderFix(path: string): string {
  * exist. On the way the file is narrowed to its owner, and so is its folder.
  */
 export async function readPrivateFile(path: string): Promise<string | null> {
-  let handle: FileHandle;
-  try {
-    handle = await openSafely(path, 'read', vaultFolderFix(path));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const handle = await openPrivateFileIfPresent(path);
+  if (!handle) return null;
   try {
     await narrowFolder(dirname(path));
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
+  }
+}
+
+/** A file of the vault folder opened for reading under the rules above; null when it does not exist. */
+export async function openPrivateFileIfPresent(path: string): Promise<FileHandle | null> {
+  try {
+    return await openSafely(path, 'read', vaultFolderFix(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
 

@@ -11,7 +11,7 @@ import { auditFilePath, vaultFilePath } from './custody-paths';
 import { CustodyError } from './custody-error';
 import { zeroKeys } from './key-envelope';
 import type { AuditEvent } from './key-lifecycle';
-import { fileFailure, openSafely, vaultFolderFix } from './safe-file';
+import { fileFailure, openPrivateFileIfPresent, vaultFolderFix } from './safe-file';
 import { vaultStateProblem } from './vault-content-check';
 import { zeroKeyMaterial } from './vault-state';
 import type { VaultStore } from './vault-store';
@@ -90,13 +90,8 @@ async function setAsideCurrent(home: string, now: Date): Promise<string | null> 
 }
 
 async function readIfPresent(path: string): Promise<Buffer | null> {
-  let handle;
-  try {
-    handle = await openSafely(path, 'read', vaultFolderFix(path));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const handle = await openPrivateFileIfPresent(path);
+  if (!handle) return null;
   try {
     return await handle.readFile();
   } finally {

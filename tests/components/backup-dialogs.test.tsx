@@ -95,6 +95,8 @@ describe('Restore…', () => {
     expect(restore).not.toHaveClass('button-danger');
     await user.type(within(dialog).getByLabelText('Backup passphrase'), 'wrong passphrase{Enter}');
     expect(await within(dialog).findByText(/the backup passphrase is wrong/)).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Backup passphrase'), 'x');
+    expect(within(dialog).queryByText(/the backup passphrase is wrong/)).not.toBeInTheDocument();
   });
 
   it('a cancelled open dialog opens nothing', async () => {

@@ -34,6 +34,11 @@ export function startDialogRequest(): void {
   useDialogStore.setState({ busy: true, error: null });
 }
 
+/** The user is answering the dialog's last refusal (typing again): it no longer applies. */
+export function clearDialogError(): void {
+  if (useDialogStore.getState().error) useDialogStore.setState({ error: null });
+}
+
 /** Keeps the dialog open with the core's error in it (or leaves for the vault screen). */
 export function failDialog(error: CustodyErrorShape): void {
   useDialogStore.setState({ busy: false, error: isInlineError(error) ? error : null });

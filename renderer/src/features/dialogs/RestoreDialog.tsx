@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { restoreBackup } from '../../actions/backup-actions';
+import { clearDialogError } from '../../actions/dialog-actions';
 import { formatDateTime, plural } from '../../lib/format';
 import type { Dialog } from '../../state/dialog-store';
 import { Notice } from '../../ui/Notice';
@@ -47,7 +48,10 @@ export function RestoreDialog({ dialog }: { dialog: Extract<Dialog, { kind: 'res
         <PasswordField
           label="Backup passphrase"
           value={passphrase}
-          onChange={setPassphrase}
+          onChange={(value) => {
+            setPassphrase(value);
+            clearDialogError();
+          }}
           autoComplete="current-password"
           hint="Checked with everything else in the file before anything is written."
         />

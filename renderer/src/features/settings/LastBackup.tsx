@@ -14,7 +14,11 @@ export function LastBackup({ compact = false, buttonId }: { compact?: boolean; b
   const age = backupAge(status.lastBackupAt, new Date());
   const nudge = status.changedSinceBackup;
   return (
-    <div className={`last-backup${compact ? ' last-backup-compact' : ''}${nudge ? ' last-backup-nudge' : ''}`} role="status">
+    <div
+      className={`last-backup${compact ? ' last-backup-compact' : ''}${nudge ? ' last-backup-nudge' : ''}`}
+      role="status"
+      aria-label="Last backup"
+    >
       <p className="last-backup-text">
         <span className="last-backup-age">Last backup: {age}</span>
         {!compact && status.lastBackupAt && <span className="last-backup-time"> ({formatDateTime(status.lastBackupAt)})</span>}
