@@ -1,5 +1,4 @@
 import type { DecryptItemResult } from '../../../../shared/domain';
-import { ERROR_TITLES } from '../../client/error-titles';
 import { shortSource } from '../../lib/batch-view';
 import { formatAuditTime, formatFingerprint } from '../../lib/format';
 import { keyName } from '../../lib/key-name';
