@@ -42,6 +42,15 @@ const KeyRef = z.object({ workflowId: WorkflowIdSchema, keyId: KeyIdSchema }).st
 /** A pasted key is bounded so a runaway paste cannot exhaust main's memory. */
 const KeyText = z.string().max(1_000);
 const BatchRef = z.object({ batchId: z.string().max(64) }).strict();
+const BatchStartedSchema = z.object({
+  batchId: z.string(),
+  total: z.number().int().nullable(),
+  totalBytes: z.number().int().nullable(),
+});
+/** A drop names at most this many files and folders (a folder's own files are not counted). */
+export const MAX_DROPPED_PATHS = 1_000;
+/** Longer than any path the desktop platforms allow. */
+const MAX_DROPPED_PATH_LENGTH = 4_096;
 const HandleRef = z.object({ handle: RevealHandleSchema }).strict();
 const ImportTarget = { workflowId: WorkflowIdSchema, label: LabelSchema.optional() };
 
@@ -220,7 +229,23 @@ export const channels = {
         ]),
       })
       .strict(),
-    z.object({ batchId: z.string(), total: z.number().int().nullable(), totalBytes: z.number().int().nullable() }),
+    BatchStartedSchema,
+    NEEDS_UNLOCK,
+  ),
+  /**
+   * Files and folders dropped on the window, run as a batch as if picked in the open dialog. The
+   * page never names a path: its `custody.batches.startDropped({ scope, files })` takes the dropped
+   * File objects and the preload turns each into its path (webUtils.getPathForFile). Main checks
+   * each (absolute; a regular file or a folder itself, never a link) before reading anything.
+   */
+  'batches.startDropped': channel(
+    z
+      .object({
+        scope: DecryptScopeSchema,
+        paths: z.array(z.string().max(MAX_DROPPED_PATH_LENGTH)).min(1).max(MAX_DROPPED_PATHS),
+      })
+      .strict(),
+    BatchStartedSchema,
     NEEDS_UNLOCK,
   ),
   'batches.cancel': channel(BatchRef, z.null(), NEEDS_UNLOCK),

@@ -2,7 +2,9 @@
  * Builds `window.custody` from the contract: intent-level functions grouped by domain
  * (`custody.keys.activate({ workflowId, keyId })`). The preload and the Chromium test bridge both
  * call this factory; only the transport differs. Nothing here throws: every call resolves to a
- * Result, and a broken transport becomes an INTERNAL error.
+ * Result, and a broken transport becomes an INTERNAL error. Dropped files are the one call whose
+ * page-facing shape differs from its channel: the page hands over File objects and the transport
+ * turns them into paths, so the page never sends a path it made itself.
  */
 import type { Result } from './errors';
 import {
@@ -18,6 +20,8 @@ import {
 export interface CustodyTransport {
   invoke(channel: ChannelName, request: unknown): Promise<unknown>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Where a dropped file or folder is on disk (the preload: webUtils.getPathForFile); '' when nowhere. */
+  pathForFile(file: File): string;
 }
 
 type Split<S extends string> = S extends `${infer D}.${infer M}` ? [D, M] : never;
@@ -32,8 +36,15 @@ type CallOf<C extends ChannelName> =
     ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 
+type Dropped = 'batches.startDropped';
+type Generic = Exclude<ChannelName, Dropped>;
+
 export type CustodyApi = {
-  [D in Domains]: { [C in ChannelName as DomainOf<C> extends D ? MethodOf<C> : never]: CallOf<C> };
+  [D in Domains]: { [C in Generic as DomainOf<C> extends D ? MethodOf<C> : never]: CallOf<C> };
+} & {
+  batches: {
+    startDropped(request: { scope: RequestOf<Dropped>['scope']; files: readonly File[] }): Promise<Result<ResponseOf<Dropped>>>;
+  };
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
 };
@@ -59,6 +70,20 @@ export function createCustodyApi(transport: CustodyTransport): CustodyApi {
       } catch {
         return TRANSPORT_FAILED;
       }
+    };
+  }
+  const { batches } = api;
+  const startDropped = batches?.startDropped;
+  if (batches && startDropped) {
+    batches.startDropped = async (request: unknown) => {
+      const { scope, files } = request as { scope: unknown; files: readonly File[] };
+      let paths: string[];
+      try {
+        paths = files.map((file) => transport.pathForFile(file));
+      } catch {
+        return TRANSPORT_FAILED;
+      }
+      return startDropped({ scope, paths });
     };
   }
   const on = (event: EventName, listener: (payload: never) => void) => {

@@ -22,6 +22,7 @@ import {
   type ExportFormat,
   plaintextCopyText,
 } from '../../shared/domain';
+import { checkDroppedPaths } from './dropped-paths';
 import type { EmitEvent } from './emit-event';
 import { type IssuedPayloads, createIssuedPayloads } from './issued-payloads';
 import { type BudgetUse, takeWithin, unusedBudget } from './result-budget';
@@ -233,7 +234,7 @@ export function createBatchManager({
       });
   }
 
-  return {
+  const manager = {
     /** Remembers what the user picked in the open dialog, each path by its kind; null when they cancelled. */
     async choose(paths: readonly string[], field?: string): Promise<CaptureSelection | null> {
       if (paths.length === 0) return null;
@@ -301,6 +302,14 @@ export function createBatchManager({
       return { batchId, total, totalBytes };
     },
 
+    /** Files and folders dropped on the window: checked (dropped-paths.ts), then run as if picked. */
+    async startDropped(scope: DecryptScope, paths: readonly string[]) {
+      await checkDroppedPaths(paths);
+      const selection = await manager.choose(paths);
+      if (!selection) throw new CustodyError('INVALID_INPUT', 'Nothing was dropped. Drop capture files or a folder.');
+      return manager.start(scope, { from: 'selection', selectionId: selection.id });
+    },
+
     /** A decrypted body one of the batches sent to the page, which may then be copied from main. */
     wasShown(text: string): boolean {
       return [...batches.values()].some((batch) => batch.shownPlaintexts.wasIssued(text));
@@ -351,6 +360,7 @@ export function createBatchManager({
       selections.clear();
     },
   };
+  return manager;
 }
 
 export type BatchManager = ReturnType<typeof createBatchManager>;

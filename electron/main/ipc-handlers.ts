@@ -297,6 +297,7 @@ export function createHandlers({
       selection: await batches.choose(await desktop.chooseCaptures(dialog), field),
     }),
     'batches.start': ({ scope, input }) => batches.start(scope, input),
+    'batches.startDropped': ({ scope, paths }) => batches.startDropped(scope, paths),
     'batches.cancel': async ({ batchId }) => {
       batches.cancel(batchId);
       return null;

@@ -3,7 +3,7 @@
  * `window.custody`. It stays inside the preload's isolated world; the page never sees it, a
  * channel name, or an Electron event object.
  */
-import { type IpcRendererEvent, ipcRenderer } from 'electron';
+import { type IpcRendererEvent, ipcRenderer, webUtils } from 'electron';
 import type { CustodyTransport } from '../../shared/custody-api';
 
 export const ipcTransport: CustodyTransport = {
@@ -16,4 +16,6 @@ export const ipcTransport: CustodyTransport = {
       ipcRenderer.removeListener(event, forward);
     };
   },
+  // Electron's documented way to a dropped file's path; the page only ever holds the File.
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };

@@ -80,6 +80,28 @@ describe('opening captures', () => {
       { payloads: [{ source: 'a.txt', text: 'not a payload' }], scope: { mode: 'any' } },
     ]);
   });
+  it('a drop with a folder in it runs as a batch in main, files and folder together, the page naming no path', async () => {
+    const { main } = onDecrypt();
+    main.answer('batches.startDropped', () => ({ batchId: 'b1', total: 3, totalBytes: 300 }));
+    const folder = new File([], 'captures');
+    const file = new File(['not a payload'], 'a.txt', { type: 'text/plain' });
+    const transfer = {
+      types: ['Files'],
+      items: [
+        { kind: 'file', getAsFile: () => folder, webkitGetAsEntry: () => ({ isDirectory: true }) },
+        { kind: 'file', getAsFile: () => file, webkitGetAsEntry: () => ({ isDirectory: false }) },
+      ],
+      dropEffect: 'none',
+    };
+    fireEvent.dragEnter(window, { dataTransfer: transfer });
+    fireEvent.drop(window, { dataTransfer: transfer });
+    expect(await screen.findByRole('heading', { name: '2 dropped items' })).toBeInTheDocument();
+    // The paths are the transport's (the preload's webUtils), not the page's.
+    expect(main.callsTo('batches.startDropped')).toEqual([
+      { scope: { mode: 'any' }, paths: ['/dropped/captures', '/dropped/a.txt'] },
+    ]);
+    expect(main.callsTo('payloads.decrypt')).toEqual([]);
+  });
 });
 
 describe('a batch', () => {

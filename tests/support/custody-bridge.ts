@@ -75,6 +75,11 @@ export interface CustodyPage {
   /** The page's URL (the renderer's index.html on the loopback server). */
   url: string;
   host: BridgeHost;
+  /**
+   * Test-only stand-in for Electron's webUtils.getPathForFile: a File named as one of these
+   * paths' last part, dropped on this page, is taken to be that file or folder.
+   */
+  droppable(paths: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -284,6 +289,15 @@ export async function openCustodyPage(browser: Browser, scenario: CustodyScenari
       context,
       url,
       host,
+      droppable: (paths) =>
+        page.evaluate(
+          (named) => {
+            const register = (window as unknown as { __custodyBridgeDroppable: (n: string, p: string) => void })
+              .__custodyBridgeDroppable;
+            for (const [name, filePath] of named) register(name, filePath);
+          },
+          paths.map((p) => [path.basename(p), p] as const),
+        ),
       close: async () => {
         await context.close().catch(() => undefined);
         await cleanup();

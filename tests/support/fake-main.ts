@@ -25,6 +25,8 @@ export function fakeMain() {
       set.add(listener);
       return () => set.delete(listener);
     },
+    // Test-only: a dropped file "is" at /dropped/<its name>.
+    pathForFile: (file) => `/dropped/${file.name}`,
   });
   return {
     api,

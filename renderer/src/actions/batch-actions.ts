@@ -1,5 +1,6 @@
-import type { RequestOf } from '../../../shared/contract';
-import type { CaptureDialog, CaptureSelection, ExportFormat } from '../../../shared/domain';
+import type { RequestOf, ResponseOf } from '../../../shared/contract';
+import type { CaptureDialog, CaptureSelection, DecryptScope, ExportFormat } from '../../../shared/domain';
+import type { Result } from '../../../shared/errors';
 import { custody } from '../client/custody';
 import { plural } from '../lib/format';
 import type { ResultFilter } from '../lib/result-rows';
@@ -12,6 +13,13 @@ import { notify } from './notify';
 import { isInlineError, reportFailure } from './vault-actions';
 
 type StartInput = RequestOf<'batches.start'>['input'];
+/** Asks main to start a batch over the given keys. */
+type Begin = (scope: DecryptScope) => Promise<Result<ResponseOf<'batches.start'>>>;
+
+const fromInput =
+  (input: StartInput): Begin =>
+  (scope) =>
+    custody().batches.start({ scope, input });
 
 function inputOf(selection: CaptureSelection): BatchInput {
   return { kind: selection.kind, label: selection.label, files: selection.files };
@@ -19,14 +27,14 @@ function inputOf(selection: CaptureSelection): BatchInput {
 
 const startRequest = latestRequest();
 
-async function startBatch(input: StartInput, shown: BatchInput): Promise<void> {
+async function startBatch(begin: Begin, shown: BatchInput): Promise<void> {
   discardBatch();
   // One result area at a time: the cards of a pasted capture give way to the batch.
   useDecryptStore.setState({ results: [], error: null });
   const { scope } = useDecryptStore.getState();
   const isLatest = startRequest();
   useBatchStore.setState({ phase: 'starting', input: shown, scope });
-  const result = await custody().batches.start({ scope, input });
+  const result = await begin(scope);
   if (!isLatest() || useBatchStore.getState().phase !== 'starting') {
     // The officer left or started another batch meanwhile: this one is not wanted.
     if (result.ok) void custody().batches.discard({ batchId: result.value.batchId });
@@ -64,14 +72,14 @@ export async function chooseCaptures(dialog: CaptureDialog): Promise<void> {
     useBatchStore.setState({ phase: 'selected', input: inputOf(selection), selectionId: selection.id });
     return;
   }
-  await startBatch({ from: 'selection', selectionId: selection.id }, inputOf(selection));
+  await startBatch(fromInput({ from: 'selection', selectionId: selection.id }), inputOf(selection));
 }
 
 /** Start on the folder counted by chooseBatchInput. */
 export function startSelectedBatch(): Promise<void> {
   const { phase, selectionId, input } = useBatchStore.getState();
   if (phase !== 'selected' || selectionId === null || input === null) return Promise.resolve();
-  return startBatch({ from: 'selection', selectionId }, input);
+  return startBatch(fromInput({ from: 'selection', selectionId }), input);
 }
 
 export function forgetSelection(): void {
@@ -80,10 +88,25 @@ export function forgetSelection(): void {
 
 /** Captures the page already read (dropped files): too many for result cards, so they run as a batch. */
 export function startPastedBatch(payloads: Array<{ source: string; text: string }>): Promise<void> {
-  return startBatch(
-    { from: 'paste', payloads },
-    { kind: 'dropped', label: plural(payloads.length, 'dropped file'), files: payloads.length },
-  );
+  return startBatch(fromInput({ from: 'paste', payloads }), {
+    kind: 'dropped',
+    label: plural(payloads.length, 'dropped file'),
+    files: payloads.length,
+  });
+}
+
+/**
+ * Files and folders dropped together: main walks them as it does picked ones. The page hands
+ * over the File objects only; the preload gives main their paths.
+ */
+export function startDroppedBatch(files: readonly File[]): Promise<void> {
+  const [only] = files;
+  const label = files.length === 1 && only !== undefined ? only.name : plural(files.length, 'dropped item');
+  return startBatch((scope) => custody().batches.startDropped({ scope, files }), {
+    kind: 'dropped',
+    label,
+    files: files.length,
+  });
 }
 
 export async function cancelBatch(): Promise<void> {

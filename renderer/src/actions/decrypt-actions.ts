@@ -75,20 +75,18 @@ const MAX_DROPPED_BYTES = 16 * 1024 * 1024;
 export const MAX_DROPPED_CARDS = 20;
 
 /**
- * Files dropped anywhere on the window: read here and decrypted (many as a batch). A folder
- * cannot be read from a drop, so it is named in the error with the way to open it.
+ * Files dropped anywhere on the window: read here and decrypted (many as a batch). A drop with a
+ * folder in it runs in main instead (startDroppedBatch).
  */
-export async function decryptDroppedFiles(files: readonly File[], folders: readonly string[] = []): Promise<void> {
+export async function decryptDroppedFiles(files: readonly File[]): Promise<void> {
   const readable = files.filter((f) => f.size <= MAX_DROPPED_BYTES);
   const captures = await Promise.all(readable.map(async (f) => ({ source: f.name, text: await f.text() })));
   if (captures.length > MAX_DROPPED_CARDS) await startPastedBatch(captures);
   else await decryptCaptures(captures);
   // Set after decrypting, which clears earlier errors: this one is about this drop.
   const tooLarge = files.filter((f) => f.size > MAX_DROPPED_BYTES).map((f) => f.name);
-  const problems = [
-    tooLarge.length > 0 &&
-      `${tooLarge.join(', ')}: larger than 16 MiB, not a single secureFetch capture. Nothing was read from it.`,
-    folders.length > 0 && `${folders.join(', ')}: a dropped folder cannot be read here. Open it with “Open folder…”.`,
-  ].filter(Boolean);
-  if (problems.length > 0) useDecryptStore.setState({ error: { code: 'INVALID_INPUT', message: problems.join(' ') } });
+  if (tooLarge.length > 0) {
+    const message = `${tooLarge.join(', ')}: larger than 16 MiB, not a single secureFetch capture. Nothing was read from it.`;
+    useDecryptStore.setState({ error: { code: 'INVALID_INPUT', message } });
+  }
 }

@@ -314,8 +314,29 @@ test('a folder is counted before it starts; a large NDJSON batch shows bytes, ra
   await expect(page.getByText('Capture files · every workflow’s keys')).toBeVisible();
 });
 
-test('many dropped files run as a batch; a few still show as cards', async ({ openApp }) => {
-  const { page, host } = await openApp();
+/**
+ * Drops these files and folders on the page as the items a desktop drop gives: the page gets a File
+ * for each (empty: main reads the disk, not the page) and a folder entry for each folder. Chromium
+ * gives a synthetic DataTransfer no folder entries, so this drop event carries its own items.
+ */
+async function dropFromDisk(page: Page, paths: Array<{ path: string; folder: boolean }>): Promise<void> {
+  await page.evaluate(
+    (dropped) => {
+      const items = dropped.map(({ name, folder }) => ({
+        kind: 'file',
+        getAsFile: () => new File([], name),
+        webkitGetAsEntry: () => ({ isDirectory: folder }),
+      }));
+      const drop = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(drop, 'dataTransfer', { value: { types: ['Files'], items, dropEffect: 'none' } });
+      window.dispatchEvent(drop);
+    },
+    paths.map(({ path: p, folder }) => ({ name: path.basename(p), folder })),
+  );
+}
+
+test('many dropped files run as a batch; a few still show as cards; a dropped folder is walked in main', async ({ openApp }) => {
+  const { page, host, droppable } = await openApp();
   const payload = await payloadOnDecryptScreen(page, host, '{"dropped":true}');
 
   await dropCaptures(page, payload, 25);
@@ -330,6 +351,26 @@ test('many dropped files run as a batch; a few still show as cards', async ({ op
   await page.getByRole('button', { name: 'Decrypt', exact: true }).last().click();
   await expect(page.getByRole('article', { name: 'Result for Pasted capture' })).toContainText('Decrypted');
   await expect(page.getByRole('heading', { name: '25 dropped files' })).toHaveCount(0);
+
+  // A folder dropped with a file: main walks the folder (and the folder below it) as a picked one.
+  const folder = path.join(scratch, 'captures');
+  mkdirSync(path.join(folder, 'older'), { recursive: true });
+  const files = [path.join(folder, 'a.txt'), path.join(folder, 'older', 'b.txt'), path.join(scratch, 'loose.txt')];
+  for (const file of files) writeFileSync(file, payload);
+  await droppable([folder, path.join(scratch, 'loose.txt')]);
+  await dropFromDisk(page, [
+    { path: folder, folder: true },
+    { path: path.join(scratch, 'loose.txt'), folder: false },
+  ]);
+  await expect(page.getByRole('heading', { name: '2 dropped items' })).toBeVisible();
+  await expect(batchStatus(page)).toContainText('Finished: 3 payloads — 3 decrypted');
+  await expect(page.getByRole('listbox', { name: 'Results, 3 in input order' })).toBeVisible();
+  await expect(resultRows(page).first()).toContainText('a.txt');
+  // Progress was counted in bytes read of the files' total, known before reading.
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  expect(host.events.findLast((e) => e.name === 'batch.finished')?.payload).toMatchObject({
+    bytes: { read: bytes, total: bytes },
+  });
 });
 
 test('a batch larger than the page lists says how many are listed, and one larger than main keeps is not exported', async ({

@@ -1,8 +1,16 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, type ChannelName, type RequestOf, type ResponseOf, type ResultBudget } from '../../../shared/contract';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+  MAX_DROPPED_PATHS,
+  type RequestOf,
+  type ResponseOf,
+  type ResultBudget,
+} from '../../../shared/contract';
 import type { VaultStatus } from '../../../shared/domain';
 import { Custody } from '../../../electron/custody/custody';
 import { type BatchManager, createBatchManager } from '../../../electron/main/decrypt-batches';
@@ -542,6 +550,46 @@ describe('decrypt batches through the contract', () => {
       single,
       join(folder, 'a.txt'),
     ]);
+  });
+
+  it('walks dropped folders and files in main, as picked ones, with the bytes known up front', async () => {
+    const [payload] = await sealedCaptures(1);
+    const folder = join(scratch, 'dropped');
+    await mkdir(join(folder, 'inner'), { recursive: true });
+    await writeFile(join(folder, 'a.txt'), payload!);
+    await writeFile(join(folder, 'inner', 'b.txt'), payload!);
+    const loose = join(scratch, 'loose.txt');
+    await writeFile(loose, 'not a payload');
+    const started = await call('batches.startDropped', { scope: { mode: 'any' }, paths: [folder, loose] });
+    let bytes = 0;
+    for (const file of [join(folder, 'a.txt'), join(folder, 'inner', 'b.txt'), loose]) bytes += (await stat(file)).size;
+    expect(started).toMatchObject({ total: 3, totalBytes: bytes });
+    expect(await finished(started.batchId)).toMatchObject({
+      counts: { done: 3, decrypted: 2, malformed: 1 },
+      bytes: { read: bytes, total: bytes },
+    });
+  });
+
+  it('refuses a dropped link, pipe or relative path, naming it, and too many paths, before reading anything', async () => {
+    const target = join(scratch, 'real');
+    await mkdir(target);
+    const link = join(scratch, 'link');
+    await symlink(target, link);
+    const fifo = join(scratch, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const scope = { mode: 'any' } as const;
+    for (const [paths, named] of [
+      [[target, link], link],
+      [[fifo], fifo],
+      [['relative/capture.txt'], 'relative/capture.txt'],
+    ] as const) {
+      const refused = call('batches.startDropped', { scope, paths: [...paths] });
+      await expect(refused).rejects.toMatchObject({ code: 'UNSUPPORTED_INPUT', message: expect.stringContaining(named) });
+    }
+    await expect(
+      call('batches.startDropped', { scope, paths: Array.from({ length: MAX_DROPPED_PATHS + 1 }, () => target) }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(events.filter((e) => e.name.startsWith('batch.'))).toEqual([]);
   });
 
   it('exports results, with plaintext only when asked, and not at all when the dialog is cancelled', async () => {

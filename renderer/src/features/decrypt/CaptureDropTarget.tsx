@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { startDroppedBatch } from '../../actions/batch-actions';
 import { decryptDroppedFiles, openDecrypt, setDragging } from '../../actions/decrypt-actions';
 import { useBatchStore } from '../../state/batch-store';
 import { useDecryptStore } from '../../state/decrypt-store';
@@ -8,17 +9,17 @@ import './CaptureDropTarget.css';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
-/** A drop's files, and the names of any folders in it (which a drop cannot read). */
-function droppedFiles(transfer: DataTransfer): { files: File[]; folders: string[] } {
+/** A drop's files and folders, and whether a folder is among them (which only main can walk). */
+function droppedItems(transfer: DataTransfer): { files: File[]; hasFolder: boolean } {
   const files: File[] = [];
-  const folders: string[] = [];
+  let hasFolder = false;
   for (const item of Array.from(transfer.items)) {
     if (item.kind !== 'file') continue;
     const file = item.getAsFile();
-    if (item.webkitGetAsEntry()?.isDirectory) folders.push(file?.name ?? 'A folder');
-    else if (file) files.push(file);
+    if (item.webkitGetAsEntry()?.isDirectory) hasFolder = true;
+    if (file) files.push(file);
   }
-  return { files, folders };
+  return { files, hasFolder };
 }
 
 /**
@@ -55,9 +56,9 @@ export function CaptureDropTarget() {
       depth = 0;
       setDragging(false);
       if (busy()) return;
-      const { files, folders } = droppedFiles(event.dataTransfer);
+      const { files, hasFolder } = droppedItems(event.dataTransfer);
       if (useNavigationStore.getState().screen !== 'decrypt') openDecrypt();
-      void decryptDroppedFiles(files, folders);
+      void (hasFolder ? startDroppedBatch(files) : decryptDroppedFiles(files));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
