@@ -13,6 +13,8 @@ export interface LockOwner {
   start: string | null;
   /** The lock folder this record belongs to, so a record left over from an earlier lock is never taken for it. */
   lockIno: number;
+  /** That folder's birth time (0 where the file system does not keep one), so a reused inode is told apart too. */
+  lockBorn: number;
 }
 
 export const ownerFilePath = (lockPath: string): string => `${lockPath}.owner.json`;
@@ -58,7 +60,8 @@ function parseOwner(text: string): LockOwner | null {
       (value.pid ?? 0) > 0 &&
       typeof value.host === 'string' &&
       (value.start === null || typeof value.start === 'string') &&
-      Number.isInteger(value.lockIno);
+      Number.isInteger(value.lockIno) &&
+      Number.isFinite(value.lockBorn);
     return valid ? (value as LockOwner) : null;
   } catch {
     return null;
@@ -71,25 +74,35 @@ async function readOwner(path: string): Promise<LockOwner | null> {
 }
 
 const sameOwner = (a: LockOwner, b: LockOwner): boolean =>
-  a.pid === b.pid && a.host === b.host && a.start === b.start && a.lockIno === b.lockIno;
+  a.pid === b.pid && a.host === b.host && a.start === b.start && a.lockIno === b.lockIno && a.lockBorn === b.lockBorn;
 
 /** Just after taking the lock: this process as its holder, written whole (temp file, then rename). */
-export async function recordOwner(lockPath: string): Promise<void> {
+export async function recordOwner(lockPath: string): Promise<LockOwner> {
+  const lock = await stat(lockPath);
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),
     start: await processStartTime(process.pid),
-    lockIno: (await stat(lockPath)).ino,
+    lockIno: lock.ino,
+    lockBorn: lock.birthtimeMs,
   };
   const path = ownerFilePath(lockPath);
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temp, JSON.stringify(owner), { mode: 0o600 });
   await rename(temp, path);
+  return owner;
 }
 
-/** Just before releasing the lock; a holder killed in between leaves a lock that goes stale by age. */
-export async function forgetOwner(lockPath: string): Promise<void> {
-  await unlink(ownerFilePath(lockPath)).catch(() => undefined);
+/**
+ * Just after releasing the lock, and only while the record is still this holder's (the next holder
+ * may already have written its own). Released first so that a holder killed in between leaves a
+ * record of a gone holder with no lock, which blocks nobody, never a lock without a record, which
+ * could only go stale by age.
+ */
+export async function forgetOwner(lockPath: string, owner: LockOwner): Promise<void> {
+  const path = ownerFilePath(lockPath);
+  const recorded = await readOwner(path);
+  if (recorded && sameOwner(recorded, owner)) await unlink(path).catch(() => undefined);
 }
 
 /**
@@ -115,7 +128,7 @@ export async function takeOverFromGoneOwner(lockPath: string): Promise<boolean> 
       return false;
     }
     const lock = await stat(lockPath).catch(() => null);
-    if (lock?.ino === owner.lockIno) await rmdir(lockPath).catch(() => undefined);
+    if (lock?.ino === owner.lockIno && lock.birthtimeMs === owner.lockBorn) await rmdir(lockPath).catch(() => undefined);
     return true;
   } finally {
     await unlink(aside).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { CustodyError } from './custody-error';
-import { forgetOwner, recordOwner, takeOverFromGoneOwner } from './lock-owner';
+import { type LockOwner, forgetOwner, recordOwner, takeOverFromGoneOwner } from './lock-owner';
 import { fileFailure, vaultFolderFix } from './safe-file';
 
 const DEFAULT_LOCK_WAIT_MS = 5_000;
@@ -43,12 +43,13 @@ export async function withVaultLock<T>(
       await sleep(Math.min(RETRY_MS, waitMs - waited));
     }
   }
+  let owner: LockOwner | null = null;
   try {
     // Without the record the lock still works; it only goes stale by age instead of at once.
-    await recordOwner(lockPath).catch(() => undefined);
+    owner = await recordOwner(lockPath).catch(() => null);
     return await work();
   } finally {
-    await forgetOwner(lockPath);
     await release().catch(() => undefined);
+    if (owner) await forgetOwner(lockPath, owner);
   }
 }

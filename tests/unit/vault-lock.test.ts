@@ -25,11 +25,22 @@ function exitedPid(): number {
   return Number(child.stdout);
 }
 
-async function leftLock(owner: { pid: number; host?: string; start?: string | null; lockIno?: number } | null): Promise<void> {
+interface LeftOwner {
+  pid: number;
+  host?: string;
+  start?: string | null;
+  lockIno?: number;
+  lockBorn?: number;
+}
+
+async function writeOwner(owner: LeftOwner, lock: { ino: number; birthtimeMs: number }): Promise<void> {
+  const record = { host: hostname(), start: null, lockIno: lock.ino, lockBorn: lock.birthtimeMs, ...owner };
+  await writeFile(ownerFilePath(lockPath), JSON.stringify(record));
+}
+
+async function leftLock(owner: LeftOwner | null): Promise<void> {
   await mkdir(lockPath);
-  if (!owner) return;
-  const lockIno = owner.lockIno ?? (await stat(lockPath)).ino;
-  await writeFile(ownerFilePath(lockPath), JSON.stringify({ host: hostname(), start: null, ...owner, lockIno }));
+  if (owner) await writeOwner(owner, await stat(lockPath));
 }
 
 async function timedWrite(waitMs: number): Promise<number> {
@@ -49,6 +60,12 @@ describe('a lock whose holder is gone is taken over at once', () => {
   it.skipIf(!linux)('the pid now belongs to another process, started at another time (Linux: /proc start time)', async () => {
     await leftLock({ pid: process.pid, start: '1' });
     expect(await timedWrite(5_000)).toBeLessThan(1_000);
+  });
+
+  it('a holder killed after releasing, before forgetting its record: nothing blocks, the record is replaced and removed', async () => {
+    await writeOwner({ pid: exitedPid() }, { ino: 1, birthtimeMs: 0 });
+    expect(await timedWrite(5_000)).toBeLessThan(1_000);
+    await expect(stat(ownerFilePath(lockPath))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('after the takeover the lock is released as usual, holder record and all', async () => {
@@ -87,6 +104,13 @@ describe('a lock that may still be held is waited for, then VAULT_BUSY says how 
 
   it('a record left from an earlier lock folder is not taken for this one', async () => {
     await leftLock({ pid: exitedPid(), lockIno: 1 });
+    await expectBusy();
+  });
+
+  it('nor is one naming this folder’s inode with another birth time (an inode reused by a new lock)', async () => {
+    await mkdir(lockPath);
+    const lock = await stat(lockPath);
+    await writeOwner({ pid: exitedPid() }, { ino: lock.ino, birthtimeMs: lock.birthtimeMs - 1_000 });
     await expectBusy();
   });
 });
