@@ -32,7 +32,9 @@ async function migratedItem(store: SecretStore, service: string, item: KeychainI
 
 /**
  * Reads the keychain secret an existing vault needs (in a vault of the first format, the vault key
- * itself). Never creates one over an existing vault.
+ * itself). Never creates one over an existing vault, and never rewrites the item: an item of the
+ * first format is migrated when the vault it opens records its generation, so a secret that turns
+ * out not to open the vault is left exactly as it was found.
  */
 export async function readKeychainSecret(store: SecretStore, service: string): Promise<Buffer> {
   const item = await loadItem(store, service);
@@ -44,7 +46,7 @@ export async function readKeychainSecret(store: SecretStore, service: string): P
         'keychain (or its backup) on this account; without that key the vault cannot be opened.',
     );
   }
-  return decodeSecret((await migratedItem(store, service, item)).secret);
+  return decodeSecret(item.secret);
 }
 
 /**

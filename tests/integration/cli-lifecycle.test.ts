@@ -51,7 +51,13 @@ describe('the key lifecycle through the `custody` CLI, against the real keychain
   it('init creates a sealed vault (0600 in a 0700 folder) and one keychain item; a second init changes nothing', async () => {
     const run = await sandbox.run(['init']);
     expect(run.code, run.stderr).toBe(0);
-    expect(await sandbox.keychain.get(sandbox.service, VAULT_KEY_ACCOUNT)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    // One item: a 32-byte secret and the new vault's generation (R17), nothing else.
+    const item = JSON.parse((await sandbox.keychain.get(sandbox.service, VAULT_KEY_ACCOUNT)) ?? 'null') as {
+      secret: string;
+      vaults: Record<string, { generation: number }>;
+    };
+    expect(item.secret).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(Object.values(item.vaults).map((v) => v.generation)).toHaveLength(1);
     expect((await stat(sandbox.vaultPath)).mode & 0o777).toBe(0o600);
     expect((await stat(sandbox.home)).mode & 0o777).toBe(0o700);
     const before = await sandbox.snapshot();
