@@ -85,6 +85,7 @@ test('an older vault.json (R17) explains restore-or-accept, and "Accept this old
     await expect(page.getByRole('heading', { name: 'The vault cannot be opened', level: 1 })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('The vault file is older than expected');
     await expect(page.getByText('Restore the newest vault.json from your backup and press Retry.')).toBeVisible();
+    await page.getByRole('alert').getByText('Details').click();
     await expect(page.getByText('VAULT_ROLLED_BACK')).toBeVisible();
     await captureScreen(page, 'vault-rolled-back');
 
@@ -94,7 +95,7 @@ test('an older vault.json (R17) explains restore-or-accept, and "Accept this old
     await captureScreen(page, 'vault-rolled-back-confirm');
     // Cancel changes nothing.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByText('VAULT_ROLLED_BACK')).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('The vault file is older than expected');
 
     await page.getByRole('button', { name: 'Accept this older vault' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Accept this older vault' }).click();
@@ -121,6 +122,7 @@ test('a vault.json gone while its key is in the keychain (R17) is never replaced
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'The vault cannot be opened', level: 1 })).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('The vault file is missing');
+    await page.getByRole('alert').getByText('Details').click();
     await expect(page.getByText('VAULT_MISSING')).toBeVisible();
     expect(existsSync(path.join(home, 'vault.json'))).toBe(false);
     await captureScreen(page, 'vault-missing');
