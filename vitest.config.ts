@@ -17,8 +17,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One keychain and one Secret Service for the whole run: files run one after another.
-          fileParallelism: false,
+          // One Secret Service for the whole run, shared safely: every file has its own vault folder and keychain
+          // service name (tests/support/cli-sandbox.ts), so two files run side by side, one per core.
+          maxWorkers: 2,
         },
       },
       {
