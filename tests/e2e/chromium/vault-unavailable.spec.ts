@@ -135,7 +135,7 @@ test('a vault.json gone while its key is in the keychain (R17) is never replaced
     await captureScreen(page, 'vault-missing-confirm');
     await confirm.click();
 
-    await expect(page.getByText('New vault started')).toBeVisible();
+    await expect(page.getByText('New vault started', { exact: true })).toBeVisible();
     expect(existsSync(path.join(home, 'vault.json'))).toBe(true);
     expect(await app.host.invoke('workflows.list', {})).toEqual({ ok: true, value: [] });
   });
