@@ -48,6 +48,8 @@ export interface CustodyScenario {
   env?: Record<string, string>;
   /** Options for the browser context, e.g. { colorScheme: 'dark' }. */
   contextOptions?: BrowserContextOptions;
+  /** Called with the new page before its first load, e.g. to watch its console from the start. */
+  beforeFirstLoad?: (page: Page) => Promise<void>;
 }
 
 export interface BridgeHost {
@@ -282,6 +284,7 @@ export async function openCustodyPage(browser: Browser, scenario: CustodyScenari
     // As main does on did-finish-load: every load of the page gets the vault status pushed.
     page.on('load', () => void host.request({ type: 'push-status' }).catch(() => undefined));
 
+    await scenario.beforeFirstLoad?.(page);
     const url = `${server.origin}/index.html`;
     await page.goto(url);
     return {

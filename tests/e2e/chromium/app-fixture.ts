@@ -23,16 +23,19 @@ async function watchCspViolations(page: Page, problems: string[]): Promise<void>
 }
 
 async function openWatched(browser: Browser, scenario: CustodyScenario): Promise<OpenedApp> {
-  const app = await openCustodyPage(browser, scenario);
   const problems: string[] = [];
-  app.page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.text().includes('Content Security Policy'))
-      problems.push(`console: ${message.text()}`);
+  const app = await openCustodyPage(browser, {
+    ...scenario,
+    beforeFirstLoad: async (page) => {
+      page.on('console', (message: ConsoleMessage) => {
+        if (message.type() === 'error' || message.text().includes('Content Security Policy'))
+          problems.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await watchCspViolations(page, problems);
+      await scenario.beforeFirstLoad?.(page);
+    },
   });
-  app.page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await watchCspViolations(app.page, problems);
-  // The first load happened before the watchers: load again so it is watched too.
-  await app.page.reload();
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= app.close());
   return { ...app, close, problems };

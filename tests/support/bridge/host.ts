@@ -58,8 +58,8 @@ const desktop: DesktopPort = {
 };
 
 const emit: EmitEvent = (name, payload) => send({ type: 'event', name, payload });
-// The first-run passphrase offer only where a scenario asks for it: the fixture reloads the page
-// after its first load, so the offer could land on either load and cover what a scenario clicks.
+// The first-run passphrase offer only where a scenario asks for it: it would cover what other
+// scenarios click on their first load.
 let createdAtStart = false;
 const startup = openVaultOnStart(custody, () => (createdAtStart = process.env.CUSTODY_BRIDGE_FIRST_RUN === '1'));
 // A scenario may give smaller batch limits than the contract's, to reach them with a few captures.
