@@ -10,7 +10,7 @@ import { toast } from './ui';
 const WORKFLOW = 'onUserTokenGeneration';
 
 test('the audit log lists every change, copy and decrypt, verifies its chain and exports it', async ({ openApp }) => {
-  // Two photographs, each checked by axe in both themes: on a shared two-core machine that alone nears a minute.
+  // Two photographs, each checked by axe in both themes: room for a loaded two-core machine.
   test.slow();
   const app = await openApp();
   const { page, host } = app;

@@ -56,8 +56,8 @@ async function openHeld(openApp: () => Promise<OpenedApp>): Promise<Page> {
   return page;
 }
 
-// Two photographs a test (each with its axe runs and a full-page screenshot under swiftshader): on a loaded
-// two-core machine even two outgrow the default minute, so each test has two.
+// Two photographs a test (each with its axe runs and a full-page screenshot under swiftshader): two minutes
+// leave room for a loaded two-core machine.
 test.describe.configure({ timeout: 120_000 });
 test('loading states: workflows and keys', async ({ openApp }) => {
   const page = await openHeld(openApp);
