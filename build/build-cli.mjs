@@ -3,6 +3,7 @@
 // decrypt worker thread it runs large batches on, out/cli/decrypt-worker.cjs.
 // keytar stays outside the bundles: it is a native module.
 import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,8 +27,9 @@ const leaveOutUnused = {
   },
 };
 
-await build({
+const result = await build({
   absWorkingDir: root,
+  write: false,
   entryPoints: {
     custody: 'electron/cli/main.ts',
     'keychain-helper': 'electron/cli/keychain-helper.ts',
@@ -44,3 +46,12 @@ await build({
   logLevel: 'warning',
   plugins: [leaveOutUnused],
 });
+
+// Each file is written beside itself and renamed over the old one: test files rebuild the CLI while
+// others run it, and a half-written bundle must never be loaded.
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const temp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temp, file.contents);
+  renameSync(temp, file.path);
+}
